@@ -1,0 +1,31 @@
+/**
+ * The JSON Schemas kept in the repo, generated from the Zod schemas that the app and the
+ * validator use, so the documented format can never drift from the checked one.
+ */
+import { z } from 'zod';
+import { clauseRegistrySchema } from '../../src/questionnaire/clauses';
+import { questionnaireSchema } from '../../src/questionnaire/schema';
+
+export interface GeneratedSchema {
+  /** Path relative to the repository root. */
+  path: string;
+  text: string;
+}
+
+function render(schema: z.ZodType, id: string): string {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+  return `${JSON.stringify({ ...json, $id: id }, null, 2)}\n`;
+}
+
+export function generatedSchemas(): GeneratedSchema[] {
+  return [
+    {
+      path: 'questionnaires/schema/questionnaire.schema.json',
+      text: render(questionnaireSchema, 'https://baseline.invalid/schema/questionnaire-v1.json'),
+    },
+    {
+      path: 'questionnaires/schema/clauses.schema.json',
+      text: render(clauseRegistrySchema, 'https://baseline.invalid/schema/clauses-v1.json'),
+    },
+  ];
+}

@@ -1,0 +1,31 @@
+/** Node-side access to the questionnaire folder, shared by the CLI, the build and the tests. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clauseRegistrySchema } from '../../src/questionnaire/clauses';
+import { parseJsonText, parseWithSchema } from '../../src/validation/parse';
+import { ProblemsError } from '../../src/validation/problems';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const QUESTIONNAIRE_DIR = join(ROOT, 'questionnaires');
+export const CLAUSES_FILE = join(QUESTIONNAIRE_DIR, 'reference', 'clauses.json');
+
+/** The built-in questionnaires: every `.json` file directly in `questionnaires/`. */
+export function builtInQuestionnaireFiles(): string[] {
+  return readdirSync(QUESTIONNAIRE_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(QUESTIONNAIRE_DIR, name));
+}
+
+export function loadClauseRegistry() {
+  const file = 'questionnaires/reference/clauses.json';
+  const json = parseJsonText(readFileSync(CLAUSES_FILE, 'utf8'), file);
+  const parsed = json.ok ? parseWithSchema(clauseRegistrySchema, json.value, file) : json;
+  if (!parsed.ok) throw new ProblemsError(parsed.problems);
+  return parsed.value;
+}
+
+export function loadClauseIds(): Set<string> {
+  return new Set(loadClauseRegistry().clauses.map((clause) => clause.id));
+}

@@ -1,0 +1,49 @@
+/**
+ * What a person records for one question. These are plain, JSON-compatible objects: the same
+ * shapes go into IndexedDB, export files and workshop payloads.
+ */
+
+/** A yes/no id, an option id, a maturity level, a figure, option ids, or free text. */
+export type AnswerValue = string | number | string[];
+
+/**
+ * "Not applicable" and "don't know" are answers in their own right, kept apart from
+ * "not yet answered" (no response at all): they count differently in scores and coverage.
+ */
+export type Response = { kind: 'value'; value: AnswerValue } | { kind: 'notApplicable' } | { kind: 'dontKnow' };
+
+export type EvidenceAccess = 'public' | 'restricted';
+
+export interface Evidence {
+  id: string;
+  /** A document title, a legal reference, or a link. */
+  reference: string;
+  /** Restricted evidence is left out of sharing exports. */
+  access: EvidenceAccess;
+}
+
+export interface Answer {
+  questionId: string;
+  response?: Response;
+  comment?: string;
+  evidence?: Evidence[];
+  /** ISO 8601 time of the last change. */
+  updatedAt: string;
+}
+
+/** Answers of one assessment keyed by question id. */
+export type Answers = Readonly<Partial<Record<string, Answer>>>;
+
+/** Identity of a built-in questionnaire an assessment was made against. */
+export interface QuestionnaireRef {
+  id: string;
+  version: string;
+}
+
+export interface Assessment {
+  id: string;
+  name: string;
+  questionnaire: QuestionnaireRef;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,17 @@
+import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse';
+import { checkRules, type RuleContext } from './rules';
+import { questionnaireSchema, type Questionnaire } from './schema';
+
+/** Checks parsed JSON against format v1: first the schema, then the rules the schema cannot express. */
+export function validateQuestionnaire(data: unknown, context: RuleContext): Parsed<Questionnaire> {
+  const parsed = parseWithSchema(questionnaireSchema, data, context.file);
+  if (!parsed.ok) return parsed;
+  const problems = checkRules(parsed.value, context);
+  return problems.length > 0 ? { ok: false, problems } : parsed;
+}
+
+/** The same, starting from the text of a file. */
+export function validateQuestionnaireText(text: string, context: RuleContext): Parsed<Questionnaire> {
+  const json = parseJsonText(text, context.file);
+  return json.ok ? validateQuestionnaire(json.value, context) : json;
+}

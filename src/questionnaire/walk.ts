@@ -1,0 +1,46 @@
+import type { PathSegment } from '../validation/problems';
+import type { LocalizedText, Pillar, Question, Questionnaire } from './schema';
+
+export interface LocatedText {
+  path: PathSegment[];
+  text: LocalizedText;
+}
+
+export interface LocatedQuestion {
+  pillar: Pillar;
+  question: Question;
+  path: PathSegment[];
+}
+
+/** Every question in document order (pillar by pillar), with its path in the file. */
+export function questionsInOrder(questionnaire: Questionnaire): LocatedQuestion[] {
+  return questionnaire.pillars.flatMap((pillar, p) =>
+    pillar.questions.map((question, q) => ({ pillar, question, path: ['pillars', p, 'questions', q] })),
+  );
+}
+
+/** Every piece of translatable text in a questionnaire, with its path. */
+export function localizedTexts(questionnaire: Questionnaire): LocatedText[] {
+  const texts: LocatedText[] = [];
+  const add = (path: PathSegment[], text: LocalizedText | undefined) => {
+    if (text) texts.push({ path, text });
+  };
+  add(['title'], questionnaire.title);
+  add(['description'], questionnaire.description);
+  questionnaire.pillars.forEach((pillar, p) => {
+    add(['pillars', p, 'title'], pillar.title);
+    add(['pillars', p, 'description'], pillar.description);
+    add(['pillars', p, 'rationale'], pillar.rationale);
+  });
+  for (const { question, path } of questionsInOrder(questionnaire)) {
+    add([...path, 'text'], question.text);
+    add([...path, 'help'], question.help);
+    add([...path, 'action'], question.action);
+    if (question.type === 'number') add([...path, 'unit'], question.unit);
+    if (question.type === 'maturity') question.levels.forEach((level, l) => add([...path, 'levels', l], level));
+    if (question.type === 'singleChoice' || question.type === 'multipleChoice') {
+      question.options.forEach((option, o) => add([...path, 'options', o, 'label'], option.label));
+    }
+  }
+  return texts;
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { enclosingId, jsonPath, type PathSegment, type Problem } from './problems';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** Parses JSON text, turning a syntax error into a located problem instead of an exception. */
+export function parseJsonText(text: string, file: string): Parsed<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ file, path: '$', message: `not valid JSON (${detail})` }] };
+  }
+}
+
+/** Checks `data` against a Zod schema and reports every mismatch with its JSON path. */
+export function parseWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: string): Parsed<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      file,
+      path: jsonPath(issue.path),
+      message: withContext(readable(issue.message), data, issue.path),
+    })),
+  };
+}
+
+/** Zod's messages start with "Invalid input: "; the path already says where, so keep what was expected. */
+function readable(message: string): string {
+  return message
+    .replace(/^Invalid (input|option): /, '')
+    .replace(/^Invalid discriminator value\. Expected /, 'expected one of ');
+}
+
+/** Adds the id of the enclosing pillar or question, so "$.pillars[2].questions[7]" is recognisable. */
+export function withContext(message: string, data: unknown, path: readonly PathSegment[]): string {
+  const id = enclosingId(data, path);
+  return id === undefined ? message : `${message} (in "${id}")`;
+}
