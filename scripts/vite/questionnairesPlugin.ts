@@ -15,7 +15,13 @@ import type { Questionnaire } from '../../src/questionnaire/schema';
 import { validateQuestionnaireText } from '../../src/questionnaire/validate';
 import { questionsInOrder } from '../../src/questionnaire/walk';
 import { formatProblem } from '../../src/validation/problems';
-import { builtInQuestionnaireFiles, CLAUSES_FILE, loadClauseIds, QUESTIONNAIRE_DIR, ROOT } from '../lib/questionnaires';
+import {
+  builtInQuestionnaireFiles,
+  CLAUSES_FILE,
+  loadClauseIds,
+  QUESTIONNAIRE_DIR,
+  ROOT,
+} from '../lib/questionnaires';
 
 const VIRTUAL_ID = 'virtual:questionnaires';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -37,10 +43,13 @@ function loadAll(): Entry[] {
   }
   const ids = entries.map(({ questionnaire }) => questionnaire.id);
   for (const id of new Set(ids)) {
-    if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`questionnaires/: two files declare the id "${id}"`);
+    if (ids.indexOf(id) !== ids.lastIndexOf(id))
+      problems.push(`questionnaires/: two files declare the id "${id}"`);
   }
   if (problems.length > 0) {
-    throw new Error(`Invalid questionnaire(s); run \`npm run validate\` for details:\n${problems.join('\n')}`);
+    throw new Error(
+      `Invalid questionnaire(s); run \`npm run validate\` for details:\n${problems.join('\n')}`,
+    );
   }
   return entries;
 }
@@ -58,7 +67,10 @@ function catalogModule(entries: Entry[]): string {
     questionCount: questionsInOrder(q).length,
   }));
   const loaders = entries
-    .map(({ path, questionnaire }) => `  ${JSON.stringify(questionnaire.id)}: () => import(${JSON.stringify(path)}),`)
+    .map(
+      ({ path, questionnaire }) =>
+        `  ${JSON.stringify(questionnaire.id)}: () => import(${JSON.stringify(path)}),`,
+    )
     .join('\n');
   return [
     `export const catalog = ${JSON.stringify(summaries)};`,

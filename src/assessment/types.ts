@@ -10,7 +10,8 @@ export type AnswerValue = string | number | string[];
  * "Not applicable" and "don't know" are answers in their own right, kept apart from
  * "not yet answered" (no response at all): they count differently in scores and coverage.
  */
-export type Response = { kind: 'value'; value: AnswerValue } | { kind: 'notApplicable' } | { kind: 'dontKnow' };
+export type Response =
+  { kind: 'value'; value: AnswerValue } | { kind: 'notApplicable' } | { kind: 'dontKnow' };
 
 export type EvidenceAccess = 'public' | 'restricted';
 

@@ -9,7 +9,10 @@ import { localizedTextSchema } from './schema';
 export const clauseSchema = z.strictObject({
   id: z.string().min(1),
   mark: z.string().min(1).meta({ description: 'The mark as printed in the seed document' }),
-  pillar: z.string().optional().meta({ description: 'The questionnaire pillar the clause map files it under' }),
+  pillar: z
+    .string()
+    .optional()
+    .meta({ description: 'The questionnaire pillar the clause map files it under' }),
   summary: localizedTextSchema,
 });
 export type Clause = z.infer<typeof clauseSchema>;

@@ -10,7 +10,10 @@ import { questionsInOrder } from './walk';
 export function visibleQuestionIds(questionnaire: Questionnaire, answers: Answers): Set<string> {
   const visible = new Set<string>();
   for (const { question } of questionsInOrder(questionnaire)) {
-    if (!question.showIf || holds(question.showIf, (id) => (visible.has(id) ? valueOf(answers, id) : undefined))) {
+    if (
+      !question.showIf ||
+      holds(question.showIf, (id) => (visible.has(id) ? valueOf(answers, id) : undefined))
+    ) {
       visible.add(question.id);
     }
   }

@@ -18,7 +18,11 @@ type Report = (path: PathSegment[], message: string) => void;
 export function checkRules(questionnaire: Questionnaire, context: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (path, message) =>
-    problems.push({ file: context.file, path: jsonPath(path), message: withContext(message, questionnaire, path) });
+    problems.push({
+      file: context.file,
+      path: jsonPath(path),
+      message: withContext(message, questionnaire, path),
+    });
 
   checkLanguages(questionnaire, report);
   checkUniqueIds(questionnaire, report);
@@ -34,11 +38,18 @@ function checkLanguages(questionnaire: Questionnaire, report: Report): void {
     report(['languages'], `language "${language}" is declared more than once`),
   );
   if (!languages.includes(defaultLanguage)) {
-    report(['defaultLanguage'], `expected one of the declared languages (${languages.join(', ')}), found "${defaultLanguage}"`);
+    report(
+      ['defaultLanguage'],
+      `expected one of the declared languages (${languages.join(', ')}), found "${defaultLanguage}"`,
+    );
   }
   for (const { path, text } of localizedTexts(questionnaire)) {
     const missing = languages.filter((language) => !(language in text));
-    if (missing.length > 0) report(path, `missing text in ${missing.map((l) => `"${l}"`).join(', ')} (every declared language is required)`);
+    if (missing.length > 0)
+      report(
+        path,
+        `missing text in ${missing.map((l) => `"${l}"`).join(', ')} (every declared language is required)`,
+      );
   }
 }
 
@@ -65,7 +76,11 @@ function checkUniqueIds(questionnaire: Questionnaire, report: Report): void {
 function checkSources(questionnaire: Questionnaire, known: ReadonlySet<string>, report: Report): void {
   const check = (sources: string[], path: PathSegment[]) =>
     sources.forEach((source, s) => {
-      if (!known.has(source)) report([...path, 'sources', s], `unknown clause id "${source}": expected an id from questionnaires/reference/clauses.json`);
+      if (!known.has(source))
+        report(
+          [...path, 'sources', s],
+          `unknown clause id "${source}": expected an id from questionnaires/reference/clauses.json`,
+        );
     });
   questionnaire.pillars.forEach((pillar, p) => check(pillar.sources, ['pillars', p]));
   for (const { question, path } of questionsInOrder(questionnaire)) check(question.sources, path);
@@ -88,7 +103,12 @@ interface ConditionScope {
   self: string;
 }
 
-function checkCondition(condition: Condition, path: PathSegment[], scope: ConditionScope, report: Report): void {
+function checkCondition(
+  condition: Condition,
+  path: PathSegment[],
+  scope: ConditionScope,
+  report: Report,
+): void {
   if ('all' in condition || 'any' in condition) {
     const key = 'all' in condition ? 'all' : 'any';
     const parts = 'all' in condition ? condition.all : condition.any;
@@ -107,17 +127,24 @@ function checkCondition(condition: Condition, path: PathSegment[], scope: Condit
     return;
   }
   if ('atLeast' in condition && !isNumeric(target)) {
-    report([...path, 'atLeast'], `"atLeast" needs a maturity, number or percentage question; "${target.id}" is ${target.type}`);
+    report(
+      [...path, 'atLeast'],
+      `"atLeast" needs a maturity, number or percentage question; "${target.id}" is ${target.type}`,
+    );
   }
   if ('includes' in condition) {
     if (target.type !== 'multipleChoice') {
-      report([...path, 'includes'], `"includes" needs a multiple-choice question; "${target.id}" is ${target.type}`);
+      report(
+        [...path, 'includes'],
+        `"includes" needs a multiple-choice question; "${target.id}" is ${target.type}`,
+      );
     } else {
       checkValue(condition.includes, target, [...path, 'includes'], report);
     }
   }
   if ('equals' in condition) checkValue(condition.equals, target, [...path, 'equals'], report);
-  if ('in' in condition) condition.in.forEach((value, i) => checkValue(value, target, [...path, 'in', i], report));
+  if ('in' in condition)
+    condition.in.forEach((value, i) => checkValue(value, target, [...path, 'in', i], report));
 }
 
 /** A value a condition compares with must be one the referenced question can take. */
@@ -125,10 +152,14 @@ function checkValue(value: string | number, target: Question, path: PathSegment[
   const choices = choiceValues(target);
   if (choices) {
     if (typeof value !== 'string' || !choices.includes(value)) {
-      report(path, `"${target.id}" can be ${choices.map((c) => `"${c}"`).join(', ')}; found ${JSON.stringify(value)}`);
+      report(
+        path,
+        `"${target.id}" can be ${choices.map((c) => `"${c}"`).join(', ')}; found ${JSON.stringify(value)}`,
+      );
     }
   } else if (isNumeric(target)) {
-    if (typeof value !== 'number') report(path, `"${target.id}" is answered with a number; found ${JSON.stringify(value)}`);
+    if (typeof value !== 'number')
+      report(path, `"${target.id}" is answered with a number; found ${JSON.stringify(value)}`);
   } else {
     report(path, `"${target.id}" is a free-text question; conditions cannot compare its answer`);
   }
@@ -145,7 +176,12 @@ function checkNumericQuestions(questionnaire: Questionnaire, report: Report): vo
   }
 }
 
-function checkRule(rule: NumericRule, path: PathSegment[], range: { min?: number; max?: number }, report: Report): void {
+function checkRule(
+  rule: NumericRule,
+  path: PathSegment[],
+  range: { min?: number; max?: number },
+  report: Report,
+): void {
   const outside = (value: number) =>
     (range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max);
   if (rule.kind === 'linear') {
@@ -153,16 +189,24 @@ function checkRule(rule: NumericRule, path: PathSegment[], range: { min?: number
       report(path, 'expected "scoreZeroAt" and "scoreFullAt" to differ');
     }
     for (const key of ['scoreZeroAt', 'scoreFullAt'] as const) {
-      if (outside(rule[key])) report([...path, key], `${rule[key]} lies outside the answer's range ${rangeText(range)}`);
+      if (outside(rule[key]))
+        report([...path, key], `${rule[key]} lies outside the answer's range ${rangeText(range)}`);
     }
     return;
   }
   rule.steps.forEach((step, i) => {
     const previous = rule.steps[i - 1];
     if (previous && step.from <= previous.from) {
-      report([...path, 'steps', i, 'from'], `expected steps in ascending order: ${step.from} follows ${previous.from}`);
+      report(
+        [...path, 'steps', i, 'from'],
+        `expected steps in ascending order: ${step.from} follows ${previous.from}`,
+      );
     }
-    if (outside(step.from)) report([...path, 'steps', i, 'from'], `${step.from} lies outside the answer's range ${rangeText(range)}`);
+    if (outside(step.from))
+      report(
+        [...path, 'steps', i, 'from'],
+        `${step.from} lies outside the answer's range ${rangeText(range)}`,
+      );
   });
 }
 

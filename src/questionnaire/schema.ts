@@ -71,9 +71,7 @@ const linearRuleSchema = z
 const stepsRuleSchema = z
   .strictObject({
     kind: z.literal('steps'),
-    steps: z
-      .array(z.strictObject({ from: z.number(), score: unitScore }))
-      .min(1),
+    steps: z.array(z.strictObject({ from: z.number(), score: unitScore })).min(1),
   })
   .meta({
     description:
@@ -86,15 +84,19 @@ export const numericRuleSchema = z
   .meta({ id: 'NumericRule', description: 'How a figure is turned into a score in [0, 1]' });
 export type NumericRule = z.infer<typeof numericRuleSchema>;
 
-const optionSchema = z.strictObject({
-  id: identifier,
-  label: localizedTextSchema,
-  score: unitScore,
-  exclusive: z
-    .boolean()
-    .optional()
-    .meta({ description: 'Multiple choice only: choosing this option clears the others ("none of these")' }),
-}).meta({ id: 'Option' });
+const optionSchema = z
+  .strictObject({
+    id: identifier,
+    label: localizedTextSchema,
+    score: unitScore,
+    exclusive: z
+      .boolean()
+      .optional()
+      .meta({
+        description: 'Multiple choice only: choosing this option clears the others ("none of these")',
+      }),
+  })
+  .meta({ id: 'Option' });
 export type ChoiceOption = z.infer<typeof optionSchema>;
 
 /** A condition on an earlier answer; a question with `showIf` is shown only while it holds. */
@@ -107,16 +109,22 @@ export type Condition =
   | { any: Condition[] };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ question: identifier, equals: z.union([z.string(), z.number()]) }),
-    z.strictObject({ question: identifier, in: z.array(z.union([z.string(), z.number()])).min(1) }),
-    z.strictObject({ question: identifier, atLeast: z.number() }),
-    z.strictObject({ question: identifier, includes: identifier }),
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
-  ], {
-    error: 'expected a condition: {"question", and one of "equals", "in", "atLeast", "includes"}, or {"all": […]} or {"any": […]}',
-  }).meta({ id: 'Condition', description: 'Shown only while this holds on an earlier answer' }),
+  z
+    .union(
+      [
+        z.strictObject({ question: identifier, equals: z.union([z.string(), z.number()]) }),
+        z.strictObject({ question: identifier, in: z.array(z.union([z.string(), z.number()])).min(1) }),
+        z.strictObject({ question: identifier, atLeast: z.number() }),
+        z.strictObject({ question: identifier, includes: identifier }),
+        z.strictObject({ all: z.array(conditionSchema).min(1) }),
+        z.strictObject({ any: z.array(conditionSchema).min(1) }),
+      ],
+      {
+        error:
+          'expected a condition: {"question", and one of "equals", "in", "atLeast", "includes"}, or {"all": […]} or {"any": […]}',
+      },
+    )
+    .meta({ id: 'Condition', description: 'Shown only while this holds on an earlier answer' }),
 );
 
 const questionBase = {
@@ -171,36 +179,40 @@ const percentageQuestion = z.strictObject({
 });
 const textQuestion = z.strictObject({ ...questionBase, type: z.literal('text') });
 
-export const questionSchema = z.discriminatedUnion('type', [
-  yesNoQuestion,
-  yesPartlyNoQuestion,
-  maturityQuestion,
-  singleChoiceQuestion,
-  multipleChoiceQuestion,
-  numberQuestion,
-  percentageQuestion,
-  textQuestion,
-]).meta({ id: 'Question' });
+export const questionSchema = z
+  .discriminatedUnion('type', [
+    yesNoQuestion,
+    yesPartlyNoQuestion,
+    maturityQuestion,
+    singleChoiceQuestion,
+    multipleChoiceQuestion,
+    numberQuestion,
+    percentageQuestion,
+    textQuestion,
+  ])
+  .meta({ id: 'Question' });
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
 
-export const pillarSchema = z.strictObject({
-  id: identifier,
-  title: localizedTextSchema,
-  description: localizedTextSchema.optional(),
-  sources: z.array(clauseId).min(1),
-  weight: weight.optional().meta({ description: 'Default pillar weight (1 when absent)' }),
-  target: z
-    .number()
-    .min(0)
-    .max(100)
-    .optional()
-    .meta({ description: 'Default target score, 0 to 100, that a country aims for' }),
-  rationale: localizedTextSchema
-    .optional()
-    .meta({ description: 'Why the resolution makes this pillar a priority' }),
-  questions: z.array(questionSchema).min(1),
-}).meta({ id: 'Pillar' });
+export const pillarSchema = z
+  .strictObject({
+    id: identifier,
+    title: localizedTextSchema,
+    description: localizedTextSchema.optional(),
+    sources: z.array(clauseId).min(1),
+    weight: weight.optional().meta({ description: 'Default pillar weight (1 when absent)' }),
+    target: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .meta({ description: 'Default target score, 0 to 100, that a country aims for' }),
+    rationale: localizedTextSchema
+      .optional()
+      .meta({ description: 'Why the resolution makes this pillar a priority' }),
+    questions: z.array(questionSchema).min(1),
+  })
+  .meta({ id: 'Pillar' });
 export type Pillar = z.infer<typeof pillarSchema>;
 
 export const questionnaireSchema = z
@@ -208,16 +220,11 @@ export const questionnaireSchema = z
     $schema: z.string().optional(),
     format: z.literal(FORMAT_VERSION),
     id: identifier,
-    version: z
-      .string()
-      .regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
     basedOn: identifier
       .optional()
       .meta({ description: 'Id of the questionnaire whose question ids this one reuses' }),
-    languages: z
-      .array(languageCode)
-      .min(1)
-      .meta({ description: 'Languages every text is written in' }),
+    languages: z.array(languageCode).min(1).meta({ description: 'Languages every text is written in' }),
     defaultLanguage: languageCode.meta({
       description: 'Shown when the reader’s language is not among `languages`',
     }),

@@ -37,7 +37,8 @@ export function localizedTexts(questionnaire: Questionnaire): LocatedText[] {
     add([...path, 'help'], question.help);
     add([...path, 'action'], question.action);
     if (question.type === 'number') add([...path, 'unit'], question.unit);
-    if (question.type === 'maturity') question.levels.forEach((level, l) => add([...path, 'levels', l], level));
+    if (question.type === 'maturity')
+      question.levels.forEach((level, l) => add([...path, 'levels', l], level));
     if (question.type === 'singleChoice' || question.type === 'multipleChoice') {
       question.options.forEach((option, o) => add([...path, 'options', o, 'label'], option.label));
     }

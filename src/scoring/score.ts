@@ -58,7 +58,11 @@ export interface AssessmentResult {
 }
 
 /** @throws WeightError when the weights cannot give a meaningful score. */
-export function scoreAssessment(questionnaire: Questionnaire, answers: Answers, weights: Weights = {}): AssessmentResult {
+export function scoreAssessment(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  weights: Weights = {},
+): AssessmentResult {
   checkWeights(questionnaire, weights);
   const visible = visibleQuestionIds(questionnaire, answers);
   const pillars = questionnaire.pillars.map((pillar) => scorePillar(pillar, answers, weights, visible));
@@ -66,7 +70,8 @@ export function scoreAssessment(questionnaire: Questionnaire, answers: Answers, 
   const scored = pillars.filter((pillar) => pillar.score !== null);
   const totalWeight = sum(scored.map((pillar) => pillar.weight));
   for (const pillar of scored) pillar.share = totalWeight > 0 ? pillar.weight / totalWeight : 0;
-  const overall = totalWeight > 0 ? sum(scored.map((pillar) => (pillar.share ?? 0) * (pillar.score ?? 0))) : null;
+  const overall =
+    totalWeight > 0 ? sum(scored.map((pillar) => (pillar.share ?? 0) * (pillar.score ?? 0))) : null;
 
   const counted = sum(pillars.map((pillar) => pillar.counted));
   const answered = sum(pillars.map((pillar) => pillar.answered));
@@ -76,8 +81,15 @@ export function scoreAssessment(questionnaire: Questionnaire, answers: Answers, 
   return { overall, coverage: counted > 0 ? answered / counted : null, pillars, questions };
 }
 
-function scorePillar(pillar: Pillar, answers: Answers, weights: Weights, visible: ReadonlySet<string>): PillarResult {
-  const questions = pillar.questions.map((question) => scoreQuestion(question, pillar.id, answers, weights, visible));
+function scorePillar(
+  pillar: Pillar,
+  answers: Answers,
+  weights: Weights,
+  visible: ReadonlySet<string>,
+): PillarResult {
+  const questions = pillar.questions.map((question) =>
+    scoreQuestion(question, pillar.id, answers, weights, visible),
+  );
   const counting = questions.filter((result) => result.score !== null);
   const totalWeight = sum(counting.map((result) => result.weight));
   for (const result of counting) result.share = totalWeight > 0 ? result.weight / totalWeight : 0;
@@ -85,7 +97,8 @@ function scorePillar(pillar: Pillar, answers: Answers, weights: Weights, visible
   const answered = counting.filter((result) => result.status === 'answered').length;
   return {
     pillarId: pillar.id,
-    score: totalWeight > 0 ? 100 * sum(counting.map((result) => (result.share ?? 0) * (result.score ?? 0))) : null,
+    score:
+      totalWeight > 0 ? 100 * sum(counting.map((result) => (result.share ?? 0) * (result.score ?? 0))) : null,
     weight: pillarWeight(pillar, weights),
     share: null,
     counted: counting.length,

@@ -22,7 +22,9 @@ export function valueScore(question: Question, value: AnswerValue): number | nul
     case 'maturity':
       return inRange(question, value) ? (value as number) / (MATURITY_LEVELS - 1) : undefined;
     case 'singleChoice':
-      return typeof value === 'string' ? question.options.find((option) => option.id === value)?.score : undefined;
+      return typeof value === 'string'
+        ? question.options.find((option) => option.id === value)?.score
+        : undefined;
     case 'multipleChoice':
       return multipleChoiceScore(question.options, value);
     case 'number':
@@ -40,11 +42,18 @@ function lookup(scores: Readonly<Record<string, number>>, value: AnswerValue): n
 function inRange(question: Question, value: AnswerValue): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   const { min, max, integer } = numericRange(question);
-  return (min === undefined || value >= min) && (max === undefined || value <= max) && (!integer || Number.isInteger(value));
+  return (
+    (min === undefined || value >= min) &&
+    (max === undefined || value <= max) &&
+    (!integer || Number.isInteger(value))
+  );
 }
 
 /** The sum of the chosen options' scores, capped at 1; every chosen id must be an option. */
-function multipleChoiceScore(options: ReadonlyArray<{ id: string; score: number }>, value: AnswerValue): number | undefined {
+function multipleChoiceScore(
+  options: ReadonlyArray<{ id: string; score: number }>,
+  value: AnswerValue,
+): number | undefined {
   if (!Array.isArray(value)) return undefined;
   let sum = 0;
   for (const id of new Set(value)) {

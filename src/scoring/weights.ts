@@ -36,11 +36,14 @@ function own(record: Readonly<Partial<Record<string, number>>> | undefined, key:
 export function checkWeights(questionnaire: Questionnaire, weights: Weights): void {
   for (const pillar of questionnaire.pillars) {
     requireValid(pillarWeight(pillar, weights), `pillar "${pillar.id}"`);
-    for (const question of pillar.questions) requireValid(questionWeight(question, weights), `question "${question.id}"`);
+    for (const question of pillar.questions)
+      requireValid(questionWeight(question, weights), `question "${question.id}"`);
   }
   const total = questionnaire.pillars.reduce((sum, pillar) => sum + pillarWeight(pillar, weights), 0);
   if (total <= 0) {
-    throw new WeightError('Every pillar has weight 0, so no overall score can be computed: give at least one pillar a weight above 0.');
+    throw new WeightError(
+      'Every pillar has weight 0, so no overall score can be computed: give at least one pillar a weight above 0.',
+    );
   }
   for (const pillar of questionnaire.pillars) {
     if (pillarWeight(pillar, weights) === 0) continue;

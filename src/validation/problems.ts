@@ -29,7 +29,7 @@ export function enclosingId(data: unknown, segments: readonly PathSegment[]): st
   let found: string | undefined;
   for (const segment of segments) {
     if (node === null || typeof node !== 'object') break;
-    node = (node as Record<PropertyKey, unknown>)[segment as PropertyKey];
+    node = (node as Record<PropertyKey, unknown>)[segment];
     if (node !== null && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string') {
       found = (node as { id: string }).id;
     }

@@ -1,0 +1,52 @@
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript';
+import prettier from 'eslint-config-prettier';
+import pluginVue from 'eslint-plugin-vue';
+
+/** Folders holding the framework-free core: importable from Node, easy to test and reuse. */
+const CORE = [
+  'src/assessment/**',
+  'src/questionnaire/**',
+  'src/scoring/**',
+  'src/storage/**',
+  'src/validation/**',
+];
+
+export default defineConfigWithVueTs(
+  {
+    ignores: [
+      'dist/**',
+      'dist-portable/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'dev-dist/**',
+    ],
+  },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommendedTypeChecked,
+  {
+    rules: {
+      'vue/component-api-style': ['error', ['script-setup']],
+      'vue/block-lang': ['error', { script: { lang: 'ts' } }],
+      'vue/no-v-html': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: CORE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vue', message: 'The core stays framework-free; keep Vue in stores and components.' },
+            { name: 'pinia', message: 'The core stays framework-free; keep Pinia in stores.' },
+            { name: 'vue-router', message: 'The core stays framework-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);
