@@ -1,7 +1,7 @@
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin';
+import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin.ts';
 
 export default defineConfig({
   // Relative paths, so the same build works from any folder on any host (room server, USB stick).

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { validateQuestionnaireText } from '../src/questionnaire/validate';
-import { formatProblem } from '../src/validation/problems';
-import { builtInQuestionnaireFiles, loadClauseIds } from './lib/questionnaires';
+import { validateQuestionnaireText } from '../src/questionnaire/validate.ts';
+import { formatProblem } from '../src/validation/problems.ts';
+import { builtInQuestionnaireFiles, loadClauseIds } from './lib/questionnaires.ts';
 
 const files = process.argv.slice(2);
 const targets = files.length > 0 ? files : builtInQuestionnaireFiles();

@@ -4,10 +4,10 @@
 
 /** Built by scripts/vite/questionnairesPlugin.ts from the files in questionnaires/. */
 declare module 'virtual:questionnaires' {
-  export const catalog: import('./questionnaire/catalog').QuestionnaireSummary[];
+  export const catalog: import('./questionnaire/catalog.ts').QuestionnaireSummary[];
   /** The validated questionnaire, or undefined when no built-in questionnaire has this id. */
   export function loadQuestionnaire(
     id: string,
-  ): Promise<import('./questionnaire/schema').Questionnaire | undefined>;
-  export function loadClauses(): Promise<import('./questionnaire/clauses').ClauseRegistry>;
+  ): Promise<import('./questionnaire/schema.ts').Questionnaire | undefined>;
+  export function loadClauses(): Promise<import('./questionnaire/clauses.ts').ClauseRegistry>;
 }

@@ -3,8 +3,8 @@
  * validator use, so the documented format can never drift from the checked one.
  */
 import { z } from 'zod';
-import { clauseRegistrySchema } from '../../src/questionnaire/clauses';
-import { questionnaireSchema } from '../../src/questionnaire/schema';
+import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
+import { questionnaireSchema } from '../../src/questionnaire/schema.ts';
 
 export interface GeneratedSchema {
   /** Path relative to the repository root. */

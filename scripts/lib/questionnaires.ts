@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clauseRegistrySchema } from '../../src/questionnaire/clauses';
-import { parseJsonText, parseWithSchema } from '../../src/validation/parse';
-import { ProblemsError } from '../../src/validation/problems';
+import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
+import { parseJsonText, parseWithSchema } from '../../src/validation/parse.ts';
+import { ProblemsError } from '../../src/validation/problems.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const QUESTIONNAIRE_DIR = join(ROOT, 'questionnaires');

@@ -11,17 +11,17 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Questionnaire } from '../../src/questionnaire/schema';
-import { validateQuestionnaireText } from '../../src/questionnaire/validate';
-import { questionsInOrder } from '../../src/questionnaire/walk';
-import { formatProblem } from '../../src/validation/problems';
+import type { Questionnaire } from '../../src/questionnaire/schema.ts';
+import { validateQuestionnaireText } from '../../src/questionnaire/validate.ts';
+import { questionsInOrder } from '../../src/questionnaire/walk.ts';
+import { formatProblem } from '../../src/validation/problems.ts';
 import {
   builtInQuestionnaireFiles,
   CLAUSES_FILE,
   loadClauseIds,
   QUESTIONNAIRE_DIR,
   ROOT,
-} from '../lib/questionnaires';
+} from '../lib/questionnaires.ts';
 
 const VIRTUAL_ID = 'virtual:questionnaires';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;

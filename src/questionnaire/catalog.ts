@@ -1,4 +1,4 @@
-import type { LocalizedText } from './schema';
+import type { LocalizedText } from './schema.ts';
 
 /** What the first screen needs to know of a built-in questionnaire, without loading it. */
 export interface QuestionnaireSummary {

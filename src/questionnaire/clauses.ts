@@ -4,7 +4,7 @@
  * validator refuses ids that are not here, and the app shows the summary next to a citation.
  */
 import { z } from 'zod';
-import { localizedTextSchema } from './schema';
+import { localizedTextSchema } from './schema.ts';
 
 export const clauseSchema = z.strictObject({
   id: z.string().min(1),

@@ -1,6 +1,6 @@
-import type { AnswerValue, Answers } from '../assessment/types';
-import type { Condition, Questionnaire } from './schema';
-import { questionsInOrder } from './walk';
+import type { AnswerValue, Answers } from '../assessment/types.ts';
+import type { Condition, Questionnaire } from './schema.ts';
+import { questionsInOrder } from './walk.ts';
 
 /**
  * The ids of the questions shown for these answers. A question with `showIf` is shown only

@@ -1,7 +1,10 @@
-export * from './schema';
-export { clauseIndex, clauseRegistrySchema } from './clauses';
-export type { Clause, ClauseRegistry } from './clauses';
-export { holds, visibleQuestionIds } from './conditions';
-export { validateQuestionnaire, validateQuestionnaireText } from './validate';
-export { choiceValues, isNumeric, numericRange } from './values';
-export { localizedTexts, questionsInOrder } from './walk';
+export * from './schema.ts';
+export { clauseIndex, clauseRegistrySchema } from './clauses.ts';
+export type { Clause, ClauseRegistry } from './clauses.ts';
+export { holds, visibleQuestionIds } from './conditions.ts';
+export { validateQuestionnaire, validateQuestionnaireText } from './validate.ts';
+export { choiceValues, isNumeric, numericRange } from './values.ts';
+export { localizedTexts, questionsInOrder } from './walk.ts';
+export { localize } from './localize.ts';
+export type { Localized } from './localize.ts';
+export type { QuestionnaireSummary } from './catalog.ts';

@@ -2,11 +2,11 @@
  * The rules of format v1 that a JSON Schema cannot express. They run on a questionnaire that
  * has already passed the schema, so the shapes are known to be right.
  */
-import { withContext } from '../validation/parse';
-import { jsonPath, type PathSegment, type Problem } from '../validation/problems';
-import type { Condition, NumericRule, Question, Questionnaire } from './schema';
-import { choiceValues, isNumeric, numericRange } from './values';
-import { localizedTexts, questionsInOrder } from './walk';
+import { withContext } from '../validation/parse.ts';
+import { jsonPath, type PathSegment, type Problem } from '../validation/problems.ts';
+import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
+import { choiceValues, isNumeric, numericRange } from './values.ts';
+import { localizedTexts, questionsInOrder } from './walk.ts';
 
 export interface RuleContext {
   file: string;

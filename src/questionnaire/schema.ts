@@ -89,12 +89,9 @@ const optionSchema = z
     id: identifier,
     label: localizedTextSchema,
     score: unitScore,
-    exclusive: z
-      .boolean()
-      .optional()
-      .meta({
-        description: 'Multiple choice only: choosing this option clears the others ("none of these")',
-      }),
+    exclusive: z.boolean().optional().meta({
+      description: 'Multiple choice only: choosing this option clears the others ("none of these")',
+    }),
   })
   .meta({ id: 'Option' });
 export type ChoiceOption = z.infer<typeof optionSchema>;

@@ -1,6 +1,6 @@
-import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse';
-import { checkRules, type RuleContext } from './rules';
-import { questionnaireSchema, type Questionnaire } from './schema';
+import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse.ts';
+import { checkRules, type RuleContext } from './rules.ts';
+import { questionnaireSchema, type Questionnaire } from './schema.ts';
 
 /** Checks parsed JSON against format v1: first the schema, then the rules the schema cannot express. */
 export function validateQuestionnaire(data: unknown, context: RuleContext): Parsed<Questionnaire> {

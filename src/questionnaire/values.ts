@@ -1,4 +1,4 @@
-import type { Question } from './schema';
+import type { Question } from './schema.ts';
 
 /** The answer values a choice-like question accepts, or undefined for numeric and text questions. */
 export function choiceValues(question: Question): string[] | undefined {

@@ -1,5 +1,5 @@
-import type { PathSegment } from '../validation/problems';
-import type { LocalizedText, Pillar, Question, Questionnaire } from './schema';
+import type { PathSegment } from '../validation/problems.ts';
+import type { LocalizedText, Pillar, Question, Questionnaire } from './schema.ts';
 
 export interface LocatedText {
   path: PathSegment[];

@@ -1,5 +1,5 @@
-export { scoreAssessment } from './score';
-export type { AssessmentResult, PillarResult, QuestionResult, QuestionStatus } from './score';
-export { applyRule, valueScore } from './valueScore';
-export { checkWeights, pillarWeight, questionWeight, WeightError } from './weights';
-export type { Weights } from './weights';
+export { scoreAssessment } from './score.ts';
+export type { AssessmentResult, PillarResult, QuestionResult, QuestionStatus } from './score.ts';
+export { applyRule, valueScore } from './valueScore.ts';
+export { checkWeights, pillarWeight, questionWeight, WeightError } from './weights.ts';
+export type { Weights } from './weights.ts';

@@ -16,11 +16,11 @@
  *
  * Coverage: answered / counted questions, in [0, 1].
  */
-import type { Answers } from '../assessment/types';
-import { visibleQuestionIds } from '../questionnaire/conditions';
-import type { Pillar, Question, Questionnaire } from '../questionnaire/schema';
-import { valueScore } from './valueScore';
-import { checkWeights, pillarWeight, questionWeight, type Weights } from './weights';
+import type { Answers } from '../assessment/types.ts';
+import { visibleQuestionIds } from '../questionnaire/conditions.ts';
+import type { Pillar, Question, Questionnaire } from '../questionnaire/schema.ts';
+import { valueScore } from './valueScore.ts';
+import { checkWeights, pillarWeight, questionWeight, type Weights } from './weights.ts';
 
 export type QuestionStatus = 'answered' | 'dontKnow' | 'unanswered' | 'notApplicable' | 'hidden' | 'unscored';
 

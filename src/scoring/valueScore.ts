@@ -1,12 +1,12 @@
-import type { AnswerValue } from '../assessment/types';
+import type { AnswerValue } from '../assessment/types.ts';
 import {
   MATURITY_LEVELS,
   YES_NO_SCORES,
   YES_PARTLY_NO_SCORES,
   type NumericRule,
   type Question,
-} from '../questionnaire/schema';
-import { numericRange } from '../questionnaire/values';
+} from '../questionnaire/schema.ts';
+import { numericRange } from '../questionnaire/values.ts';
 
 /**
  * The score in [0, 1] an answer value earns, `null` for a question that is never scored

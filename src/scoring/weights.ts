@@ -1,4 +1,4 @@
-import type { Pillar, Question, Questionnaire } from '../questionnaire/schema';
+import type { Pillar, Question, Questionnaire } from '../questionnaire/schema.ts';
 
 /**
  * Weights chosen for one calculation. Anything not named here takes the questionnaire's

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { enclosingId, jsonPath, type PathSegment, type Problem } from './problems';
+import { enclosingId, jsonPath, type PathSegment, type Problem } from './problems.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 

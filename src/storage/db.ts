@@ -1,0 +1,79 @@
+/**
+ * The one IndexedDB database of the app. Every other module goes through the functions of
+ * this folder; nothing else opens the database or knows its stores.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Answer, Assessment } from '../assessment/types.ts';
+
+export const DB_NAME = 'baseline';
+
+export interface StoredAnswer extends Answer {
+  assessmentId: string;
+}
+
+export interface BaselineDB extends DBSchema {
+  assessments: { key: string; value: Assessment; indexes: { byUpdatedAt: string } };
+  answers: { key: [string, string]; value: StoredAnswer; indexes: { byAssessment: string } };
+}
+
+type UpgradeStep = (
+  db: IDBPDatabase<BaselineDB>,
+  transaction: IDBPTransaction<BaselineDB, StoreNames<BaselineDB>[], 'versionchange'>,
+) => void;
+
+/**
+ * Cumulative upgrade steps: the step at index n takes a database from version n to n + 1.
+ * A user on any older version runs every step after theirs, in order, so a later change only
+ * appends a step here and never edits an earlier one.
+ */
+const UPGRADES: readonly UpgradeStep[] = [
+  (db) => {
+    db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('byUpdatedAt', 'updatedAt');
+    // One record per answer, so saving one answer never rewrites (or races with) the others.
+    db.createObjectStore('answers', { keyPath: ['assessmentId', 'questionId'] }).createIndex(
+      'byAssessment',
+      'assessmentId',
+    );
+  },
+];
+
+export const DB_VERSION = UPGRADES.length;
+
+let opening: Promise<IDBPDatabase<BaselineDB>> | undefined;
+
+/** Opens the database on first use and keeps the connection for the life of the page. */
+export function database(): Promise<IDBPDatabase<BaselineDB>> {
+  opening ??= openDB<BaselineDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, transaction) {
+      for (const step of UPGRADES.slice(oldVersion)) step(db, transaction);
+    },
+    blocking(_current, _blocked, event) {
+      // A newer version of the app opened in another tab needs to upgrade: step aside.
+      (event.target as IDBDatabase).close();
+      opening = undefined;
+    },
+    terminated() {
+      opening = undefined;
+    },
+  });
+  const attempt = opening;
+  attempt.catch(() => {
+    if (opening === attempt) opening = undefined;
+  });
+  return attempt;
+}
+
+/** Closes the connection (tests, and before deleting the database). */
+export async function closeDatabase(): Promise<void> {
+  const current = opening;
+  opening = undefined;
+  if (current) (await current).close();
+}
+
+/**
+ * A plain, structured-clonable copy of JSON-shaped data. Objects that come from Vue state are
+ * reactive proxies, which IndexedDB refuses to clone; JSON reads through the proxy.
+ */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

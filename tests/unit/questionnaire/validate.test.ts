@@ -1,0 +1,220 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateQuestionnaire, validateQuestionnaireText } from '../../../src/questionnaire/validate.ts';
+import { generatedSchemas } from '../../../scripts/lib/jsonSchemas.ts';
+import { loadClauseIds, QUESTIONNAIRE_DIR, ROOT } from '../../../scripts/lib/questionnaires.ts';
+
+// Tests break the file on purpose, so they edit it as untyped JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RawJson = any;
+
+const knownClauses = loadClauseIds();
+const sampleText = readFileSync(join(QUESTIONNAIRE_DIR, 'sample.json'), 'utf8');
+const file = 'questionnaires/broken.json';
+
+/** The sample questionnaire with one change applied, checked as if read from `file`. */
+function problemsAfter(change: (q: RawJson) => void) {
+  const data = JSON.parse(sampleText);
+  change(data);
+  const result = validateQuestionnaire(data, { file, knownClauses });
+  return result.ok ? [] : result.problems;
+}
+
+describe('questionnaire validator', () => {
+  it('accepts the sample questionnaire', () => {
+    const result = validateQuestionnaireText(sampleText, {
+      file: 'questionnaires/sample.json',
+      knownClauses,
+    });
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('reports JSON syntax errors with the file name', () => {
+    const result = validateQuestionnaireText('{"id": ', { file, knownClauses });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0]).toMatchObject({
+      file,
+      path: '$',
+      message: expect.stringMatching(/^not valid JSON/),
+    });
+  });
+
+  it.each([
+    [
+      'a maturity question without six levels',
+      (q: RawJson) => q.pillars[0].questions[1].levels.pop(),
+      '$.pillars[0].questions[1].levels',
+      /expected exactly six level descriptors.*strategy\.review/,
+    ],
+    [
+      'an unknown answer type',
+      (q: RawJson) => (q.pillars[3].questions[0].type = 'slider'),
+      '$.pillars[3].questions[0].type',
+      /expected one of 'yesNo'/,
+    ],
+    [
+      'an unknown GCI pillar',
+      (q: RawJson) => (q.pillars[0].questions[0].gciPillar = 'economic'),
+      '$.pillars[0].questions[0].gciPillar',
+      /"legal"\|"technical"/,
+    ],
+    [
+      'an option score above 1',
+      (q: RawJson) => (q.pillars[2].questions[1].options[0].score = 2),
+      '$.pillars[2].questions[1].options[0].score',
+      /<=1/,
+    ],
+    [
+      'an unexpected key',
+      (q: RawJson) => (q.pillars[0].questions[0].colour = 'red'),
+      '$.pillars[0].questions[0]',
+      /Unrecognized key: "colour"/,
+    ],
+    ['a missing format version', (q: RawJson) => delete q.format, '$.format', /expected 1/],
+    [
+      'a malformed condition',
+      (q: RawJson) => (q.pillars[0].questions[1].showIf = { question: 'strategy.exists', is: 'yes' }),
+      '$.pillars[0].questions[1].showIf',
+      /expected a condition/,
+    ],
+  ])('rejects %s against the schema', (_name, change, path, message) => {
+    const problems = problemsAfter(change);
+    expect(problems).toContainEqual({ file, path, message: expect.stringMatching(message) });
+  });
+
+  it.each([
+    [
+      'a text missing a declared language',
+      (q: RawJson) => delete q.pillars[2].questions[0].text.ru,
+      '$.pillars[2].questions[0].text',
+      /missing text in "ru"/,
+    ],
+    [
+      'a default language that is not declared',
+      (q: RawJson) => (q.defaultLanguage = 'fr'),
+      '$.defaultLanguage',
+      /declared languages \(en, ru\)/,
+    ],
+    [
+      'a duplicate question id',
+      (q: RawJson) => (q.pillars[4].questions[0].id = 'strategy.exists'),
+      '$.pillars[4].questions[0].id',
+      /"strategy\.exists" is used twice/,
+    ],
+    [
+      'a duplicate pillar id',
+      (q: RawJson) => (q.pillars[1].id = 'strategy'),
+      '$.pillars[1].id',
+      /used twice/,
+    ],
+    [
+      'a duplicate option id',
+      (q: RawJson) => (q.pillars[2].questions[1].options[1].id = 'none'),
+      '$.pillars[2].questions[1].options',
+      /option id "none" is used twice/,
+    ],
+    [
+      'an unknown clause id',
+      (q: RawJson) => q.pillars[0].questions[0].sources.push('R130/resolves/no-such-clause'),
+      '$.pillars[0].questions[0].sources[2]',
+      /unknown clause id "R130\/resolves\/no-such-clause"/,
+    ],
+    [
+      'an unknown clause id on a pillar',
+      (q: RawJson) => (q.pillars[5].sources = ['R130/x/y']),
+      '$.pillars[5].sources[0]',
+      /unknown clause id/,
+    ],
+    [
+      'a condition on a later question',
+      (q: RawJson) => (q.pillars[0].questions[1].showIf = { question: 'cirt.exists', equals: 'yes' }),
+      '$.pillars[0].questions[1].showIf.question',
+      /comes later/,
+    ],
+    [
+      'a condition on an unknown question',
+      (q: RawJson) => (q.pillars[0].questions[1].showIf = { question: 'strategy.exist', equals: 'yes' }),
+      '$.pillars[0].questions[1].showIf.question',
+      /no question has this id/,
+    ],
+    [
+      'a condition on itself',
+      (q: RawJson) => (q.pillars[0].questions[1].showIf = { question: 'strategy.review', atLeast: 1 }),
+      '$.pillars[0].questions[1].showIf.question',
+      /cannot depend on itself/,
+    ],
+    [
+      'a condition value the question cannot take',
+      (q: RawJson) => (q.pillars[1].questions[1].showIf = { question: 'cirt.exists', equals: 'partly' }),
+      '$.pillars[1].questions[1].showIf.equals',
+      /can be "yes", "no"; found "partly"/,
+    ],
+    [
+      '"atLeast" on a yes/no question',
+      (q: RawJson) => (q.pillars[1].questions[1].showIf = { question: 'cirt.exists', atLeast: 1 }),
+      '$.pillars[1].questions[1].showIf.atLeast',
+      /needs a maturity, number or percentage question/,
+    ],
+    [
+      'a nested condition naming an unknown option',
+      (q: RawJson) =>
+        (q.pillars[2].questions[0].showIf = {
+          all: [
+            { question: 'cirt.exists', equals: 'yes' },
+            { question: 'cirt.services', includes: 'firewalls' },
+          ],
+        }),
+      '$.pillars[2].questions[0].showIf.all[1].includes',
+      /found "firewalls"/,
+    ],
+    [
+      'number bounds the wrong way round',
+      (q: RawJson) => Object.assign(q.pillars[2].questions[0], { min: 10, max: 5 }),
+      '$.pillars[2].questions[0].max',
+      /above "min"/,
+    ],
+    [
+      'a linear rule with equal ends',
+      (q: RawJson) =>
+        (q.pillars[2].questions[0].scoring = { kind: 'linear', scoreZeroAt: 5, scoreFullAt: 5 }),
+      '$.pillars[2].questions[0].scoring',
+      /to differ/,
+    ],
+    [
+      'steps out of order',
+      (q: RawJson) => (q.pillars[3].questions[0].scoring.steps[2].from = 5),
+      '$.pillars[3].questions[0].scoring.steps[2].from',
+      /ascending order: 5 follows 10/,
+    ],
+    [
+      'a percentage step above 100',
+      (q: RawJson) => (q.pillars[3].questions[0].scoring.steps[4].from = 150),
+      '$.pillars[3].questions[0].scoring.steps[4].from',
+      /outside the answer's range 0…100/,
+    ],
+  ])('rejects %s by the rules', (_name, change, path, message) => {
+    const problems = problemsAfter(change);
+    expect(problems).toContainEqual({ file, path, message: expect.stringMatching(message) });
+  });
+});
+
+describe('the JSON Schema kept in the repo', () => {
+  it('is the one generated from the format (run `npm run schema` after changing the format)', () => {
+    for (const { path, text } of generatedSchemas()) {
+      expect(readFileSync(join(ROOT, path), 'utf8'), path).toBe(text);
+    }
+  });
+
+  it('accepts the built-in questionnaires and rejects a malformed one, for tools that use it directly', () => {
+    const schema = JSON.parse(
+      readFileSync(join(ROOT, 'questionnaires/schema/questionnaire.schema.json'), 'utf8'),
+    );
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(JSON.parse(sampleText)), JSON.stringify(validate.errors)).toBe(true);
+    const broken = JSON.parse(sampleText);
+    broken.pillars[0].questions[0].type = 'slider';
+    expect(validate(broken)).toBe(false);
+  });
+});
