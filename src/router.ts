@@ -1,0 +1,31 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import HomeView from './views/HomeView.vue';
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView },
+  {
+    path: '/assessments/:id/answer/:pillarId?',
+    name: 'answer',
+    component: () => import('./views/AnswerView.vue'),
+    props: true,
+  },
+  {
+    path: '/assessments/:id/results',
+    name: 'results',
+    component: () => import('./views/ResultsView.vue'),
+    props: true,
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+];
+
+/**
+ * Hash history: every screen is served by the one index.html, so the app works the same from
+ * any static host, the room server or a file, with no server-side routing.
+ */
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHashHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+}

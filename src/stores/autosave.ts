@@ -1,0 +1,55 @@
+import { computed, ref } from 'vue';
+
+export type SaveState = 'saved' | 'saving' | 'error';
+
+/**
+ * Saves changes without a save button. Each key (a question) is written once its changes
+ * pause for `delay` ms, or at once when asked; writes run one at a time in order, and a write
+ * always sends the latest state of its key. A failed key stays pending until the next change
+ * or `retry()`.
+ */
+export function createAutosave(write: (key: string) => Promise<void>, delay: number) {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const pending = ref(new Set<string>());
+  const failure = ref<string>();
+  let chain: Promise<void> = Promise.resolve();
+
+  function schedule(key: string, immediate = false): void {
+    pending.value.add(key);
+    clearTimeout(timers.get(key));
+    if (immediate) void run(key);
+    else
+      timers.set(
+        key,
+        setTimeout(() => void run(key), delay),
+      );
+  }
+
+  function run(key: string): Promise<void> {
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    chain = chain.then(async () => {
+      if (!pending.value.has(key)) return;
+      pending.value.delete(key);
+      try {
+        await write(key);
+        if (pending.value.size === 0) failure.value = undefined;
+      } catch (error) {
+        pending.value.add(key);
+        failure.value = error instanceof Error ? error.message : String(error);
+      }
+    });
+    return chain;
+  }
+
+  /** Writes everything pending now (before leaving the page or the screen). */
+  async function flush(): Promise<void> {
+    await Promise.all([...pending.value].map(run));
+  }
+
+  const state = computed<SaveState>(() =>
+    failure.value !== undefined ? 'error' : pending.value.size > 0 ? 'saving' : 'saved',
+  );
+
+  return { schedule, flush, retry: flush, state, failure };
+}

@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { createAssessment, expectSaved, pillarNav, question, SAMPLE, watchConsole } from './helpers.ts';
+
+test('answers are saved as they are given and survive a reload; results show chart and table', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  await createAssessment(page, 'Ministry self-assessment 2026', SAMPLE);
+
+  // Strategy: a follow-up appears only once the strategy exists at least in part.
+  const strategy = question(page, /adopted a national cybersecurity strategy/);
+  const review = question(page, /monitored and reviewed/);
+  await expect(review).toHaveCount(0);
+  await strategy.getByRole('radio', { name: 'Partly' }).check();
+  await review.getByRole('radio', { name: /^Level 3/ }).check();
+  await strategy.getByText('Comment · Evidence').click();
+  await strategy.getByLabel('Comment').fill('Draft approved by the cabinet in 2025.');
+  await strategy.getByRole('button', { name: 'Add evidence' }).click();
+  await strategy.getByLabel(/Reference or link/).fill('Decree 12/2025');
+  await strategy.getByLabel(/Who may see it/).selectOption('restricted');
+  await expectSaved(page);
+
+  await page.getByRole('link', { name: /^Next:/ }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Incident response (national CIRT)' }),
+  ).toBeVisible();
+  await question(page, /national CIRT with a formal mandate/)
+    .getByRole('radio', { name: 'No' })
+    .check();
+  await expect(question(page, /Which services/)).toHaveCount(0);
+
+  await page.getByRole('link', { name: /^Next:/ }).click();
+  await question(page, /certified cybersecurity professionals/)
+    .getByRole('textbox')
+    .fill('120');
+  await question(page, /taught at universities/)
+    .getByRole('radio', { name: 'As modules within other degrees' })
+    .check();
+
+  await page.getByRole('link', { name: /^Next:/ }).click();
+  await question(page, /share of the national cybersecurity workforce/)
+    .getByRole('button', { name: 'Don’t know' })
+    .click();
+  await page.getByRole('link', { name: /^Next:/ }).click();
+  await question(page, /guidance written for small businesses/)
+    .getByRole('button', { name: 'Not applicable' })
+    .click();
+  await page.getByRole('link', { name: /^Next:/ }).click();
+  await question(page, /national awareness campaign/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await question(page, /What did the most recent campaign teach/)
+    .getByRole('textbox')
+    .fill('Community radio reached villages that leaflets never did.');
+  await expectSaved(page);
+
+  await page.reload();
+  await expect(
+    question(page, /national awareness campaign/).getByRole('radio', { name: 'Yes' }),
+  ).toBeChecked();
+  await expect(question(page, /What did the most recent campaign teach/).getByRole('textbox')).toHaveValue(
+    'Community radio reached villages that leaflets never did.',
+  );
+  await expect(page.getByText('9 of 9 questions answered', { exact: true })).toBeVisible();
+
+  await pillarNav(page, 'National strategy and institutions').click();
+  await expect(
+    question(page, /adopted a national cybersecurity strategy/).getByRole('radio', { name: 'Partly' }),
+  ).toBeChecked();
+  await expect(
+    question(page, /monitored and reviewed/).getByRole('radio', { name: /^Level 3/ }),
+  ).toBeChecked();
+  await expect(strategy.getByLabel('Comment')).toHaveValue('Draft approved by the cabinet in 2025.');
+  await expect(strategy.getByLabel(/Reference or link/)).toHaveValue('Decree 12/2025');
+  await expect(strategy.getByLabel(/Who may see it/)).toHaveValue('restricted');
+
+  await pillarNav(page, 'Skills and professional capacity').click();
+  await expect(question(page, /certified cybersecurity professionals/).getByRole('textbox')).toHaveValue(
+    '120',
+  );
+  await pillarNav(page, 'Gender balance').click();
+  await expect(
+    question(page, /share of the national cybersecurity workforce/).getByRole('button', {
+      name: 'Don’t know',
+    }),
+  ).toHaveAttribute('aria-pressed', 'true');
+
+  // Results: strategy (0.5 + 0.6) / 2 = 55, CIRT 0, skills (0.6 + 0.5) / 2 = 55, gender 0 (don't know),
+  // SMEs not scored (not applicable), awareness 100 (free text is unscored): overall 210 / 5 = 42.
+  await page.getByRole('link', { name: 'See results' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+  await expect(page.getByTestId('overall-score')).toContainText('42');
+  await expect(page.getByTestId('coverage')).toHaveText('86%');
+  const table = page.getByTestId('pillar-table');
+  const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });
+  await expect(row('National strategy').getByRole('cell').first()).toHaveText('55');
+  await expect(row('Incident response').getByRole('cell').first()).toHaveText('0');
+  await expect(row('Small and medium').getByRole('cell').first()).toHaveText('not scored');
+  await expect(row('Public awareness').getByRole('cell').first()).toHaveText('100');
+  const chart = page.getByRole('img', { name: /Radar chart of the score of each pillar/ });
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  expect(box?.width).toBeGreaterThan(200);
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ministry self-assessment 2026' })).toBeVisible();
+  await expect(page.getByText('9 of 9 questions answered')).toBeVisible();
+  expect(console.errors).toEqual([]);
+});
+
+test('an assessment can be deleted from the list', async ({ page }) => {
+  await createAssessment(page, 'To be deleted', SAMPLE);
+  await page.goto('./');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete: To be deleted' }).click();
+  await expect(page.getByRole('heading', { name: 'To be deleted' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'To be deleted' })).toHaveCount(0);
+});

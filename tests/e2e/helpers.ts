@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Fails the test on any console error or uncaught exception on the page. */
+export function watchConsole(page: Page): { errors: string[] } {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { errors };
+}
+
+/** Creates an assessment from the named built-in questionnaire and waits for the first pillar. */
+export async function createAssessment(page: Page, name: string, questionnaireTitle: RegExp): Promise<void> {
+  await page.goto('./');
+  await page.getByLabel('Name of the assessment').fill(name);
+  await page.getByRole('radio', { name: questionnaireTitle }).check();
+  await page.getByRole('button', { name: 'Create and start answering' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/#\/assessments\/[0-9a-f-]+\/answer/);
+}
+
+export const SAMPLE = /^Sample: a ten-minute tour/;
+
+/** The card of one question, found by its text. */
+export function question(page: Page, text: string | RegExp) {
+  return page.getByRole('article', { name: text });
+}
+
+/** Waits until every change is written to IndexedDB. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All answers saved on this device' }),
+  ).toBeVisible();
+}
+
+/** A pillar's link in the answering screen's pillar navigation. */
+export function pillarNav(page: Page, title: string) {
+  return page
+    .getByRole('navigation', { name: 'Pillars' })
+    .getByRole('link', { name: new RegExp(`^${title}`) });
+}
