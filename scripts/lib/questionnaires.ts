@@ -11,11 +11,11 @@ export const QUESTIONNAIRE_DIR = join(ROOT, 'questionnaires');
 export const CLAUSES_FILE = join(QUESTIONNAIRE_DIR, 'reference', 'clauses.json');
 
 /** The built-in questionnaires: every `.json` file directly in `questionnaires/`. */
-export function builtInQuestionnaireFiles(): string[] {
-  return readdirSync(QUESTIONNAIRE_DIR)
+export function builtInQuestionnaireFiles(dir = QUESTIONNAIRE_DIR): string[] {
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => join(QUESTIONNAIRE_DIR, name));
+    .map((name) => join(dir, name));
 }
 
 export function loadClauseRegistry() {

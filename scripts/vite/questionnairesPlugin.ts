@@ -31,11 +31,11 @@ interface Entry {
   questionnaire: Questionnaire;
 }
 
-function loadAll(): Entry[] {
+function loadAll(dir: string): Entry[] {
   const knownClauses = loadClauseIds();
   const problems: string[] = [];
   const entries: Entry[] = [];
-  for (const path of builtInQuestionnaireFiles()) {
+  for (const path of builtInQuestionnaireFiles(dir)) {
     const file = relative(ROOT, path);
     const result = validateQuestionnaireText(readFileSync(path, 'utf8'), { file, knownClauses });
     if (result.ok) entries.push({ path, questionnaire: result.value });
@@ -83,23 +83,32 @@ function catalogModule(entries: Entry[]): string {
   ].join('\n');
 }
 
-export function questionnairesPlugin(): Plugin {
+/** `dir` is the questionnaire folder (tests point it elsewhere). */
+export function questionnairesPlugin({ dir = QUESTIONNAIRE_DIR } = {}): Plugin {
+  let building = false;
   return {
     name: 'baseline:questionnaires',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     buildStart() {
-      for (const entry of loadAll()) this.addWatchFile(entry.path);
+      // A production build fails on an invalid questionnaire even if no code imported it yet.
+      // Dev server and tests report it where the catalog is imported instead, so one bad
+      // file does not stop the unit tests that would point at it.
+      if (!building) return;
+      for (const entry of loadAll(dir)) this.addWatchFile(entry.path);
       this.addWatchFile(CLAUSES_FILE);
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
     },
     load(id) {
-      return id === RESOLVED_ID ? catalogModule(loadAll()) : undefined;
+      return id === RESOLVED_ID ? catalogModule(loadAll(dir)) : undefined;
     },
     configureServer(server) {
-      server.watcher.add(QUESTIONNAIRE_DIR);
+      server.watcher.add(dir);
       server.watcher.on('change', (path) => {
-        if (!path.startsWith(QUESTIONNAIRE_DIR)) return;
+        if (!path.startsWith(dir)) return;
         const module = server.moduleGraph.getModuleById(RESOLVED_ID);
         if (module) server.moduleGraph.invalidateModule(module);
         server.ws.send({ type: 'full-reload' });

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+import { preview, type PreviewServer } from 'vite';
+import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
+
+/**
+ * Offline for real: the app is served by a preview server of the production build that this
+ * test stops, so every later load must come from the service worker's precache. (The
+ * browser's offline switch is not enough: service-worker traffic ignores it.)
+ */
+let server: PreviewServer | undefined;
+let ORIGIN = '';
+
+// Each test gets its own server on a free port the system picks: a server restarted on a port
+// that was just closed may not answer, and fixed ports collide with whatever else runs.
+test.beforeEach(async () => {
+  server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: true } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The preview server reported no address');
+  ORIGIN = url.replace(/\/$/, '');
+});
+
+test.afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function stopServer(page: Page): Promise<void> {
+  await server?.close();
+  server = undefined;
+  await expect(page.request.get(ORIGIN, { timeout: 2000 })).rejects.toThrow();
+}
+
+test('after one online visit the app, its questionnaires and saved answers open with the server gone', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(ORIGIN)) foreign.push(request.url());
+  });
+
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The first visit installs the worker; from the next load on, it serves the page.
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  await createAssessment(page, 'Offline check', SAMPLE);
+  await question(page, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await question(page, /monitored and reviewed/)
+    .getByRole('radio', { name: /^Level 4/ })
+    .check();
+  await expectSaved(page);
+
+  await stopServer(page);
+  await page.goto(`${ORIGIN}/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your assessments' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Offline check' })).toBeVisible();
+  await expect(page.getByText('2 of 9 questions answered')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Continue: Offline check' }).click();
+  await expect(
+    question(page, /monitored and reviewed/).getByRole('radio', { name: /^Level 4/ }),
+  ).toBeChecked();
+  await question(page, /monitored and reviewed/)
+    .getByRole('radio', { name: /^Level 5/ })
+    .check();
+  await expectSaved(page);
+
+  await page.reload();
+  await expect(
+    question(page, /monitored and reviewed/).getByRole('radio', { name: /^Level 5/ }),
+  ).toBeChecked();
+  await page.getByRole('link', { name: 'See results' }).click();
+  await expect(page.getByRole('img', { name: /Radar chart/ })).toBeVisible();
+  await expect(
+    page.getByTestId('pillar-table').getByRole('row', { name: /^National strategy/ }),
+  ).toContainText('100');
+
+  // A new assessment can be started offline too: the questionnaires are in the precache.
+  await createAssessment(page, 'Started offline', SAMPLE);
+  await expect(question(page, /adopted a national cybersecurity strategy/)).toBeVisible();
+
+  expect(foreign).toEqual([]);
+  expect(console.errors).toEqual([]);
+});
+
+test('the app is installable: a manifest with name, icons, start URL and standalone display', async ({
+  page,
+}) => {
+  await page.goto(`${ORIGIN}/`);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const manifest = await (await page.request.get(new URL(href!, `${ORIGIN}/`).href)).json();
+  expect(manifest).toMatchObject({ name: expect.stringContaining('Baseline'), display: 'standalone' });
+  expect(manifest.start_url).toBeTruthy();
+  const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, `${ORIGIN}/`).href);
+    expect(response.headers()['content-type']).toBe('image/png');
+  }
+});

@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import type { Answer, Response } from '../../../src/assessment/types.ts';
+import QuestionCard from '../../../src/components/questions/QuestionCard.vue';
+import { createAppI18n } from '../../../src/i18n/index.ts';
+import type { Question } from '../../../src/questionnaire/schema.ts';
+import { question } from '../builders.ts';
+
+function mountCard(q: Question, answer?: Answer, locale: 'en' | 'ru' = 'en') {
+  return mount(QuestionCard, {
+    props: { question: q, answer, number: 1, count: 3, defaultLanguage: 'en', clauses: new Map() },
+    global: { plugins: [createAppI18n(locale)] },
+  });
+}
+
+const given = (response: Response): Answer => ({
+  questionId: 'q',
+  response,
+  updatedAt: '2026-01-01T00:00:00Z',
+});
+const emitted = (wrapper: ReturnType<typeof mountCard>) =>
+  wrapper.emitted('response')?.map((args) => args[0]);
+
+describe('QuestionCard', () => {
+  it('names the answer group after the question, for screen readers', () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'yesPartlyNo' }));
+    const heading = wrapper.get('h2');
+    expect(wrapper.get('fieldset').attributes('aria-labelledby')).toBe(heading.attributes('id'));
+    expect(
+      wrapper.findAll('input[type=radio]').map((input) => input.element.parentElement?.textContent?.trim()),
+    ).toEqual(['Yes', 'Partly', 'No']);
+  });
+
+  it('emits a value when a choice is made, and shows the stored one as chosen', async () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'maturity' }), given({ kind: 'value', value: 2 }));
+    const radios = wrapper.findAll('input[type=radio]');
+    expect((radios[2]?.element as HTMLInputElement).checked).toBe(true);
+    expect(radios[4]?.element.parentElement?.textContent).toContain('level 4');
+    await radios[4]?.trigger('change');
+    expect(emitted(wrapper)).toEqual([{ kind: 'value', value: 4 }]);
+  });
+
+  it('toggles "not applicable" and "don\'t know" apart from "not yet answered"', async () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'yesNo' }), given({ kind: 'notApplicable' }));
+    const buttons = wrapper.findAll('[role=group] button');
+    expect(buttons.map((b) => [b.text(), b.attributes('aria-pressed')])).toEqual([
+      ['Not applicable', 'true'],
+      ['Don’t know', 'false'],
+      ['Clear answer', undefined],
+    ]);
+    await buttons[1]?.trigger('click');
+    await buttons[0]?.trigger('click');
+    expect(emitted(wrapper)).toEqual([{ kind: 'dontKnow' }, undefined]);
+  });
+
+  it('keeps an exclusive option and the others apart in multiple choice', async () => {
+    const wrapper = mountCard(
+      question({ id: 'q', type: 'multipleChoice' }),
+      given({ kind: 'value', value: ['a', 'b'] }),
+    );
+    const none = wrapper.findAll('input[type=checkbox]')[3];
+    (none?.element as HTMLInputElement).checked = true;
+    await none?.trigger('change');
+    expect(emitted(wrapper)).toEqual([{ kind: 'value', value: ['none'] }]);
+  });
+
+  it('accepts a decimal comma in figures and refuses values out of range with a message', async () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'percentage' }));
+    const input = wrapper.get('input');
+    await input.setValue('12,5');
+    expect(emitted(wrapper)).toEqual([{ kind: 'value', value: 12.5 }]);
+    await input.setValue('140');
+    expect(wrapper.get('[role=alert]').text()).toBe('Enter a number from 0 to 100.');
+    expect(input.attributes('aria-invalid')).toBe('true');
+    expect(emitted(wrapper)).toHaveLength(1);
+  });
+
+  it('speaks the interface language', () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'yesNo' }), undefined, 'ru');
+    expect(wrapper.text()).toContain('Неприменимо');
+    expect(wrapper.text()).toContain('Ответа пока нет');
+  });
+});

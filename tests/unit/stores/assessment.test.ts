@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+import { IDBFactory } from 'fake-indexeddb';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, loadAnswers } from '../../../src/storage/index.ts';
+import { useAssessmentStore } from '../../../src/stores/assessment.ts';
+import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  setActivePinia(createPinia());
+});
+afterEach(closeDatabase);
+
+describe('assessment stores', () => {
+  it('creates an assessment from a built-in questionnaire and lists it with its progress', async () => {
+    const list = useAssessmentsStore();
+    const created = await list.create('  National CIRT 2026  ', 'sample');
+    expect(created).toMatchObject({
+      name: 'National CIRT 2026',
+      questionnaire: { id: 'sample', version: '1.0.0' },
+    });
+    expect(list.items).toEqual([{ assessment: created, progress: { responded: 0, shown: 8 } }]);
+    // 10 questions, of which two follow-ups stay hidden until their parent question is answered.
+  });
+
+  it('refuses a questionnaire that is not built in', async () => {
+    await expect(useAssessmentsStore().create('x', 'no-such-questionnaire')).rejects.toThrow(
+      /no-such-questionnaire/,
+    );
+  });
+
+  it('saves every answer to IndexedDB as it is given, without a save button', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const store = useAssessmentStore();
+    await store.open(id);
+    expect(store.loadState).toBe('ready');
+
+    store.setResponse('strategy.exists', { kind: 'value', value: 'yes' });
+    store.setComment('strategy.exists', 'Adopted in 2024');
+    store.setResponse('gender.share', { kind: 'value', value: 31 }, { typing: true });
+    await store.flush();
+
+    const saved = await loadAnswers(id);
+    expect(saved['strategy.exists']).toMatchObject({
+      response: { kind: 'value', value: 'yes' },
+      comment: 'Adopted in 2024',
+    });
+    expect(saved['gender.share']?.response).toEqual({ kind: 'value', value: 31 });
+    expect(store.saveState).toBe('saved');
+  });
+
+  it('shows follow-up questions, progress and scores for the current answers', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const store = useAssessmentStore();
+    await store.open(id);
+    expect(store.visible.has('strategy.review')).toBe(false);
+
+    store.setResponse('strategy.exists', { kind: 'value', value: 'partly' });
+    store.setResponse('strategy.review', { kind: 'value', value: 5 });
+    expect(store.visible.has('strategy.review')).toBe(true);
+    expect(store.progress).toEqual({ responded: 2, shown: 9 });
+    expect(store.scoring.result?.pillars[0]?.score).toBe(75);
+  });
+
+  it('reopens an assessment with its saved answers (a reload)', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const first = useAssessmentStore();
+    await first.open(id);
+    first.setResponse('cirt.exists', { kind: 'value', value: 'no' });
+    await first.flush();
+
+    setActivePinia(createPinia());
+    const second = useAssessmentStore();
+    await second.open(id);
+    expect(second.answers['cirt.exists']?.response).toEqual({ kind: 'value', value: 'no' });
+  });
+
+  it('reports an assessment that does not exist', async () => {
+    const store = useAssessmentStore();
+    await store.open('missing');
+    expect(store.loadState).toBe('missing');
+  });
+});
