@@ -54,8 +54,15 @@ function loadAll(dir: string): Entry[] {
   return entries;
 }
 
+/** Full questionnaires in order of id, each followed by its variants (such as a quick one). */
+function catalogOrder(a: Entry, b: Entry): number {
+  const key = ({ questionnaire: q }: Entry) => [q.basedOn ?? q.id, q.basedOn ? 1 : 0, q.id] as const;
+  const [ka, kb] = [key(a), key(b)];
+  return ka[0].localeCompare(kb[0]) || ka[1] - kb[1] || ka[2].localeCompare(kb[2]);
+}
+
 function catalogModule(entries: Entry[]): string {
-  const summaries = entries.map(({ questionnaire: q }) => ({
+  const summaries = [...entries].sort(catalogOrder).map(({ questionnaire: q }) => ({
     id: q.id,
     version: q.version,
     basedOn: q.basedOn,
