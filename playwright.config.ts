@@ -12,7 +12,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
 ];
-const PORT = 4173;
+// Set E2E_PORT to run beside another checkout's tests without reusing its server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
