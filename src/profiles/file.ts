@@ -6,9 +6,8 @@ import type { WeightProfile } from './schema.ts';
 export const MAX_PROFILE_FILE_BYTES = 256 * 1024;
 
 /** The text of a profile file: the profile alone, indented, without a local `$schema` path. */
-export function profileFileText(profile: WeightProfile): string {
-  const { $schema: _, ...rest } = profile;
-  return `${JSON.stringify(rest, null, 2)}\n`;
+export function profileFileText({ $schema: _, ...profile }: WeightProfile): string {
+  return `${JSON.stringify(profile, null, 2)}\n`;
 }
 
 export function profileFileName(profile: WeightProfile): string {

@@ -62,11 +62,11 @@ export const useAnalysisStore = defineStore('analysis', () => {
       : {},
   );
 
-  function analysisWith(chosen: WeightProfile | undefined): Outcome<GapAnalysis> {
+  function analysisWith(chosen: WeightProfile | undefined, grouping = groupBy.value): Outcome<GapAnalysis> {
     const questionnaire = assessments.questionnaire;
     if (!questionnaire || !chosen) return {};
     try {
-      const options = { profile: chosen, targets: assessments.assessment?.targets, groupBy: groupBy.value };
+      const options = { profile: chosen, targets: assessments.assessment?.targets, groupBy: grouping };
       return { value: analyse(questionnaire, assessments.answers, options) };
     } catch (error) {
       if (error instanceof WeightError) return { error: error.message };
@@ -75,6 +75,9 @@ export const useAnalysisStore = defineStore('analysis', () => {
   }
 
   const analysis = computed(() => analysisWith(profile.value));
+  /** The same, by the questionnaire's pillars and by the GCI pillars, whatever the screen shows. */
+  const byPillar = computed(() => analysisWith(profile.value, 'pillar'));
+  const byGci = computed(() => analysisWith(profile.value, 'gciPillar'));
   const plan = computed(() =>
     analysis.value.value && assessments.questionnaire
       ? actionPlan(analysis.value.value, assessments.questionnaire)
@@ -179,6 +182,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
     groupBy,
     targets,
     analysis,
+    byPillar,
+    byGci,
     plan,
     compareWithId,
     compareWith,

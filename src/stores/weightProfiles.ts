@@ -16,6 +16,13 @@ import { deleteSavedProfile, listSavedProfiles, putSavedProfile } from '../stora
 import type { Parsed } from '../validation/parse.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 
+/** What is needed of a file the person picked (a `File` has it), read only once its size is known. */
+export interface ProfileFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+}
+
 export type ImportResult =
   | { ok: true; profile: WeightProfile; renamed: boolean; unchanged: boolean }
   | Extract<Parsed<WeightProfile>, { ok: false }>;
@@ -80,10 +87,11 @@ export const useWeightProfilesStore = defineStore('weightProfiles', () => {
    * of this app before anything is stored. A profile whose id is already taken by a different
    * profile is kept as a copy under a new id; the same profile again changes nothing.
    */
-  async function importFile(name: string, text: string): Promise<ImportResult> {
-    const tooLarge = fileSizeProblem(name, new Blob([text]).size);
+  async function importFile(file: ProfileFile): Promise<ImportResult> {
+    const tooLarge = fileSizeProblem(file.name, file.size);
     if (tooLarge) return { ok: false, problems: [tooLarge] };
-    const result = validateProfileText(text, { file: name, questionnaires: await allQuestionnaires() });
+    const text = await file.text();
+    const result = validateProfileText(text, { file: file.name, questionnaires: await allQuestionnaires() });
     if (!result.ok) return result;
     const existing = find(result.value.id);
     if (existing && sameProfile(existing, result.value))
