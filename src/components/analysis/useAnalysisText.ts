@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n';
+import type { GapAnalysis } from '../../analysis/gaps.ts';
 import { useLocalized } from '../../i18n/useLocalized.ts';
 import type { Band, WeightProfile } from '../../profiles/schema.ts';
 import type { LocalizedText, Questionnaire } from '../../questionnaire/schema.ts';
@@ -21,8 +22,18 @@ export function useAnalysisText() {
     return pillar ? localized(pillar.title, questionnaire?.defaultLanguage ?? 'en').text : id;
   }
 
+  /** The title of each group of an analysis, by id. */
+  function groupTitles(questionnaire: Questionnaire | undefined, analysis: GapAnalysis | undefined) {
+    return Object.fromEntries(
+      (analysis?.groups ?? []).map((group) => [
+        group.pillarId,
+        groupTitle(questionnaire, analysis?.groupBy ?? 'pillar', group.pillarId),
+      ]),
+    );
+  }
+
   const profileTitle = (profile: WeightProfile) => text(profile.title);
   const bandLabel = (band: Band | undefined) => (band ? text(band.label) : '—');
 
-  return { text, groupTitle, profileTitle, bandLabel };
+  return { text, groupTitle, groupTitles, profileTitle, bandLabel };
 }

@@ -20,7 +20,11 @@ const copyText = (base: WeightProfile) => ({
   rationale: { en: 'Changed in a test.' },
 });
 
-const file = (name: string, text: string) => ({ name, size: new Blob([text]).size, text: async () => text });
+const file = (name: string, text: string) => ({
+  name,
+  size: new Blob([text]).size,
+  text: () => Promise.resolve(text),
+});
 
 /** An open sample assessment with strategy at 100 and everything else unanswered. */
 async function openSample() {
