@@ -8,7 +8,7 @@ import { createAssessment, expectSaved, pillarNav, question, SAMPLE, watchConsol
  * gaps against the sample's targets: CIRT 70, skills 60, gender 60, SMEs 50.
  */
 async function answerSample(page: Page, name: string): Promise<string> {
-  await createAssessment(page, name, SAMPLE);
+  const base = await createSample(page, name);
   await question(page, /adopted a national cybersecurity strategy/)
     .getByRole('radio', { name: 'Yes' })
     .check();
@@ -24,6 +24,12 @@ async function answerSample(page: Page, name: string): Promise<string> {
     .getByRole('radio', { name: 'Yes' })
     .check();
   await expectSaved(page);
+  return base;
+}
+
+/** A new assessment of the sample questionnaire; resolves to its address without the screen. */
+async function createSample(page: Page, name: string): Promise<string> {
+  await createAssessment(page, name, SAMPLE);
   return page.url().replace(/\/answer.*$/, '');
 }
 
@@ -200,8 +206,7 @@ test('a saved profile is exported as a file and imported on another device with 
   browser,
 }, testInfo) => {
   const console = watchConsole(page);
-  const base = await answerSample(page, 'Export check');
-  await page.goto(`${base}/weights`);
+  await page.goto(`${await createSample(page, 'Export check')}/weights`);
   await page.getByLabel('Weight of Incident response').fill('4');
   await page.getByText('Skills and professional capacity: 2 questions').click();
   await page.getByLabel('Weight of How many certified cybersecurity professionals').fill('2.5');
@@ -232,8 +237,7 @@ test('a saved profile is exported as a file and imported on another device with 
   const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const second = await other.newPage();
   const secondConsole = watchConsole(second);
-  const secondBase = await answerSample(second, 'Delegation B');
-  await second.goto(`${secondBase}/weights`);
+  await second.goto(`${await createSample(second, 'Delegation B')}/weights`);
   await second.getByLabel('Import a weight profile file').setInputFiles(path);
   await expect(second.getByTestId('import-result')).toContainText(
     '“Delegation A” was added to your library.',
