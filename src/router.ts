@@ -15,6 +15,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/ResultsView.vue'),
     props: true,
   },
+  {
+    path: '/assessments/:id/weights',
+    name: 'weights',
+    component: () => import('./views/WeightsView.vue'),
+    props: true,
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];
 

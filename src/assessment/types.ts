@@ -2,6 +2,7 @@
  * What a person records for one question. These are plain, JSON-compatible objects: the same
  * shapes go into IndexedDB, export files and workshop payloads.
  */
+import type { WeightProfile } from '../profiles/schema.ts';
 
 /** A yes/no id, an option id, a maturity level, a figure, option ids, or free text. */
 export type AnswerValue = string | number | string[];
@@ -47,4 +48,14 @@ export interface Assessment {
   questionnaire: QuestionnaireRef;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Targets (0 to 100) this assessment sets for pillars, by pillar id; a pillar not named
+   * keeps the questionnaire's target.
+   */
+  targets?: Partial<Record<string, number>>;
+  /**
+   * The weight profile the results are computed with: a full copy, so the results can be
+   * reproduced even if the profile is later changed or deleted. Absent: the app's default.
+   */
+  weightProfile?: WeightProfile;
 }

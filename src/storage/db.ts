@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
+import type { WeightProfile } from '../profiles/schema.ts';
 
 export const DB_NAME = 'baseline';
 
@@ -14,6 +15,8 @@ export interface StoredAnswer extends Answer {
 export interface BaselineDB extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { byUpdatedAt: string } };
   answers: { key: [string, string]; value: StoredAnswer; indexes: { byAssessment: string } };
+  /** Weight profiles made or imported on this device (the built-in ones ship with the app). */
+  weightProfiles: { key: string; value: WeightProfile };
 }
 
 type UpgradeStep = (
@@ -34,6 +37,9 @@ const UPGRADES: readonly UpgradeStep[] = [
       'byAssessment',
       'assessmentId',
     );
+  },
+  (db) => {
+    db.createObjectStore('weightProfiles', { keyPath: 'id' });
   },
 ];
 

@@ -7,4 +7,6 @@ export {
   loadAnswers,
   putAssessment,
   saveAnswer,
+  updateAssessment,
 } from './assessments.ts';
+export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';
