@@ -11,9 +11,19 @@ export interface StoredAnswer extends Answer {
   assessmentId: string;
 }
 
+/** An assessment taken out of the list (deleted, or replaced by an import), kept so it can be restored. */
+export interface TrashedAssessment {
+  trashId: string;
+  assessment: Assessment;
+  answers: Answer[];
+  deletedAt: string;
+  reason: 'deleted' | 'replaced';
+}
+
 export interface BaselineDB extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { byUpdatedAt: string } };
   answers: { key: [string, string]; value: StoredAnswer; indexes: { byAssessment: string } };
+  trash: { key: string; value: TrashedAssessment; indexes: { byDeletedAt: string } };
 }
 
 type UpgradeStep = (
@@ -34,6 +44,10 @@ const UPGRADES: readonly UpgradeStep[] = [
       'byAssessment',
       'assessmentId',
     );
+  },
+  // Version 2: deleted (and import-replaced) assessments are kept in a trash, so they can be restored.
+  (db) => {
+    db.createObjectStore('trash', { keyPath: 'trashId' }).createIndex('byDeletedAt', 'deletedAt');
   },
 ];
 
