@@ -14,6 +14,8 @@ const NAME = 'baseline.changes';
 export function openChannel(onMessage: (message: ChangeMessage) => void) {
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(NAME);
   if (channel) channel.onmessage = (event: MessageEvent<ChangeMessage>) => onMessage(event.data);
+  // In Node (the unit tests) an open channel would keep the process alive.
+  (channel as { unref?: () => void } | undefined)?.unref?.();
   return {
     post(message: ChangeMessage): void {
       channel?.postMessage(message);

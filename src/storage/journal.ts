@@ -51,7 +51,16 @@ export function createJournal(tab: string) {
     }
   }
 
-  return { record, settle };
+  /** Drops the entry whatever it holds (the person chose another window's answer). */
+  function forget(assessmentId: string, questionId: string): void {
+    try {
+      storage()?.removeItem(keyOf(tab, assessmentId, questionId));
+    } catch {
+      // Blocked storage has no entry to drop.
+    }
+  }
+
+  return { record, settle, forget };
 }
 
 function read(text: string | null | undefined): JournalEntry | undefined {
