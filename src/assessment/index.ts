@@ -13,5 +13,12 @@ export { ANSWER_FIELDS, mergeAnswers, sameContent, sameJson } from './merge.ts';
 export type { AnswerField, MergeOutcome } from './merge.ts';
 export { pillarProgress, totalProgress } from './progress.ts';
 export type { PillarProgress, Progress } from './progress.ts';
-export { answerSchema, assessmentSchema, evidenceSchema, LIMITS, PERSONAL_FIELDS, responseSchema } from './schema.ts';
+export {
+  answerSchema,
+  assessmentSchema,
+  evidenceSchema,
+  LIMITS,
+  PERSONAL_FIELDS,
+  responseSchema,
+} from './schema.ts';
 export type * from './types.ts';

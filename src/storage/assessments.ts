@@ -33,10 +33,10 @@ export async function deleteAssessment(id: string): Promise<string | undefined> 
 /** One stored answer, or undefined when the question has never been answered. */
 export async function loadAnswer(assessmentId: string, questionId: string): Promise<Answer | undefined> {
   const stored = await (await database()).get('answers', [assessmentId, questionId]);
-  if (!stored) return undefined;
-  const { assessmentId: _, ...answer } = stored;
-  return answer;
+  return stored && withoutOwner(stored);
 }
+
+const withoutOwner = ({ assessmentId: _, ...answer }: StoredAnswer): Answer => answer;
 
 export async function loadAnswers(assessmentId: string): Promise<Record<string, Answer>> {
   const stored = await (await database()).getAllFromIndex('answers', 'byAssessment', assessmentId);
@@ -100,7 +100,7 @@ export async function saveAnswerIfUnchanged(
     await tx.done.catch(() => undefined);
     throw new Error(`No assessment with id "${assessmentId}"`);
   }
-  const current = stored && (({ assessmentId: _, ...rest }) => rest)(stored);
+  const current = stored && withoutOwner(stored);
   if (!sameContent(current, base) && !sameContent(current, answer)) {
     await tx.done;
     return { saved: false, current };

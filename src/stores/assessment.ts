@@ -109,18 +109,33 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (!id || !('assessmentId' in message) || message.assessmentId !== id) return;
     if (message.kind === 'assessment') {
       const found = await getAssessment(id);
-      if (found) assessment.value = found;
-      else loadState.value = 'missing';
+      if (!found) {
+        loadState.value = 'missing';
+        return;
+      }
+      assessment.value = found;
+      // Replaced by an import, perhaps: read every answer again.
+      const stored = await loadAnswers(id);
+      refreshAnswers(id, [...new Set([...Object.keys(stored), ...Object.keys(answers.value)])], stored);
       return;
     }
+    const stored: Record<string, Answer> = {};
     for (const questionId of message.questionIds) {
+      const answer = await loadAnswer(id, questionId);
+      if (answer) stored[questionId] = answer;
+    }
+    refreshAnswers(id, message.questionIds, stored);
+  }
+
+  /** Shows what another window stored, except where this window has a change of its own waiting. */
+  function refreshAnswers(id: string, questionIds: string[], stored: Record<string, Answer>): void {
+    if (assessment.value?.id !== id) return;
+    for (const questionId of questionIds) {
+      // A change typed here meanwhile wins: its save will merge with what was stored.
       if (autosave.isPending(questionId) || conflicts.value[questionId]) continue;
-      const stored = await loadAnswer(id, questionId);
-      // A change typed while reading wins: its save will merge with what was stored.
-      if (autosave.isPending(questionId) || conflicts.value[questionId] || assessment.value?.id !== id)
-        continue;
-      bases.set(questionId, stored);
-      if (stored) answers.value[questionId] = stored;
+      const answer = stored[questionId];
+      bases.set(questionId, answer);
+      if (answer) answers.value[questionId] = answer;
       else delete answers.value[questionId];
     }
   }

@@ -41,7 +41,8 @@ export function backupFile(entries: Iterable<BackupEntry>, now: Date): BackupFil
   };
 }
 
-function withoutPersonalFields(assessment: Assessment): Assessment {
+/** The assessment without the fields that name people (`PERSONAL_FIELDS`). */
+export function withoutPersonalFields(assessment: Assessment): Assessment {
   const copy: Assessment = { ...assessment };
   for (const field of PERSONAL_FIELDS) delete copy[field];
   return copy;

@@ -297,7 +297,8 @@ async function carryOver(
         return;
       }
       dropped.push({ questionId: answer.questionId, reason: 'notAccepted' });
-      const { response: _, ...rest } = answer;
+      const rest: Answer = { ...answer };
+      delete rest.response;
       if (rest.comment || rest.evidence) answers.push(rest);
       return;
     }

@@ -7,11 +7,11 @@ export {
   WrongPassphraseError,
 } from './crypto.ts';
 export { answersCsv, pillarsCsv } from './csv.ts';
-export type { CsvColumns } from './csv.ts';
+export type { CsvColumns, CsvText } from './csv.ts';
 export { assessmentFile, backupFile, fileName, forSharing } from './export.ts';
 export * from './formats.ts';
 export { compareVersions, readImport } from './import.ts';
 export type { DroppedAnswer, ImportCandidate, ImportContext, ImportRead } from './import.ts';
-export { MAX_FILE_BYTES } from './limits.ts';
+export { checkSize, MAX_FILE_BYTES } from './limits.ts';
 export { defaultChoice, importWrites, isIdentical } from './plan.ts';
 export type { Existing, ImportChoice, ImportWrite } from './plan.ts';

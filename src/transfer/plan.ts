@@ -1,11 +1,16 @@
 /** What an import writes, from the candidates a file offered and what the person chose for each. */
 import { newId } from '../assessment/ids.ts';
+import { LIMITS } from '../assessment/schema.ts';
 import { sameContent, sameJson } from '../assessment/merge.ts';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { ImportCandidate } from './import.ts';
 
-/** `copy` (the default) adds it beside anything already here; `replace` overwrites the one with the same id. */
-export type ImportChoice = 'copy' | 'replace' | 'skip';
+/**
+ * `new`: the device has no assessment with this id, so it is added as it is. Where it has one:
+ * `copy` (the default) adds it beside, under a new id; `replace` puts it in place of the one
+ * there (which goes to the trash). `skip` leaves it out.
+ */
+export type ImportChoice = 'new' | 'copy' | 'replace' | 'skip';
 
 export interface ImportWrite {
   assessment: Assessment;
@@ -21,7 +26,8 @@ export interface Existing {
 
 /** The choice offered first: a copy, or nothing when the device already has exactly this. */
 export function defaultChoice(candidate: ImportCandidate, existing: Existing | undefined): ImportChoice {
-  return existing && isIdentical(candidate, existing) ? 'skip' : 'copy';
+  if (!existing) return 'new';
+  return isIdentical(candidate, existing) ? 'skip' : 'copy';
 }
 
 /** Whether the device already holds exactly what the file holds (the same assessment, the same answers). */
@@ -49,7 +55,11 @@ export function importWrites(
       return [{ assessment: candidate.assessment, answers: candidate.answers, replaces: true }];
     return [
       {
-        assessment: { ...candidate.assessment, id: newId(), name: copyName(candidate.assessment.name) },
+        assessment: {
+          ...candidate.assessment,
+          id: newId(),
+          name: copyName(candidate.assessment.name).slice(0, LIMITS.name),
+        },
         answers: candidate.answers,
         replaces: false,
       },
