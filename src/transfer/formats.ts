@@ -12,6 +12,10 @@ export const BACKUP_FORMAT = 'baseline.backup';
 export const ENCRYPTED_FORMAT = 'baseline.encrypted';
 export const FILE_VERSION = 1;
 
+const fileVersion = z.literal(FILE_VERSION, {
+  error: `expected ${FILE_VERSION}, the version of Baseline files this app reads`,
+});
+
 /** The most assessments one backup may hold. */
 export const MAX_BACKUP_ASSESSMENTS = 1000;
 
@@ -28,9 +32,9 @@ export const assessmentFileSchema = z
   .strictObject({
     $schema: z.string().max(500).optional(),
     format: z.literal(ASSESSMENT_FORMAT),
-    version: z.literal(FILE_VERSION),
+    version: fileVersion,
     exportedAt,
-    sharing: z.boolean().meta({
+    sharing: z.boolean({ error: 'expected true or false' }).meta({
       description:
         'True for a sharing export: restricted comments and evidence, and the names of people, were left out',
     }),
@@ -50,7 +54,7 @@ export const backupFileSchema = z
   .strictObject({
     $schema: z.string().max(500).optional(),
     format: z.literal(BACKUP_FORMAT),
-    version: z.literal(FILE_VERSION),
+    version: fileVersion,
     exportedAt,
     assessments: z
       .array(backupEntrySchema)
@@ -73,13 +77,13 @@ export const encryptedFileSchema = z
   .strictObject({
     $schema: z.string().max(500).optional(),
     format: z.literal(ENCRYPTED_FORMAT),
-    version: z.literal(FILE_VERSION),
+    version: fileVersion,
     contains: z
       .enum([ASSESSMENT_FORMAT, BACKUP_FORMAT])
       .meta({ description: 'The format of the encrypted content' }),
     kdf: z.strictObject({
-      name: z.literal('PBKDF2'),
-      hash: z.literal('SHA-256'),
+      name: z.literal('PBKDF2', { error: 'expected "PBKDF2", the only key derivation Baseline uses' }),
+      hash: z.literal('SHA-256', { error: 'expected "SHA-256", the only hash Baseline uses' }),
       iterations: z
         .number()
         .int()
@@ -88,8 +92,8 @@ export const encryptedFileSchema = z
       salt: base64('Random salt, 16 bytes', /^[A-Za-z0-9+/]{22}==$/, 'expected 16 bytes in base64'),
     }),
     cipher: z.strictObject({
-      name: z.literal('AES-GCM'),
-      keyLength: z.literal(256),
+      name: z.literal('AES-GCM', { error: 'expected "AES-GCM", the only cipher Baseline uses' }),
+      keyLength: z.literal(256, { error: 'expected 256, the only key length Baseline uses' }),
       iv: base64(
         'Random initialisation vector, 12 bytes',
         /^[A-Za-z0-9+/]{16}$/,

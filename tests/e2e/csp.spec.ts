@@ -31,7 +31,6 @@ test('every screen runs under the strict Content-Security-Policy with no violati
     const script = document.createElement('script');
     script.textContent = 'window.inlineRan = true';
     document.head.append(script);
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     setTimeout('window.evalRan = true' as unknown as () => void, 0);
   });
   await expect.poll(violations).toHaveLength(2);
