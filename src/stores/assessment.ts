@@ -63,6 +63,11 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Each answer as this window last read or wrote it: what a save checks the stored one against. */
   const bases = new Map<string, Answer | undefined>();
+  /** Counts this window's changes and writes per question, so a read that raced one is dropped. */
+  const revisions = new Map<string, number>();
+  /** Questions being written right now: what another window stored is not shown over them. */
+  const writing = new Set<string>();
+  const touch = (questionId: string) => revisions.set(questionId, (revisions.get(questionId) ?? 0) + 1);
   const journal = createJournal(tabId());
   const channel = openChannel((message) => void received(message));
 
@@ -74,6 +79,15 @@ export const useAssessmentStore = defineStore('assessment', () => {
    * as a conflict for the person to settle. Nothing is overwritten unseen.
    */
   async function write(questionId: string): Promise<void> {
+    writing.add(questionId);
+    try {
+      await writeChecked(questionId);
+    } finally {
+      writing.delete(questionId);
+    }
+  }
+
+  async function writeChecked(questionId: string): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const id = assessment.value?.id;
       const mine = answers.value[questionId];
@@ -81,6 +95,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       const base = bases.get(questionId);
       const outcome = await saveAnswerIfUnchanged(id, mine, base);
       if (outcome.saved) {
+        touch(questionId);
         bases.set(questionId, plainAnswer(mine));
         journal.settle(id, mine);
         channel.post({ kind: 'answers', assessmentId: id, questionIds: [questionId] });
@@ -98,6 +113,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       // Typed on meanwhile: merge again from the same base with the newer text.
       if (answers.value[questionId] !== mine) continue;
       bases.set(questionId, outcome.current);
+      touch(questionId);
       answers.value[questionId] = merge.answer;
       if (!merged.value.includes(questionId)) merged.value.push(questionId);
     }
@@ -107,6 +123,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   async function received(message: ChangeMessage): Promise<void> {
     const id = assessment.value?.id;
     if (!id || !('assessmentId' in message) || message.assessmentId !== id) return;
+    const seen = new Map(revisions);
     if (message.kind === 'assessment') {
       const found = await getAssessment(id);
       if (!found) {
@@ -116,7 +133,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       assessment.value = found;
       // Replaced by an import, perhaps: read every answer again.
       const stored = await loadAnswers(id);
-      refreshAnswers(id, [...new Set([...Object.keys(stored), ...Object.keys(answers.value)])], stored);
+      refreshAnswers(id, [...new Set([...Object.keys(stored), ...Object.keys(answers.value)])], stored, seen);
       return;
     }
     const stored: Record<string, Answer> = {};
@@ -124,15 +141,21 @@ export const useAssessmentStore = defineStore('assessment', () => {
       const answer = await loadAnswer(id, questionId);
       if (answer) stored[questionId] = answer;
     }
-    refreshAnswers(id, message.questionIds, stored);
+    refreshAnswers(id, message.questionIds, stored, seen);
   }
 
   /** Shows what another window stored, except where this window has a change of its own waiting. */
-  function refreshAnswers(id: string, questionIds: string[], stored: Record<string, Answer>): void {
+  function refreshAnswers(
+    id: string,
+    questionIds: string[],
+    stored: Record<string, Answer>,
+    seen: ReadonlyMap<string, number>,
+  ): void {
     if (assessment.value?.id !== id) return;
     for (const questionId of questionIds) {
-      // A change typed here meanwhile wins: its save will merge with what was stored.
-      if (autosave.isPending(questionId) || conflicts.value[questionId]) continue;
+      // A change typed (or written) here meanwhile wins: its save merges with what was stored.
+      if (autosave.isPending(questionId) || writing.has(questionId) || conflicts.value[questionId]) continue;
+      if ((revisions.get(questionId) ?? 0) !== (seen.get(questionId) ?? 0)) continue;
       const answer = stored[questionId];
       bases.set(questionId, answer);
       if (answer) answers.value[questionId] = answer;
@@ -177,6 +200,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   }
 
   function update(questionId: string, next: Answer, immediate: boolean): void {
+    touch(questionId);
     answers.value[questionId] = next;
     if (assessment.value)
       journal.record({ assessmentId: assessment.value.id, answer: next, base: bases.get(questionId) });

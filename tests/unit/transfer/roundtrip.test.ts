@@ -121,3 +121,25 @@ describe('export → import round trips', () => {
     ]);
   });
 });
+
+describe('the JSON Schemas in schemas/', () => {
+  it('accept what Baseline exports and reject a broken file, for tools that use them directly', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../../../scripts/lib/questionnaires.ts');
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const load = (name: string) =>
+      ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as object);
+    const single = assessmentFile(assessment, answers, { sharing: false, now: NOW });
+    const validSingle = load('assessment-file.schema.json');
+    expect(validSingle(JSON.parse(JSON.stringify(single))), JSON.stringify(validSingle.errors)).toBe(true);
+    expect(validSingle({ ...single, answers: [{ questionId: 'x' }] })).toBe(false);
+    const validBackup = load('backup-file.schema.json');
+    expect(validBackup(JSON.parse(JSON.stringify(backupFile([{ assessment, answers }], NOW))))).toBe(true);
+    const validSealed = load('encrypted-file.schema.json');
+    const sealed = await encrypt(JSON.stringify(single), 'correct horse battery staple', single.format);
+    expect(validSealed(sealed), JSON.stringify(validSealed.errors)).toBe(true);
+    expect(validSealed({ ...sealed, kdf: { ...sealed.kdf, iterations: 1000 } })).toBe(false);
+  });
+});
