@@ -1,4 +1,8 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../scripts/lib/questionnaires.ts';
 import {
   assessmentFile,
   backupFile,
@@ -124,10 +128,6 @@ describe('export → import round trips', () => {
 
 describe('the JSON Schemas in schemas/', () => {
   it('accept what Baseline exports and reject a broken file, for tools that use them directly', async () => {
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { ROOT } = await import('../../../scripts/lib/questionnaires.ts');
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const load = (name: string) =>
       ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as object);
