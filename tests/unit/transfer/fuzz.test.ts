@@ -214,6 +214,9 @@ function expectRefused(read: Awaited<ReturnType<typeof importFile>>, name: strin
 
 const messages = new Set<string>();
 
+// Thousands of files per test: this takes seconds, more on a loaded machine. (Not a timed check.)
+const FUZZ_TIMEOUT = 180_000;
+
 describe('fuzzing the importer', () => {
   let before: Awaited<ReturnType<typeof snapshot>>;
 
@@ -235,43 +238,55 @@ describe('fuzzing the importer', () => {
     ['an assessment file', () => single, 1500],
     ['a backup', () => backup, 700],
     ['an encrypted file', () => encrypted, 500],
-  ] as const)('refuses every broken variant of %s and changes nothing', async (_name, file, runs) => {
-    await fc.assert(
-      fc.asyncProperty(mutations(file), async ({ kind, text }) => {
-        expectRefused(await importFile(utf8(text), 'fuzz.json'), 'fuzz.json', kind);
-      }),
-      { seed: SEED, numRuns: runs },
-    );
-    expect(await snapshot()).toEqual(before);
-  });
+  ] as const)(
+    'refuses every broken variant of %s and changes nothing',
+    async (_name, file, runs) => {
+      await fc.assert(
+        fc.asyncProperty(mutations(file), async ({ kind, text }) => {
+          expectRefused(await importFile(utf8(text), 'fuzz.json'), 'fuzz.json', kind);
+        }),
+        { seed: SEED, numRuns: runs },
+      );
+      expect(await snapshot()).toEqual(before);
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('refuses random bytes, JSON and text', async () => {
-    await fc.assert(
-      fc.asyncProperty(noise, async ({ kind, bytes }) => {
-        expectRefused(await importFile(bytes, 'noise.bin'), 'noise.bin', kind);
-      }),
-      { seed: SEED, numRuns: 1000 },
-    );
-    expect(await snapshot()).toEqual(before);
-  });
+  it(
+    'refuses random bytes, JSON and text',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(noise, async ({ kind, bytes }) => {
+          expectRefused(await importFile(bytes, 'noise.bin'), 'noise.bin', kind);
+        }),
+        { seed: SEED, numRuns: 1000 },
+      );
+      expect(await snapshot()).toEqual(before);
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('refuses an encrypted file whose ciphertext was altered', async () => {
-    const sealed = encrypted as { data: string };
-    await fc.assert(
-      fc.asyncProperty(fc.nat(), fc.constantFrom('A', 'B', 'Q', '0', '+'), async (at, letter) => {
-        const index = at % (sealed.data.length - 4);
-        fc.pre(sealed.data[index] !== letter);
-        const data = `${sealed.data.slice(0, index)}${letter}${sealed.data.slice(index + 1)}`;
-        expectRefused(
-          await importFile(utf8(JSON.stringify({ ...sealed, data })), 'sealed.json'),
-          'sealed.json',
-          'altered',
-        );
-      }),
-      { seed: SEED, numRuns: 8 },
-    );
-    expect(await snapshot()).toEqual(before);
-  });
+  it(
+    'refuses an encrypted file whose ciphertext was altered',
+    async () => {
+      const sealed = encrypted as { data: string };
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.constantFrom('A', 'B', 'Q', '0', '+'), async (at, letter) => {
+          const index = at % (sealed.data.length - 4);
+          fc.pre(sealed.data[index] !== letter);
+          const data = `${sealed.data.slice(0, index)}${letter}${sealed.data.slice(index + 1)}`;
+          expectRefused(
+            await importFile(utf8(JSON.stringify({ ...sealed, data })), 'sealed.json'),
+            'sealed.json',
+            'altered',
+          );
+        }),
+        { seed: SEED, numRuns: 8 },
+      );
+      expect(await snapshot()).toEqual(before);
+    },
+    FUZZ_TIMEOUT,
+  );
 
   it('leaves Object.prototype untouched', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
