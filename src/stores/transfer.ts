@@ -152,5 +152,8 @@ export const useTransferStore = defineStore('transfer', () => {
     return writes.length;
   }
 
-  return { exportAssessment, exportBackup, exportCsv, preview, commit };
+  /** The assessment an export screen is about. */
+  const find = (id: string) => getAssessment(id);
+
+  return { find, exportAssessment, exportBackup, exportCsv, preview, commit };
 });

@@ -18,7 +18,7 @@ test('the print view: cover, scores with chart and table, every answer, and the 
     .check();
   await strategy.getByText('Comment · Evidence').click();
   await strategy.getByLabel('Comment', { exact: true }).fill('<b>Draft</b> approved by the cabinet.');
-  await strategy.getByLabel(/Restricted: leave this comment out/).check();
+  await strategy.getByLabel(/Restricted: leave it out of sharing/).check();
   await strategy.getByRole('button', { name: 'Add evidence' }).click();
   await strategy.getByLabel(/Reference or link/).fill('Decree 12/2025');
   await expectSaved(page);

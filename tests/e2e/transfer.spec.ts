@@ -17,7 +17,7 @@ async function answerSome(page: Page): Promise<void> {
   await strategy.getByRole('radio', { name: 'Partly' }).check();
   await strategy.getByText('Comment · Evidence').click();
   await strategy.getByLabel('Comment', { exact: true }).fill('Minister Ivanova briefed on 3 March.');
-  await strategy.getByLabel(/Restricted: leave this comment out/).check();
+  await strategy.getByLabel(/Restricted: leave it out of sharing/).check();
   await strategy.getByRole('button', { name: 'Add evidence' }).click();
   await strategy.getByLabel(/Reference or link/).fill('Internal memo 7');
   await strategy.getByLabel(/Who may see it/).selectOption('restricted');
