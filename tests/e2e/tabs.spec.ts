@@ -42,6 +42,7 @@ test('two tabs: changes travel between them, and a real conflict is offered, not
 
   const conflict = second.getByTestId('conflict');
   await expect(conflict).toBeVisible();
+  await expect(second.getByRole('status').filter({ hasText: 'waits for your choice' })).toBeVisible();
   await expect(conflict.getByTestId('conflict-mine')).toHaveText('80 per million');
   await expect(conflict.getByTestId('conflict-theirs')).toHaveText('Don’t know');
   // Nothing was overwritten: the first tab's answer is what is stored until a choice is made.
