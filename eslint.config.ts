@@ -11,6 +11,8 @@ const CORE = [
   'src/scoring/**',
   'src/storage/**',
   'src/validation/**',
+  'src/transfer/**',
+  'src/report/**',
 ];
 
 export default defineConfigWithVueTs(

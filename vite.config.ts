@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { cspPlugin } from './scripts/vite/cspPlugin.ts';
 import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin.ts';
 import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
@@ -11,6 +12,7 @@ export default defineConfig({
     vue(),
     questionnairesPlugin(),
     weightProfilesPlugin(),
+    cspPlugin(),
     VitePWA({
       // Never swap versions under someone who is answering: the app asks first (src/pwa/).
       registerType: 'prompt',

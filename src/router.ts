@@ -21,6 +21,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/WeightsView.vue'),
     props: true,
   },
+  {
+    path: '/assessments/:id/report',
+    name: 'report',
+    component: () => import('./views/ReportView.vue'),
+    props: true,
+  },
+  {
+    path: '/assessments/:id/export',
+    name: 'export',
+    component: () => import('./views/ExportView.vue'),
+    props: true,
+  },
+  { path: '/backup', name: 'backup', component: () => import('./views/ExportView.vue') },
+  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { weightProfileSchema } from '../../src/profiles/schema.ts';
 import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
 import { questionnaireSchema } from '../../src/questionnaire/schema.ts';
+import { assessmentFileSchema, backupFileSchema, encryptedFileSchema } from '../../src/transfer/formats.ts';
 
 export interface GeneratedSchema {
   /** Path relative to the repository root. */
@@ -31,6 +32,19 @@ export function generatedSchemas(): GeneratedSchema[] {
     {
       path: 'questionnaires/schema/weight-profile.schema.json',
       text: render(weightProfileSchema, 'https://baseline.invalid/schema/weight-profile-v1.json'),
+    },
+    // The files Baseline exports and imports (src/transfer/formats.ts).
+    {
+      path: 'schemas/assessment-file.schema.json',
+      text: render(assessmentFileSchema, 'https://baseline.invalid/schema/assessment-file-v1.json'),
+    },
+    {
+      path: 'schemas/backup-file.schema.json',
+      text: render(backupFileSchema, 'https://baseline.invalid/schema/backup-file-v1.json'),
+    },
+    {
+      path: 'schemas/encrypted-file.schema.json',
+      text: render(encryptedFileSchema, 'https://baseline.invalid/schema/encrypted-file-v1.json'),
     },
   ];
 }

@@ -1,7 +1,7 @@
 /** Pure updates of one answer; each returns a new object stamped with the time of the change. */
-import type { Answer, Answers, Evidence, Response } from './types.ts';
+import type { Answer, Answers, Evidence, EvidenceAccess, Response } from './types.ts';
 
-type Change = Partial<Pick<Answer, 'response' | 'comment' | 'evidence'>>;
+type Change = Partial<Pick<Answer, 'response' | 'comment' | 'commentAccess' | 'evidence'>>;
 
 export function changeAnswer(
   previous: Answer | undefined,
@@ -17,6 +17,7 @@ export function changeAnswer(
   };
   if (next.response === undefined) delete next.response;
   if (!next.comment) delete next.comment;
+  if (next.commentAccess !== 'restricted') delete next.commentAccess;
   if (!next.evidence?.length) delete next.evidence;
   return next;
 }
@@ -30,6 +31,13 @@ export const withResponse = (
 
 export const withComment = (previous: Answer | undefined, questionId: string, comment: string, now: Date) =>
   changeAnswer(previous, questionId, { comment }, now);
+
+export const withCommentAccess = (
+  previous: Answer | undefined,
+  questionId: string,
+  commentAccess: EvidenceAccess,
+  now: Date,
+) => changeAnswer(previous, questionId, { commentAccess }, now);
 
 export const withEvidence = (
   previous: Answer | undefined,

@@ -28,6 +28,8 @@ export interface Answer {
   questionId: string;
   response?: Response;
   comment?: string;
+  /** A restricted comment is left out of sharing exports; absent means public. */
+  commentAccess?: EvidenceAccess;
   evidence?: Evidence[];
   /** ISO 8601 time of the last change. */
   updatedAt: string;
@@ -46,6 +48,8 @@ export interface Assessment {
   id: string;
   name: string;
   questionnaire: QuestionnaireRef;
+  /** Names of the people who prepared it; personal data, left out of sharing exports. */
+  preparedBy?: string;
   createdAt: string;
   updatedAt: string;
   /**

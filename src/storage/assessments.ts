@@ -1,5 +1,7 @@
 import type { Answer, Answers, Assessment } from '../assessment/types.ts';
 import { database, plain, type StoredAnswer } from './db.ts';
+import { sameContent } from '../assessment/merge.ts';
+import { moveToTrash } from './trash.ts';
 
 /** All saved assessments, most recently changed first. */
 export async function listAssessments(): Promise<Assessment[]> {
@@ -16,15 +18,25 @@ export async function putAssessment(assessment: Assessment): Promise<void> {
   await (await database()).put('assessments', plain(assessment));
 }
 
-/** Deletes an assessment and all its answers in one transaction: both go, or neither. */
-export async function deleteAssessment(id: string): Promise<void> {
+/**
+ * Takes an assessment and all its answers out of the list, in one transaction, into the trash
+ * (see `trash.ts`), from where it can be restored. Resolves to the trash entry's id.
+ */
+export async function deleteAssessment(id: string): Promise<string | undefined> {
   const db = await database();
-  const tx = db.transaction(['assessments', 'answers'], 'readwrite');
-  const answers = tx.objectStore('answers');
-  for (const key of await answers.index('byAssessment').getAllKeys(id)) await answers.delete(key);
-  await tx.objectStore('assessments').delete(id);
+  const tx = db.transaction(['assessments', 'answers', 'trash'], 'readwrite');
+  const trashId = await moveToTrash(tx, id, 'deleted', new Date());
   await tx.done;
+  return trashId;
 }
+
+/** One stored answer, or undefined when the question has never been answered. */
+export async function loadAnswer(assessmentId: string, questionId: string): Promise<Answer | undefined> {
+  const stored = await (await database()).get('answers', [assessmentId, questionId]);
+  return stored && withoutOwner(stored);
+}
+
+const withoutOwner = ({ assessmentId: _, ...answer }: StoredAnswer): Answer => answer;
 
 export async function loadAnswers(assessmentId: string): Promise<Record<string, Answer>> {
   const stored = await (await database()).getAllFromIndex('answers', 'byAssessment', assessmentId);
@@ -83,4 +95,41 @@ export async function updateAssessment(
   await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+export type CheckedSave = { saved: true } | { saved: false; current: Answer | undefined };
+
+/**
+ * Saves one answer only if the stored one still says what `base` says (nobody else changed it
+ * since this window read it); otherwise writes nothing and returns what is stored now, so the
+ * caller can merge or ask. The check and the write are one transaction, so two windows cannot
+ * both pass the check.
+ */
+export async function saveAnswerIfUnchanged(
+  assessmentId: string,
+  answer: Answer,
+  base: Answer | undefined,
+): Promise<CheckedSave> {
+  const db = await database();
+  const tx = db.transaction(['assessments', 'answers'], 'readwrite');
+  const assessments = tx.objectStore('assessments');
+  const answers = tx.objectStore('answers');
+  const [assessment, stored] = await Promise.all([
+    assessments.get(assessmentId),
+    answers.get([assessmentId, answer.questionId]),
+  ]);
+  if (!assessment) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error(`No assessment with id "${assessmentId}"`);
+  }
+  const current = stored && withoutOwner(stored);
+  if (!sameContent(current, base) && !sameContent(current, answer)) {
+    await tx.done;
+    return { saved: false, current };
+  }
+  await answers.put({ ...plain(answer), assessmentId });
+  await assessments.put({ ...assessment, updatedAt: answer.updatedAt });
+  await tx.done;
+  return { saved: true };
 }

@@ -12,11 +12,21 @@ export interface StoredAnswer extends Answer {
   assessmentId: string;
 }
 
+/** An assessment taken out of the list (deleted, or replaced by an import), kept so it can be restored. */
+export interface TrashedAssessment {
+  trashId: string;
+  assessment: Assessment;
+  answers: Answer[];
+  deletedAt: string;
+  reason: 'deleted' | 'replaced';
+}
+
 export interface BaselineDB extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { byUpdatedAt: string } };
   answers: { key: [string, string]; value: StoredAnswer; indexes: { byAssessment: string } };
   /** Weight profiles made or imported on this device (the built-in ones ship with the app). */
   weightProfiles: { key: string; value: WeightProfile };
+  trash: { key: string; value: TrashedAssessment; indexes: { byDeletedAt: string } };
 }
 
 type UpgradeStep = (
@@ -38,8 +48,13 @@ const UPGRADES: readonly UpgradeStep[] = [
       'assessmentId',
     );
   },
+  // Version 2: weight profiles made or imported on this device.
   (db) => {
     db.createObjectStore('weightProfiles', { keyPath: 'id' });
+  },
+  // Version 3: deleted (and import-replaced) assessments are kept in a trash, so they can be restored.
+  (db) => {
+    db.createObjectStore('trash', { keyPath: 'trashId' }).createIndex('byDeletedAt', 'deletedAt');
   },
 ];
 

@@ -1,12 +1,24 @@
 export { closeDatabase, DB_NAME, DB_VERSION } from './db.ts';
+export type { TrashedAssessment } from './db.ts';
 export {
   deleteAssessment,
   getAssessment,
   listAssessments,
   loadAllAnswers,
+  loadAnswer,
   loadAnswers,
   putAssessment,
   saveAnswer,
+  saveAnswerIfUnchanged,
   updateAssessment,
 } from './assessments.ts';
 export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';
+export type { CheckedSave } from './assessments.ts';
+export { announce, openChannel } from './channel.ts';
+export type { ChangeMessage } from './channel.ts';
+export { createJournal, dropJournal, takeJournal } from './journal.ts';
+export type { JournalEntry } from './journal.ts';
+export { requestPersistence, storageErrorKind, storageStatus } from './persistence.ts';
+export type { StorageStatus } from './persistence.ts';
+export { emptyTrash, listTrash, restoreFromTrash, TRASH_DAYS } from './trash.ts';
+export { storeImport } from './imports.ts';

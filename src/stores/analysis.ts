@@ -14,7 +14,6 @@ import { newId } from '../assessment/ids.ts';
 import { defaultProfile, deriveProfile, sameProfile, type WeightProfile } from '../profiles/index.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import { WeightError } from '../scoring/weights.ts';
-import { updateAssessment } from '../storage/index.ts';
 import type { Parsed } from '../validation/parse.ts';
 import { useAssessmentStore } from './assessment.ts';
 import { useWeightProfilesStore } from './weightProfiles.ts';
@@ -95,13 +94,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   /** Applies a change to the open assessment now, and saves it; a failed save is reported, not lost. */
   async function change(update: (assessment: Assessment) => Assessment): Promise<void> {
-    const current = assessments.assessment;
-    if (!current) return;
-    assessments.assessment = update(current);
     try {
-      // The stored record is changed by the same function; the screen keeps showing the newer
-      // state in memory even while earlier writes are still finishing.
-      await updateAssessment(current.id, update);
+      await assessments.changeAssessment(update);
       saveError.value = undefined;
     } catch (error) {
       saveError.value = error instanceof Error ? error.message : String(error);

@@ -1,12 +1,25 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { withComment, withEvidence, withResponse } from '../assessment/answers.ts';
+import { withComment, withCommentAccess, withEvidence, withResponse } from '../assessment/answers.ts';
+import { newId } from '../assessment/ids.ts';
+import { mergeAnswers, sameContent, type AnswerField } from '../assessment/merge.ts';
 import { pillarProgress, totalProgress } from '../assessment/progress.ts';
-import type { Answer, Assessment, Evidence, Response } from '../assessment/types.ts';
+import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import { scoreAssessment, WeightError, type AssessmentResult } from '../scoring/index.ts';
-import { getAssessment, loadAnswers, saveAnswer } from '../storage/index.ts';
+import {
+  createJournal,
+  getAssessment,
+  loadAnswer,
+  loadAnswers,
+  openChannel,
+  updateAssessment,
+  saveAnswerIfUnchanged,
+  storageErrorKind,
+  takeJournal,
+  type ChangeMessage,
+} from '../storage/index.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 
@@ -14,6 +27,26 @@ import { useQuestionnairesStore } from './questionnaires.ts';
 const TYPING_PAUSE_MS = 400;
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
+
+/** The same answer changed here and in another window, in the same field: a person chooses. */
+export interface Conflict {
+  mine: Answer;
+  theirs: Answer | undefined;
+  fields: AnswerField[];
+}
+
+/** This window's id, kept across reloads of the tab (sessionStorage belongs to the tab). */
+function tabId(): string {
+  try {
+    const existing = sessionStorage.getItem('baseline.tab');
+    if (existing) return existing;
+    const id = newId();
+    sessionStorage.setItem('baseline.tab', id);
+    return id;
+  } catch {
+    return newId();
+  }
+}
 
 /** The assessment being answered or viewed: its answers, what is shown, progress and scores. */
 export const useAssessmentStore = defineStore('assessment', () => {
@@ -23,11 +56,112 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const questionnaire = shallowRef<Questionnaire>();
   const answers = ref<Record<string, Answer>>({});
   const loadState = ref<LoadState>('idle');
+  /** Questions changed in two windows at once, waiting for a person's choice. */
+  const conflicts = ref<Record<string, Conflict>>({});
+  /** Questions where another window's change was merged with this one's (to tell the person). */
+  const merged = ref<string[]>([]);
 
-  const autosave = createAutosave(async (questionId) => {
-    const answer = answers.value[questionId];
-    if (assessment.value && answer) await saveAnswer(assessment.value.id, answer);
-  }, TYPING_PAUSE_MS);
+  /** Each answer as this window last read or wrote it: what a save checks the stored one against. */
+  const bases = new Map<string, Answer | undefined>();
+  /** Counts this window's changes and writes per question, so a read that raced one is dropped. */
+  const revisions = new Map<string, number>();
+  /** Questions being written right now: what another window stored is not shown over them. */
+  const writing = new Set<string>();
+  const touch = (questionId: string) => revisions.set(questionId, (revisions.get(questionId) ?? 0) + 1);
+  const journal = createJournal(tabId());
+  const channel = openChannel((message) => void received(message));
+
+  const autosave = createAutosave(write, TYPING_PAUSE_MS);
+
+  /**
+   * Saves one answer unless another window changed it since this one read it. Then the two are
+   * merged field by field; only the same field changed differently on both sides is held back
+   * as a conflict for the person to settle. Nothing is overwritten unseen.
+   */
+  async function write(questionId: string): Promise<void> {
+    writing.add(questionId);
+    try {
+      await writeChecked(questionId);
+    } finally {
+      writing.delete(questionId);
+    }
+  }
+
+  async function writeChecked(questionId: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const id = assessment.value?.id;
+      const mine = answers.value[questionId];
+      if (!id || !mine || conflicts.value[questionId]) return;
+      const base = bases.get(questionId);
+      const outcome = await saveAnswerIfUnchanged(id, mine, base);
+      if (outcome.saved) {
+        touch(questionId);
+        bases.set(questionId, plainAnswer(mine));
+        journal.settle(id, mine);
+        channel.post({ kind: 'answers', assessmentId: id, questionIds: [questionId] });
+        return;
+      }
+      const merge = mergeAnswers(base, plainAnswer(mine), outcome.current, new Date());
+      if (merge.kind === 'conflict') {
+        conflicts.value[questionId] = {
+          mine: plainAnswer(mine),
+          theirs: outcome.current,
+          fields: merge.fields,
+        };
+        return;
+      }
+      // Typed on meanwhile: merge again from the same base with the newer text.
+      if (answers.value[questionId] !== mine) continue;
+      bases.set(questionId, outcome.current);
+      touch(questionId);
+      answers.value[questionId] = merge.answer;
+      if (!merged.value.includes(questionId)) merged.value.push(questionId);
+    }
+    autosave.schedule(questionId);
+  }
+
+  async function received(message: ChangeMessage): Promise<void> {
+    const id = assessment.value?.id;
+    if (!id || !('assessmentId' in message) || message.assessmentId !== id) return;
+    const seen = new Map(revisions);
+    if (message.kind === 'assessment') {
+      const found = await getAssessment(id);
+      if (!found) {
+        loadState.value = 'missing';
+        return;
+      }
+      assessment.value = found;
+      // Replaced by an import, perhaps: read every answer again.
+      const stored = await loadAnswers(id);
+      refreshAnswers(id, [...new Set([...Object.keys(stored), ...Object.keys(answers.value)])], stored, seen);
+      return;
+    }
+    const stored: Record<string, Answer> = {};
+    for (const questionId of message.questionIds) {
+      const answer = await loadAnswer(id, questionId);
+      if (answer) stored[questionId] = answer;
+    }
+    refreshAnswers(id, message.questionIds, stored, seen);
+  }
+
+  /** Shows what another window stored, except where this window has a change of its own waiting. */
+  function refreshAnswers(
+    id: string,
+    questionIds: string[],
+    stored: Record<string, Answer>,
+    seen: ReadonlyMap<string, number>,
+  ): void {
+    if (assessment.value?.id !== id) return;
+    for (const questionId of questionIds) {
+      // A change typed (or written) here meanwhile wins: its save merges with what was stored.
+      if (autosave.isPending(questionId) || writing.has(questionId) || conflicts.value[questionId]) continue;
+      if ((revisions.get(questionId) ?? 0) !== (seen.get(questionId) ?? 0)) continue;
+      const answer = stored[questionId];
+      bases.set(questionId, answer);
+      if (answer) answers.value[questionId] = answer;
+      else delete answers.value[questionId];
+    }
+  }
 
   async function open(id: string): Promise<void> {
     if (assessment.value?.id === id && loadState.value === 'ready') return;
@@ -45,11 +179,31 @@ export const useAssessmentStore = defineStore('assessment', () => {
     assessment.value = found;
     questionnaire.value = loadedQuestionnaire;
     answers.value = loadedAnswers;
+    conflicts.value = {};
+    merged.value = [];
+    bases.clear();
+    for (const [questionId, answer] of Object.entries(loadedAnswers)) bases.set(questionId, answer);
+    replayJournal(id, loadedAnswers);
     loadState.value = loadedQuestionnaire ? 'ready' : 'unknownQuestionnaire';
   }
 
+  /** Changes a reload or a crash interrupted before they reached IndexedDB are saved now. */
+  function replayJournal(id: string, stored: Record<string, Answer>): void {
+    for (const entry of takeJournal(id)) {
+      const questionId = entry.answer.questionId;
+      if (sameContent(stored[questionId], entry.answer)) continue;
+      answers.value[questionId] = entry.answer;
+      bases.set(questionId, entry.base);
+      journal.record(entry);
+      autosave.schedule(questionId, true);
+    }
+  }
+
   function update(questionId: string, next: Answer, immediate: boolean): void {
+    touch(questionId);
     answers.value[questionId] = next;
+    if (assessment.value)
+      journal.record({ assessmentId: assessment.value.id, answer: next, base: bases.get(questionId) });
     autosave.schedule(questionId, immediate);
   }
 
@@ -63,8 +217,59 @@ export const useAssessmentStore = defineStore('assessment', () => {
     update(questionId, withComment(answers.value[questionId], questionId, comment, now()), false);
   }
 
+  function setCommentAccess(questionId: string, access: EvidenceAccess): void {
+    update(questionId, withCommentAccess(answers.value[questionId], questionId, access, now()), true);
+  }
+
   function setEvidence(questionId: string, evidence: Evidence[], { typing = false } = {}): void {
     update(questionId, withEvidence(answers.value[questionId], questionId, evidence, now()), !typing);
+  }
+
+  /** Settles a conflict: keep this window's answer, or take the other window's. */
+  function resolveConflict(questionId: string, keep: 'mine' | 'theirs'): void {
+    const conflict = conflicts.value[questionId];
+    if (!conflict) return;
+    delete conflicts.value[questionId];
+    bases.set(questionId, conflict.theirs);
+    const id = assessment.value?.id;
+    if (keep === 'mine') {
+      const latest = answers.value[questionId] ?? conflict.mine;
+      update(questionId, { ...plainAnswer(latest), updatedAt: now().toISOString() }, true);
+      return;
+    }
+    if (conflict.theirs) answers.value[questionId] = conflict.theirs;
+    else delete answers.value[questionId];
+    if (id) journal.forget(id, questionId);
+  }
+
+  function dismissMerged(): void {
+    merged.value = [];
+  }
+
+  /**
+   * Changes the assessment's own fields (name, targets, weight profile…). The change is applied
+   * to the stored record in one transaction, so a field another window changed meanwhile is kept,
+   * and other windows are told to read it again.
+   */
+  async function changeAssessment(update: (assessment: Assessment) => Assessment): Promise<void> {
+    const current = assessment.value;
+    if (!current) return;
+    // Shown at once; the stored record is changed by the same function. (Memory is not replaced
+    // by the stored result: a newer change may already be showing.)
+    assessment.value = update(current);
+    await updateAssessment(current.id, update);
+    channel.post({ kind: 'assessment', assessmentId: current.id });
+  }
+
+  /** Renames the assessment or changes who prepared it. */
+  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy'>): Promise<void> {
+    const preparedBy = details.preparedBy?.trim();
+    return changeAssessment((stored) => {
+      const next: Assessment = { ...stored, name: details.name.trim(), updatedAt: now().toISOString() };
+      if (preparedBy) next.preparedBy = preparedBy;
+      else delete next.preparedBy;
+      return next;
+    });
   }
 
   const visible = computed(() =>
@@ -88,22 +293,38 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
   });
 
+  /** A full disk reads differently from other failures: the person can act on it. */
+  const saveErrorKind = computed(() => storageErrorKind(autosave.error.value));
+
   return {
     assessment,
     questionnaire,
     answers,
     loadState,
+    conflicts,
+    merged,
     open,
     setResponse,
     setComment,
+    setCommentAccess,
     setEvidence,
+    resolveConflict,
+    dismissMerged,
+    updateDetails,
+    changeAssessment,
     visible,
     progress,
     progressByPillar,
     scoring,
     saveState: autosave.state,
     saveError: autosave.failure,
+    saveErrorKind,
     flush: autosave.flush,
     retrySave: autosave.retry,
   };
 });
+
+/** A plain copy of an answer held in Vue state (a reactive proxy cannot be cloned or stored). */
+function plainAnswer(answer: Answer): Answer {
+  return JSON.parse(JSON.stringify(answer)) as Answer;
+}

@@ -3,7 +3,19 @@ import { ref } from 'vue';
 import { newId } from '../assessment/ids.ts';
 import { totalProgress, type Progress } from '../assessment/progress.ts';
 import type { Assessment } from '../assessment/types.ts';
-import { deleteAssessment, listAssessments, loadAllAnswers, putAssessment } from '../storage/index.ts';
+import {
+  deleteAssessment,
+  dropJournal,
+  emptyTrash,
+  listAssessments,
+  listTrash,
+  loadAllAnswers,
+  openChannel,
+  putAssessment,
+  restoreFromTrash,
+  TRASH_DAYS,
+  type TrashedAssessment,
+} from '../storage/index.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 
 export interface AssessmentListItem {
@@ -12,14 +24,27 @@ export interface AssessmentListItem {
   progress?: Progress;
 }
 
-/** The saved assessments on this device, for the home screen. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The saved assessments on this device, for the home screen, and the trash they can be restored from. */
 export const useAssessmentsStore = defineStore('assessments', () => {
   const questionnaires = useQuestionnairesStore();
   const items = ref<AssessmentListItem[]>([]);
+  const trash = ref<TrashedAssessment[]>([]);
   const loaded = ref(false);
 
+  // Another window created, deleted or imported something: show it here too.
+  const channel = openChannel((message) => {
+    if (loaded.value && message.kind !== 'answers') void refresh();
+  });
+
   async function refresh(): Promise<void> {
-    const [assessments, answers] = await Promise.all([listAssessments(), loadAllAnswers()]);
+    await emptyTrash(new Date(Date.now() - TRASH_DAYS * DAY_MS));
+    const [assessments, answers, trashed] = await Promise.all([
+      listAssessments(),
+      loadAllAnswers(),
+      listTrash(),
+    ]);
     items.value = await Promise.all(
       assessments.map(async (assessment) => {
         const questionnaire = await questionnaires.load(assessment.questionnaire.id);
@@ -29,7 +54,14 @@ export const useAssessmentsStore = defineStore('assessments', () => {
         return { assessment, progress };
       }),
     );
+    trash.value = trashed;
     loaded.value = true;
+  }
+
+  /** After this window changed the list: refresh it here, and tell the other windows. */
+  async function changed(assessmentId?: string): Promise<void> {
+    await refresh();
+    channel.post(assessmentId ? { kind: 'assessment', assessmentId } : { kind: 'list' });
   }
 
   async function create(name: string, questionnaireId: string): Promise<Assessment> {
@@ -44,14 +76,24 @@ export const useAssessmentsStore = defineStore('assessments', () => {
       updatedAt: at,
     };
     await putAssessment(assessment);
-    await refresh();
+    await changed();
     return assessment;
   }
 
-  async function remove(id: string): Promise<void> {
-    await deleteAssessment(id);
-    await refresh();
+  /** Moves an assessment to the trash; resolves to the trash entry, for an undo. */
+  async function remove(id: string): Promise<string | undefined> {
+    const trashId = await deleteAssessment(id);
+    dropJournal(id);
+    await changed(id);
+    return trashId;
   }
 
-  return { items, loaded, refresh, create, remove };
+  /** Puts a trashed assessment back; resolves to its id. */
+  async function restore(trashId: string): Promise<string | undefined> {
+    const id = await restoreFromTrash(trashId);
+    await changed(id);
+    return id;
+  }
+
+  return { items, trash, loaded, refresh, changed, create, remove, restore };
 });

@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -12,6 +12,8 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const pending = ref(new Set<string>());
   const failure = ref<string>();
+  /** The error behind `failure`, so the interface can tell a full disk from other failures. */
+  const error = shallowRef<unknown>();
   let chain: Promise<void> = Promise.resolve();
 
   function schedule(key: string, immediate = false): void {
@@ -34,9 +36,10 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
       try {
         await write(key);
         if (pending.value.size === 0) failure.value = undefined;
-      } catch (error) {
+      } catch (caught) {
         pending.value.add(key);
-        failure.value = error instanceof Error ? error.message : String(error);
+        error.value = caught;
+        failure.value = caught instanceof Error ? caught.message : String(caught);
       }
     });
     return chain;
@@ -51,5 +54,7 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
     failure.value !== undefined ? 'error' : pending.value.size > 0 ? 'saving' : 'saved',
   );
 
-  return { schedule, flush, retry: flush, state, failure };
+  const isPending = (key: string) => pending.value.has(key);
+
+  return { schedule, flush, retry: flush, state, failure, error, isPending };
 }

@@ -27,12 +27,31 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: st
   };
 }
 
-/** Zod's messages start with "Invalid input: "; the path already says where, so keep what was expected. */
+/**
+ * Zod's messages start with "Invalid input: "; the path already says where, so keep what was
+ * expected, in words rather than type names ("expected a text, found a list").
+ */
 function readable(message: string): string {
   return message
     .replace(/^Invalid (input|option): /, '')
-    .replace(/^Invalid discriminator value\. Expected /, 'expected one of ');
+    .replace(/^Invalid discriminator value\. Expected /, 'expected one of ')
+    .replace(
+      /\b(expected|received) (string|number|boolean|object|array|null|undefined|nonoptional)\b/g,
+      (_, verb: string, type: string) =>
+        `${verb === 'received' ? 'found' : verb} ${TYPE_WORDS[type] ?? type}`,
+    );
 }
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'a text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a group of named values ({…})',
+  array: 'a list ([…])',
+  null: 'null',
+  undefined: 'nothing',
+  nonoptional: 'a value',
+};
 
 /** Adds the id of the enclosing pillar or question, so "$.pillars[2].questions[7]" is recognisable. */
 export function withContext(message: string, data: unknown, path: readonly PathSegment[]): string {

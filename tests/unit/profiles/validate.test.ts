@@ -92,7 +92,7 @@ describe('weight profile validator', () => {
       'a weight that is not a number',
       (p: RawJson) => (p.questions['cirt.exists'] = 'two'),
       '$.questions["cirt.exists"]',
-      /expected number/,
+      /expected a number/,
     ],
     ['an unknown GCI pillar', (p: RawJson) => (p.gciPillars.economic = 1), '$.gciPillars', /economic/],
     ['a missing rationale', (p: RawJson) => delete p.rationale, '$.rationale', /expected/],

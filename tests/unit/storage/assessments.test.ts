@@ -1,6 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../src/assessment/types.ts';
 import {
   closeDatabase,
@@ -22,12 +21,6 @@ const assessment = (id: string, updatedAt: string): Assessment => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt,
 });
-
-beforeEach(() => {
-  // A fresh, empty database for every test.
-  globalThis.indexedDB = new IDBFactory();
-});
-afterEach(closeDatabase);
 
 describe('assessment storage', () => {
   it('lists assessments, most recently changed first', async () => {
@@ -111,7 +104,7 @@ describe('assessment storage', () => {
     await closeDatabase();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['answers', 'assessments', 'weightProfiles']);
+    expect([...db.objectStoreNames].sort()).toEqual(['answers', 'assessments', 'trash', 'weightProfiles']);
     db.close();
   });
 });

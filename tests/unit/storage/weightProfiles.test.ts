@@ -1,9 +1,7 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../src/assessment/types.ts';
 import {
-  closeDatabase,
   DB_NAME,
   deleteSavedProfile,
   getAssessment,
@@ -22,11 +20,6 @@ const assessment: Assessment = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
-
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-});
-afterEach(closeDatabase);
 
 describe('saved weight profiles', () => {
   it('are saved, listed by id, replaced by id and deleted', async () => {

@@ -1,19 +1,16 @@
 // @vitest-environment happy-dom
-import { IDBFactory } from 'fake-indexeddb';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
-import { closeDatabase, getAssessment, listSavedProfiles } from '../../../src/storage/index.ts';
+import { getAssessment, listSavedProfiles } from '../../../src/storage/index.ts';
 import { useAnalysisStore } from '../../../src/stores/analysis.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
 import { useWeightProfilesStore } from '../../../src/stores/weightProfiles.ts';
 
 beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
   setActivePinia(createPinia());
 });
-afterEach(closeDatabase);
 
 const copyText = (base: WeightProfile) => ({
   title: { en: `Copy of ${base.title.en ?? base.id}` },
@@ -28,14 +25,21 @@ const file = (name: string, text: string) => ({
 
 /** An open sample assessment with strategy at 100 and everything else unanswered. */
 async function openSample() {
-  const { id } = await useAssessmentsStore().create('A', 'sample');
-  const assessment = useAssessmentStore();
+  // Every store of this test comes from its own Pinia: a store left over from an earlier test can
+  // still run an action meanwhile, and an action makes its own Pinia the active one.
+  const [analysis, assessments, assessment, profiles] = [
+    useAnalysisStore(),
+    useAssessmentsStore(),
+    useAssessmentStore(),
+    useWeightProfilesStore(),
+  ];
+  const { id } = await assessments.create('A', 'sample');
   await assessment.open(id);
-  await useWeightProfilesStore().ensureLoaded();
+  await profiles.ensureLoaded();
   assessment.setResponse('strategy.exists', { kind: 'value', value: 'yes' });
   assessment.setResponse('strategy.review', { kind: 'value', value: 5 });
   await assessment.flush();
-  return { id, analysis: useAnalysisStore() };
+  return { id, analysis };
 }
 
 describe('analysis store', () => {

@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
-import { IDBFactory } from 'fake-indexeddb';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, loadAnswers } from '../../../src/storage/index.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../../src/storage/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
 
 beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
   setActivePinia(createPinia());
 });
-afterEach(closeDatabase);
 
 describe('assessment stores', () => {
   it('creates an assessment from a built-in questionnaire and lists it with its progress', async () => {

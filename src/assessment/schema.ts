@@ -1,0 +1,146 @@
+/**
+ * The checked shapes of an assessment and its answers: what an imported file must hold before
+ * any of it reaches IndexedDB. The TypeScript types in `types.ts` are the app's view of the
+ * same records; the assertions at the end of this file fail type-checking when the two drift
+ * apart, so a field added to `Assessment` or `Answer` must be added here too (and then flows
+ * through export and import with no other change).
+ *
+ * Every string and list has a limit, so a hostile file cannot fill the device or freeze the
+ * page; ids are restricted to plain characters, so none can be `__proto__`.
+ */
+import { z } from 'zod';
+import { weightProfileSchema } from '../profiles/schema.ts';
+import type { Answer, Assessment, Evidence, QuestionnaireRef, Response } from './types.ts';
+
+export const LIMITS = {
+  name: 200,
+  preparedBy: 2000,
+  comment: 20_000,
+  text: 20_000,
+  reference: 2000,
+  evidencePerAnswer: 100,
+  optionsChosen: 100,
+  answersPerAssessment: 5000,
+} as const;
+
+const recordId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'expected an id of up to 100 letters, digits, "-" or "_"');
+
+/** A question, pillar or option id, as the questionnaire format allows them. */
+const itemId = z
+  .string()
+  .max(100, 'expected an id of at most 100 characters')
+  .regex(
+    /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/,
+    'expected an id of lower-case letters, digits, and "-", "_" or "." between them',
+  );
+
+const timestamp = z.iso.datetime({
+  offset: true,
+  error: 'expected a date and time such as "2026-03-01T10:00:00Z"',
+});
+
+const access = z.enum(['public', 'restricted']);
+
+const limitedText = (max: number) => z.string().max(max, `expected a text of at most ${max} characters`);
+
+export const evidenceSchema = z
+  .strictObject({
+    id: recordId,
+    reference: limitedText(LIMITS.reference),
+    access,
+  })
+  .meta({
+    id: 'Evidence',
+    description: 'A document, decree, report or link; restricted evidence is left out of sharing exports',
+  });
+
+const answerValue = z.union(
+  [
+    z.string().max(LIMITS.text, `expected a text of at most ${LIMITS.text} characters`),
+    z.number().refine(Number.isFinite, 'expected a finite number'),
+    z.array(itemId).max(LIMITS.optionsChosen),
+  ],
+  { error: 'expected a text, a number, or a list of option ids' },
+);
+
+export const responseSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('value'), value: answerValue }),
+      z.strictObject({ kind: z.literal('notApplicable') }),
+      z.strictObject({ kind: z.literal('dontKnow') }),
+    ],
+    { error: 'expected a response of kind "value", "notApplicable" or "dontKnow"' },
+  )
+  .meta({ id: 'Response' });
+
+export const answerSchema = z
+  .strictObject({
+    questionId: itemId,
+    response: responseSchema.optional(),
+    comment: limitedText(LIMITS.comment).optional(),
+    commentAccess: access
+      .optional()
+      .meta({ description: 'Restricted comments are left out of sharing exports' }),
+    evidence: z.array(evidenceSchema).max(LIMITS.evidencePerAnswer).optional(),
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Answer' });
+
+export const questionnaireRefSchema = z.strictObject({
+  id: itemId,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
+});
+
+export const assessmentSchema = z
+  .strictObject({
+    id: recordId,
+    name: z
+      .string()
+      .trim()
+      .min(1, 'expected a name')
+      .max(LIMITS.name, `expected a name of at most ${LIMITS.name} characters`),
+    questionnaire: questionnaireRefSchema,
+    preparedBy: limitedText(LIMITS.preparedBy)
+      .optional()
+      .meta({ description: 'Names of the people who prepared it; left out of sharing exports' }),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    targets: z
+      .partialRecord(
+        itemId,
+        z.number().min(0, 'expected a target of 0 or more').max(100, 'expected a target of at most 100'),
+      )
+      .optional()
+      .meta({
+        description: 'Targets (0 to 100) by pillar id; a pillar not named keeps the questionnaire’s target',
+      }),
+    weightProfile: weightProfileSchema
+      .optional()
+      .meta({ description: 'The weight profile the results are computed with, as a full copy' }),
+  })
+  .meta({ id: 'Assessment' });
+
+/**
+ * Fields of an assessment that name people. A sharing export leaves them out; a field added
+ * later that holds names belongs in this list.
+ */
+export const PERSONAL_FIELDS = ['preparedBy'] as const satisfies readonly (keyof Assessment)[];
+
+// The checked shapes and the app's types must stay the same (see the comment at the top).
+type Same<A, B> = [A, keyof A] extends [B, keyof B]
+  ? [B, keyof B] extends [A, keyof A]
+    ? true
+    : false
+  : false;
+const sameShapes: [
+  Same<z.output<typeof assessmentSchema>, Assessment>,
+  Same<z.output<typeof answerSchema>, Answer>,
+  Same<z.output<typeof evidenceSchema>, Evidence>,
+  Same<z.output<typeof responseSchema>, Response>,
+  Same<z.output<typeof questionnaireRefSchema>, QuestionnaireRef>,
+] = [true, true, true, true, true];
+void sameShapes;

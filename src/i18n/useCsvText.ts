@@ -1,0 +1,36 @@
+import { useI18n } from 'vue-i18n';
+import type { CsvText } from '../transfer/csv.ts';
+import { useLocalized } from './useLocalized.ts';
+import { useResponseWords } from './useResponseText.ts';
+
+/** Column names and answer words of CSV exports, in the interface language. */
+export function useCsvText(defaultLanguage: () => string): () => CsvText {
+  const { t } = useI18n();
+  const localized = useLocalized();
+  const words = useResponseWords(defaultLanguage);
+  const column = (key: string) => t(`transfer.csv.${key}`);
+  return () => ({
+    columns: {
+      pillarId: column('pillarId'),
+      pillar: column('pillar'),
+      questionId: column('questionId'),
+      question: column('question'),
+      status: column('status'),
+      answer: column('answer'),
+      value: column('value'),
+      score: column('score'),
+      weight: column('weight'),
+      share: column('share'),
+      comment: column('comment'),
+      evidence: column('evidence'),
+      coverage: column('coverage'),
+      answered: column('answered'),
+      counted: column('counted'),
+      overall: column('overall'),
+    },
+    words,
+    localize: (text) => localized(text, defaultLanguage()).text,
+    status: (status) => t(`report.status.${status}`),
+    restricted: t('question.evidence.restricted'),
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Builds the export files from stored data. Pure: the caller reads the data and saves the file.
+ */
+import { PERSONAL_FIELDS } from '../assessment/schema.ts';
+import type { Answer, Assessment } from '../assessment/types.ts';
+import {
+  ASSESSMENT_FORMAT,
+  BACKUP_FORMAT,
+  FILE_VERSION,
+  type AssessmentFile,
+  type BackupEntry,
+  type BackupFile,
+} from './formats.ts';
+
+/** Answers in a stable order (by question id), so two exports of the same data are identical. */
+const sorted = (answers: Iterable<Answer>) =>
+  [...answers].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+
+export function assessmentFile(
+  assessment: Assessment,
+  answers: Iterable<Answer>,
+  { sharing, now }: { sharing: boolean; now: Date },
+): AssessmentFile {
+  const list = sorted(answers);
+  return {
+    format: ASSESSMENT_FORMAT,
+    version: FILE_VERSION,
+    exportedAt: now.toISOString(),
+    sharing,
+    assessment: sharing ? withoutPersonalFields(assessment) : { ...assessment },
+    answers: sharing ? list.map(forSharing).filter((answer) => answer !== undefined) : list,
+  };
+}
+
+export function backupFile(entries: Iterable<BackupEntry>, now: Date): BackupFile {
+  return {
+    format: BACKUP_FORMAT,
+    version: FILE_VERSION,
+    exportedAt: now.toISOString(),
+    assessments: [...entries].map(({ assessment, answers }) => ({ assessment, answers: sorted(answers) })),
+  };
+}
+
+/** The assessment without the fields that name people (`PERSONAL_FIELDS`). */
+export function withoutPersonalFields(assessment: Assessment): Assessment {
+  const copy: Assessment = { ...assessment };
+  for (const field of PERSONAL_FIELDS) delete copy[field];
+  return copy;
+}
+
+/**
+ * An answer as a partner may see it: a restricted comment and restricted evidence are left
+ * out. An answer left with nothing to say is left out altogether.
+ */
+export function forSharing(answer: Answer): Answer | undefined {
+  const shared: Answer = { questionId: answer.questionId, updatedAt: answer.updatedAt };
+  if (answer.response) shared.response = answer.response;
+  if (answer.comment && answer.commentAccess !== 'restricted') shared.comment = answer.comment;
+  const evidence = answer.evidence?.filter((item) => item.access !== 'restricted');
+  if (evidence?.length) shared.evidence = evidence;
+  return shared.response || shared.comment || shared.evidence ? shared : undefined;
+}
+
+/** A file name from the assessment's name: letters and digits of any script, dashes between. */
+export function fileName(name: string, suffix: string, extension: string, now: Date): string {
+  const slug =
+    name
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'assessment';
+  return `baseline-${slug}${suffix ? `-${suffix}` : ''}-${now.toISOString().slice(0, 10)}.${extension}`;
+}

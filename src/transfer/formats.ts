@@ -1,0 +1,115 @@
+/**
+ * The files Baseline writes and reads, each a versioned JSON format. These Zod schemas are the
+ * single source of the formats: `npm run schema` generates the JSON Schemas in `schemas/` from
+ * them. An assessment inside a file is exactly the stored record (`assessmentSchema`), so a
+ * field added to assessments travels in files with no change here.
+ */
+import { z } from 'zod';
+import { answerSchema, assessmentSchema, LIMITS } from '../assessment/schema.ts';
+
+export const ASSESSMENT_FORMAT = 'baseline.assessment';
+export const BACKUP_FORMAT = 'baseline.backup';
+export const ENCRYPTED_FORMAT = 'baseline.encrypted';
+export const FILE_VERSION = 1;
+
+const fileVersion = z.literal(FILE_VERSION, {
+  error: `expected ${FILE_VERSION}, the version of Baseline files this app reads`,
+});
+
+/** The most assessments one backup may hold. */
+export const MAX_BACKUP_ASSESSMENTS = 1000;
+
+const exportedAt = z.iso.datetime({
+  offset: true,
+  error: 'expected a date and time such as "2026-03-01T10:00:00Z"',
+});
+
+const answersList = z
+  .array(answerSchema)
+  .max(LIMITS.answersPerAssessment, `expected at most ${LIMITS.answersPerAssessment} answers`);
+
+export const assessmentFileSchema = z
+  .strictObject({
+    $schema: z.string().max(500).optional(),
+    format: z.literal(ASSESSMENT_FORMAT),
+    version: fileVersion,
+    exportedAt,
+    sharing: z.boolean({ error: 'expected true or false' }).meta({
+      description:
+        'True for a sharing export: restricted comments and evidence, and the names of people, were left out',
+    }),
+    assessment: assessmentSchema,
+    answers: answersList,
+  })
+  .meta({
+    title: 'Baseline assessment, file format v1',
+    description: 'One assessment with its answers, comments and evidence, as exported by Baseline.',
+  });
+export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
+
+export const backupEntrySchema = z.strictObject({ assessment: assessmentSchema, answers: answersList });
+export type BackupEntry = z.infer<typeof backupEntrySchema>;
+
+export const backupFileSchema = z
+  .strictObject({
+    $schema: z.string().max(500).optional(),
+    format: z.literal(BACKUP_FORMAT),
+    version: fileVersion,
+    exportedAt,
+    assessments: z
+      .array(backupEntrySchema)
+      .max(MAX_BACKUP_ASSESSMENTS, `expected at most ${MAX_BACKUP_ASSESSMENTS} assessments`),
+  })
+  .meta({
+    title: 'Baseline backup, file format v1',
+    description: 'Every assessment on a device with all its answers, as backed up by Baseline.',
+  });
+export type BackupFile = z.infer<typeof backupFileSchema>;
+
+const base64 = (description: string, pattern: RegExp, expected: string) =>
+  z.string().max(40_000_000).regex(pattern, expected).meta({ description });
+
+/** PBKDF2 rounds: at least OWASP's 2023 figure for PBKDF2-SHA-256, at most what opens in seconds. */
+export const MIN_ITERATIONS = 600_000;
+export const MAX_ITERATIONS = 10_000_000;
+
+export const encryptedFileSchema = z
+  .strictObject({
+    $schema: z.string().max(500).optional(),
+    format: z.literal(ENCRYPTED_FORMAT),
+    version: fileVersion,
+    contains: z
+      .enum([ASSESSMENT_FORMAT, BACKUP_FORMAT])
+      .meta({ description: 'The format of the encrypted content' }),
+    kdf: z.strictObject({
+      name: z.literal('PBKDF2', { error: 'expected "PBKDF2", the only key derivation Baseline uses' }),
+      hash: z.literal('SHA-256', { error: 'expected "SHA-256", the only hash Baseline uses' }),
+      iterations: z
+        .number()
+        .int()
+        .min(MIN_ITERATIONS, `expected at least ${MIN_ITERATIONS} iterations`)
+        .max(MAX_ITERATIONS, `expected at most ${MAX_ITERATIONS} iterations`),
+      salt: base64('Random salt, 16 bytes', /^[A-Za-z0-9+/]{22}==$/, 'expected 16 bytes in base64'),
+    }),
+    cipher: z.strictObject({
+      name: z.literal('AES-GCM', { error: 'expected "AES-GCM", the only cipher Baseline uses' }),
+      keyLength: z.literal(256, { error: 'expected 256, the only key length Baseline uses' }),
+      iv: base64(
+        'Random initialisation vector, 12 bytes',
+        /^[A-Za-z0-9+/]{16}$/,
+        'expected 12 bytes in base64',
+      ),
+    }),
+    data: base64(
+      'The encrypted JSON file (UTF-8) followed by its 16-byte authentication tag',
+      /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+      'expected base64 text',
+    ),
+  })
+  .meta({
+    title: 'Baseline encrypted file, format v1',
+    description:
+      'A Baseline JSON file encrypted with a passphrase: AES-GCM-256, key derived with PBKDF2-SHA-256. ' +
+      'The "contains" value is bound to the ciphertext as additional authenticated data.',
+  });
+export type EncryptedFile = z.infer<typeof encryptedFileSchema>;

@@ -1,0 +1,356 @@
+/**
+ * Reads a file someone brings, and decides what it would add, without writing anything. Every
+ * refusal is a located `Problem` in plain words. The order of checks is the order of cost: size,
+ * text, JSON, limits (nesting, hostile keys, long texts), format, schema, then the answers
+ * against the built-in questionnaire. Only a file that passes all of them yields candidates,
+ * and only the caller, after a person has seen the preview and chosen, writes them.
+ */
+import type { Answer, Assessment } from '../assessment/types.ts';
+import { choiceValues, numericRange } from '../questionnaire/values.ts';
+import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { valueScore } from '../scoring/valueScore.ts';
+import { parseWithSchema } from '../validation/parse.ts';
+import { jsonPath, type PathSegment, type Problem } from '../validation/problems.ts';
+import { decodeUtf8 } from './bytes.ts';
+import { decrypt, encryptionAvailable, WrongPassphraseError } from './crypto.ts';
+import {
+  ASSESSMENT_FORMAT,
+  assessmentFileSchema,
+  BACKUP_FORMAT,
+  backupFileSchema,
+  ENCRYPTED_FORMAT,
+  encryptedFileSchema,
+  FILE_VERSION,
+  type BackupEntry,
+} from './formats.ts';
+import { checkSize, checkStructure } from './limits.ts';
+
+export interface ImportContext {
+  /** The built-in questionnaire with this id, or undefined. */
+  loadQuestionnaire: (id: string) => Promise<Questionnaire | undefined>;
+  /** For an encrypted file. */
+  passphrase?: string;
+}
+
+export interface DroppedAnswer {
+  questionId: string;
+  /** `removed`: the questionnaire no longer has the question; `notAccepted`: the answer is no longer one of its choices. */
+  reason: 'removed' | 'notAccepted';
+}
+
+export interface ImportCandidate {
+  /** Where the assessment is in the file: `$` for a single assessment, `$.assessments[2]` in a backup. */
+  path: string;
+  /** As in the file, made against the questionnaire version built into this app. */
+  assessment: Assessment;
+  answers: Answer[];
+  /** Answers (or just their responses) that could not be carried over to the current version. */
+  dropped: DroppedAnswer[];
+  /** The questionnaire version the file was made with, when it differs from this app's. */
+  migratedFrom?: string;
+  /** The file is a sharing export (restricted comments, evidence and names left out). */
+  sharing: boolean;
+}
+
+export type ImportRead =
+  | {
+      status: 'ready';
+      format: typeof ASSESSMENT_FORMAT | typeof BACKUP_FORMAT;
+      encrypted: boolean;
+      candidates: ImportCandidate[];
+    }
+  /** Encrypted: read again with a passphrase. */
+  | { status: 'locked'; contains: string }
+  | { status: 'refused'; problems: Problem[] };
+
+const refused = (problems: Problem[]): ImportRead => ({ status: 'refused', problems });
+
+export async function readImport(
+  bytes: Uint8Array,
+  file: string,
+  context: ImportContext,
+): Promise<ImportRead> {
+  const tooBig = checkSize(bytes.length, file);
+  if (tooBig) return refused([tooBig]);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    return refused([{ file, path: '$', message: 'this is not a text file; Baseline files are JSON text' }]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return refused([
+      {
+        file,
+        path: '$',
+        message: `the file is not valid JSON, perhaps cut short or edited by hand (${detail})`,
+      },
+    ]);
+  }
+  const structure = checkStructure(data, file);
+  if (structure) return refused([structure]);
+
+  const header = formatOf(data, file);
+  if ('problem' in header) return refused([header.problem]);
+  if (header.format === ENCRYPTED_FORMAT) return readEncrypted(data, file, context);
+  return readPlain(data, header.format, file, context, false);
+}
+
+function formatOf(data: unknown, file: string): { format: string } | { problem: Problem } {
+  const known = [ASSESSMENT_FORMAT, BACKUP_FORMAT, ENCRYPTED_FORMAT];
+  const format = isObject(data) ? data.format : undefined;
+  if (typeof format !== 'string' || !known.includes(format)) {
+    return {
+      problem: {
+        file,
+        path: isObject(data) && 'format' in data ? '$.format' : '$',
+        message: `this is not a Baseline export or backup (expected "format" to be one of ${known.map((k) => `"${k}"`).join(', ')})`,
+      },
+    };
+  }
+  const version = (data as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > FILE_VERSION) {
+    return {
+      problem: {
+        file,
+        path: '$.version',
+        message: `this file was made by a newer version of Baseline (file version ${version}; this app reads version ${FILE_VERSION}): update the app, then import it again`,
+      },
+    };
+  }
+  return { format };
+}
+
+async function readEncrypted(data: unknown, file: string, context: ImportContext): Promise<ImportRead> {
+  const parsed = parseWithSchema(encryptedFileSchema, data, file);
+  if (!parsed.ok) return refused(parsed.problems);
+  if (!encryptionAvailable()) {
+    return refused([
+      {
+        file,
+        path: '$',
+        message:
+          'this file is encrypted, and this page cannot decrypt it: the browser offers encryption only to the installed app or a page opened over https',
+      },
+    ]);
+  }
+  if (context.passphrase === undefined) return { status: 'locked', contains: parsed.value.contains };
+  let inner: Uint8Array;
+  try {
+    inner = await decrypt(parsed.value, context.passphrase);
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) {
+      return refused([
+        {
+          file,
+          path: '$.data',
+          message: 'the passphrase is wrong, or the file was changed after it was encrypted',
+        },
+      ]);
+    }
+    throw error;
+  }
+  const text = decodeUtf8(inner);
+  const content = text === undefined ? undefined : safeParse(text);
+  const problem =
+    content === undefined
+      ? { file, path: '$.data', message: 'the decrypted content is not a Baseline file' }
+      : checkStructure(content.value, file);
+  if (problem || !content) return refused([problem!]);
+  const header = formatOf(content.value, file);
+  if ('problem' in header) return refused([header.problem]);
+  if (header.format !== parsed.value.contains) {
+    return refused([
+      { file, path: '$.contains', message: 'the decrypted content is not what the file says it holds' },
+    ]);
+  }
+  return readPlain(content.value, parsed.value.contains, file, context, true);
+}
+
+function safeParse(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+async function readPlain(
+  data: unknown,
+  format: string,
+  file: string,
+  context: ImportContext,
+  encrypted: boolean,
+): Promise<ImportRead> {
+  let entries: { entry: BackupEntry; path: PathSegment[]; sharing: boolean }[];
+  let kind: typeof ASSESSMENT_FORMAT | typeof BACKUP_FORMAT;
+  if (format === ASSESSMENT_FORMAT) {
+    const parsed = parseWithSchema(assessmentFileSchema, data, file);
+    if (!parsed.ok) return refused(parsed.problems);
+    kind = ASSESSMENT_FORMAT;
+    entries = [{ entry: parsed.value, path: [], sharing: parsed.value.sharing }];
+  } else {
+    const parsed = parseWithSchema(backupFileSchema, data, file);
+    if (!parsed.ok) return refused(parsed.problems);
+    kind = BACKUP_FORMAT;
+    entries = parsed.value.assessments.map((entry, index) => ({
+      entry,
+      path: ['assessments', index],
+      sharing: false,
+    }));
+    const duplicate = duplicateIndex(parsed.value.assessments.map(({ assessment }) => assessment.id));
+    if (duplicate !== undefined) {
+      return refused([
+        {
+          file,
+          path: jsonPath(['assessments', duplicate, 'assessment', 'id']),
+          message: 'two assessments in this backup have the same id',
+        },
+      ]);
+    }
+  }
+  const problems: Problem[] = [];
+  const candidates: ImportCandidate[] = [];
+  for (const { entry, path, sharing } of entries) {
+    const result = await carryOver(entry, path, file, context);
+    if ('problems' in result) problems.push(...result.problems);
+    else candidates.push({ ...result.candidate, sharing });
+  }
+  return problems.length > 0 ? refused(problems) : { status: 'ready', format: kind, encrypted, candidates };
+}
+
+/**
+ * Takes the answers over to the questionnaire built into this app, matching questions by id.
+ * The same version must match exactly (anything else means the file is damaged); an older
+ * version keeps what still fits and lists the rest; a newer version is refused.
+ */
+async function carryOver(
+  entry: BackupEntry,
+  path: PathSegment[],
+  file: string,
+  context: ImportContext,
+): Promise<{ candidate: Omit<ImportCandidate, 'sharing'> } | { problems: Problem[] }> {
+  const at = (...segments: PathSegment[]) => jsonPath([...path, ...segments]);
+  const ref = entry.assessment.questionnaire;
+  const questionnaire = await context.loadQuestionnaire(ref.id);
+  if (!questionnaire) {
+    return {
+      problems: [
+        {
+          file,
+          path: at('assessment', 'questionnaire', 'id'),
+          message: `the questionnaire "${ref.id}" is not built into this version of Baseline, so these answers cannot be opened here`,
+        },
+      ],
+    };
+  }
+  const order = compareVersions(ref.version, questionnaire.version);
+  if (order > 0) {
+    return {
+      problems: [
+        {
+          file,
+          path: at('assessment', 'questionnaire', 'version'),
+          message: `made with version ${ref.version} of the questionnaire "${ref.id}", newer than this app's ${questionnaire.version}: update Baseline, then import again`,
+        },
+      ],
+    };
+  }
+  const questions = new Map(
+    questionnaire.pillars.flatMap((pillar) => pillar.questions).map((q) => [q.id, q]),
+  );
+  const problems: Problem[] = [];
+  const answers: Answer[] = [];
+  const dropped: DroppedAnswer[] = [];
+  const seen = new Set<string>();
+  entry.answers.forEach((answer, index) => {
+    if (seen.has(answer.questionId)) {
+      problems.push({
+        file,
+        path: at('answers', index, 'questionId'),
+        message: `the question "${answer.questionId}" is answered twice`,
+      });
+      return;
+    }
+    seen.add(answer.questionId);
+    const question = questions.get(answer.questionId);
+    if (!question) {
+      if (order === 0) {
+        problems.push({
+          file,
+          path: at('answers', index, 'questionId'),
+          message: `version ${questionnaire.version} of the questionnaire "${ref.id}" has no question "${answer.questionId}"`,
+        });
+      } else dropped.push({ questionId: answer.questionId, reason: 'removed' });
+      return;
+    }
+    const response = answer.response;
+    if (response?.kind === 'value' && valueScore(question, response.value) === undefined) {
+      if (order === 0) {
+        problems.push({
+          file,
+          path: at('answers', index, 'response', 'value'),
+          message: `not an answer the question "${question.id}" accepts: ${expectedAnswer(question)}`,
+        });
+        return;
+      }
+      dropped.push({ questionId: answer.questionId, reason: 'notAccepted' });
+      const rest: Answer = { ...answer };
+      delete rest.response;
+      if (rest.comment || rest.evidence) answers.push(rest);
+      return;
+    }
+    answers.push(answer);
+  });
+  if (problems.length > 0) return { problems };
+  return {
+    candidate: {
+      path: jsonPath(path),
+      assessment: { ...entry.assessment, questionnaire: { id: ref.id, version: questionnaire.version } },
+      answers,
+      dropped,
+      ...(order < 0 ? { migratedFrom: ref.version } : {}),
+    },
+  };
+}
+
+function expectedAnswer(question: Question): string {
+  const choices = choiceValues(question);
+  if (choices) {
+    const list = choices.map((choice) => `"${choice}"`).join(', ');
+    return question.type === 'multipleChoice' ? `expected a list of ${list}` : `expected one of ${list}`;
+  }
+  if (question.type === 'text') return 'expected a text';
+  const { min, max, integer } = numericRange(question);
+  const kind = integer ? 'a whole number' : 'a number';
+  if (min !== undefined && max !== undefined) return `expected ${kind} from ${min} to ${max}`;
+  if (min !== undefined) return `expected ${kind} of at least ${min}`;
+  if (max !== undefined) return `expected ${kind} of at most ${max}`;
+  return `expected ${kind}`;
+}
+
+/** Compares versions such as "1.2.0" part by part, as numbers. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
+}
+
+function duplicateIndex(ids: string[]): number | undefined {
+  const seen = new Set<string>();
+  for (const [index, id] of ids.entries()) {
+    if (seen.has(id)) return index;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,17 @@
+export { decodeUtf8, fromBase64, toBase64, utf8 } from './bytes.ts';
+export {
+  decrypt,
+  encrypt,
+  EncryptionUnavailableError,
+  encryptionAvailable,
+  WrongPassphraseError,
+} from './crypto.ts';
+export { answersCsv, pillarsCsv } from './csv.ts';
+export type { CsvColumns, CsvText } from './csv.ts';
+export { assessmentFile, backupFile, fileName, forSharing } from './export.ts';
+export * from './formats.ts';
+export { compareVersions, readImport } from './import.ts';
+export type { DroppedAnswer, ImportCandidate, ImportContext, ImportRead } from './import.ts';
+export { checkSize, MAX_FILE_BYTES } from './limits.ts';
+export { defaultChoice, importWrites, isIdentical } from './plan.ts';
+export type { Existing, ImportChoice, ImportWrite } from './plan.ts';

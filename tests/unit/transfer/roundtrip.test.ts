@@ -1,0 +1,145 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../scripts/lib/questionnaires.ts';
+import {
+  assessmentFile,
+  backupFile,
+  encrypt,
+  MIN_ITERATIONS,
+  readImport,
+  type ImportRead,
+} from '../../../src/transfer/index.ts';
+import { answers, assessment, bytes, context } from './data.ts';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+
+function ready(read: ImportRead) {
+  if (read.status !== 'ready') throw new Error(`expected a readable file, got ${JSON.stringify(read)}`);
+  return read;
+}
+
+describe('export → import round trips', () => {
+  it('gives back the same assessment and answers from a plain file', async () => {
+    const file = assessmentFile(assessment, answers, { sharing: false, now: NOW });
+    const read = ready(await readImport(bytes(JSON.stringify(file, null, 2)), 'a.json', context));
+    expect(read).toMatchObject({ format: 'baseline.assessment', encrypted: false });
+    expect(read.candidates).toHaveLength(1);
+    const [candidate] = read.candidates;
+    expect(candidate?.assessment).toEqual(assessment);
+    expect(candidate?.answers).toEqual([...answers].sort((a, b) => a.questionId.localeCompare(b.questionId)));
+    expect(candidate).toMatchObject({ dropped: [], sharing: false });
+    expect(candidate?.migratedFrom).toBeUndefined();
+  });
+
+  it('gives back the same assessment from an encrypted file with the right passphrase', async () => {
+    const file = assessmentFile(assessment, answers, { sharing: false, now: NOW });
+    const sealed = await encrypt(JSON.stringify(file), 'correct horse battery staple', file.format);
+    expect(sealed.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: MIN_ITERATIONS });
+    expect(JSON.stringify(sealed)).not.toContain('Petrova');
+
+    const locked = await readImport(bytes(sealed), 'a.json', context);
+    expect(locked).toEqual({ status: 'locked', contains: 'baseline.assessment' });
+
+    const read = ready(
+      await readImport(bytes(sealed), 'a.json', { ...context, passphrase: 'correct horse battery staple' }),
+    );
+    expect(read.encrypted).toBe(true);
+    expect(read.candidates[0]?.assessment).toEqual(assessment);
+    expect(read.candidates[0]?.answers).toHaveLength(answers.length);
+  });
+
+  it('refuses a wrong passphrase, and a file changed after it was encrypted', async () => {
+    const file = assessmentFile(assessment, answers, { sharing: false, now: NOW });
+    const sealed = await encrypt(JSON.stringify(file), 'correct horse battery staple', file.format);
+    const wrong = await readImport(bytes(sealed), 'a.json', {
+      ...context,
+      passphrase: 'Correct horse battery staple',
+    });
+    expect(wrong).toEqual({
+      status: 'refused',
+      problems: [{ file: 'a.json', path: '$.data', message: expect.stringMatching(/passphrase is wrong/) }],
+    });
+
+    const data = sealed.data;
+    const flipped = `${data.slice(0, 10)}${data[10] === 'A' ? 'B' : 'A'}${data.slice(11)}`;
+    const tampered = await readImport(bytes({ ...sealed, data: flipped }), 'a.json', {
+      ...context,
+      passphrase: 'correct horse battery staple',
+    });
+    expect(tampered.status).toBe('refused');
+
+    // The declared content is bound to the ciphertext: relabelling it breaks decryption.
+    const relabelled = await readImport(bytes({ ...sealed, contains: 'baseline.backup' }), 'a.json', {
+      ...context,
+      passphrase: 'correct horse battery staple',
+    });
+    expect(relabelled.status).toBe('refused');
+  });
+
+  it('uses a fresh salt and IV for every file', async () => {
+    const first = await encrypt('{}', 'correct horse battery staple', 'baseline.backup');
+    const second = await encrypt('{}', 'correct horse battery staple', 'baseline.backup');
+    expect(first.kdf.salt).not.toBe(second.kdf.salt);
+    expect(first.cipher.iv).not.toBe(second.cipher.iv);
+    expect(first.data).not.toBe(second.data);
+  });
+
+  it('a sharing export leaves out restricted comments and evidence, and names of people', async () => {
+    const file = assessmentFile(assessment, answers, { sharing: true, now: NOW });
+    const text = JSON.stringify(file);
+    expect(text).not.toContain('Petrova');
+    expect(text).not.toContain('minister named');
+    expect(text).not.toContain('Cabinet memo 7');
+    expect(text).toContain('Decree 12/2025');
+    const read = ready(await readImport(bytes(text), 's.json', context));
+    const candidate = read.candidates[0]!;
+    expect(candidate.sharing).toBe(true);
+    expect(candidate.assessment.preparedBy).toBeUndefined();
+    const strategy = candidate.answers.find((answer) => answer.questionId === 'strategy.exists');
+    expect(strategy).toEqual({
+      questionId: 'strategy.exists',
+      response: { kind: 'value', value: 'partly' },
+      evidence: [{ id: 'e1', reference: 'Decree 12/2025', access: 'public' }],
+      updatedAt: '2026-02-01T09:30:00.000Z',
+    });
+    // Answers, public comments and hostile-looking text come through as plain data.
+    expect(candidate.answers).toHaveLength(answers.length);
+  });
+
+  it('a backup gives back every assessment', async () => {
+    const second = { ...assessment, id: 'b-2', name: 'Second' };
+    const file = backupFile(
+      [
+        { assessment, answers },
+        { assessment: second, answers: answers.slice(0, 2) },
+      ],
+      NOW,
+    );
+    const read = ready(await readImport(bytes(file), 'backup.json', context));
+    expect(read.format).toBe('baseline.backup');
+    expect(read.candidates.map((c) => [c.path, c.assessment.name, c.answers.length])).toEqual([
+      ['$.assessments[0]', assessment.name, answers.length],
+      ['$.assessments[1]', 'Second', 2],
+    ]);
+  });
+});
+
+describe('the JSON Schemas in schemas/', () => {
+  it('accept what Baseline exports and reject a broken file, for tools that use them directly', async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const load = (name: string) =>
+      ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as object);
+    const single = assessmentFile(assessment, answers, { sharing: false, now: NOW });
+    const validSingle = load('assessment-file.schema.json');
+    expect(validSingle(JSON.parse(JSON.stringify(single))), JSON.stringify(validSingle.errors)).toBe(true);
+    expect(validSingle({ ...single, answers: [{ questionId: 'x' }] })).toBe(false);
+    const validBackup = load('backup-file.schema.json');
+    expect(validBackup(JSON.parse(JSON.stringify(backupFile([{ assessment, answers }], NOW))))).toBe(true);
+    const validSealed = load('encrypted-file.schema.json');
+    const sealed = await encrypt(JSON.stringify(single), 'correct horse battery staple', single.format);
+    expect(validSealed(sealed), JSON.stringify(validSealed.errors)).toBe(true);
+    expect(validSealed({ ...sealed, kdf: { ...sealed.kdf, iterations: 1000 } })).toBe(false);
+  });
+});
