@@ -9,6 +9,8 @@ const CORE = [
   'src/scoring/**',
   'src/storage/**',
   'src/validation/**',
+  'src/workshop/**',
+  'src/comparison/**',
 ];
 
 export default defineConfigWithVueTs(

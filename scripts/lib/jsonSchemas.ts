@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
 import { questionnaireSchema } from '../../src/questionnaire/schema.ts';
+import { payloadSchema } from '../../src/workshop/payload.ts';
+import { workshopSetupSchema } from '../../src/workshop/setup.ts';
 
 export interface GeneratedSchema {
   /** Path relative to the repository root. */
@@ -26,6 +28,14 @@ export function generatedSchemas(): GeneratedSchema[] {
     {
       path: 'questionnaires/schema/clauses.schema.json',
       text: render(clauseRegistrySchema, 'https://baseline.invalid/schema/clauses-v1.json'),
+    },
+    {
+      path: 'questionnaires/schema/workshop-setup.schema.json',
+      text: render(workshopSetupSchema, 'https://baseline.invalid/schema/workshop-setup-v1.json'),
+    },
+    {
+      path: 'questionnaires/schema/workshop-answers.schema.json',
+      text: render(payloadSchema, 'https://baseline.invalid/schema/workshop-answers-v1.json'),
     },
   ];
 }

@@ -1,3 +1,6 @@
+import type { ConsensusProvenance } from '../workshop/consensus.ts';
+import type { Participation } from '../workshop/participation.ts';
+
 /**
  * What a person records for one question. These are plain, JSON-compatible objects: the same
  * shapes go into IndexedDB, export files and workshop payloads.
@@ -47,4 +50,8 @@ export interface Assessment {
   questionnaire: QuestionnaireRef;
   createdAt: string;
   updatedAt: string;
+  /** Set when these are one participant's answers in a workshop (see src/workshop/). */
+  workshop?: Participation;
+  /** Set when this assessment records a workshop's consensus (see src/workshop/). */
+  provenance?: ConsensusProvenance;
 }
