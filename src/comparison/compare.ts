@@ -41,6 +41,8 @@ export interface QuestionComparison {
   /** Score 0 to 100 per assessment; `null` where it does not count (not applicable, hidden, free text). */
   scores: (number | null)[];
   change: number | null;
+  /** Whether the responses differ between any of the assessments. */
+  changed: boolean;
 }
 
 export type UnmatchedReason = 'missing' | 'differentType';
@@ -144,14 +146,17 @@ function compareQuestions(
       const score = result.questions[questionId]?.score;
       return score === null || score === undefined ? null : 100 * score;
     });
+    const responses = items.map((item) => item.answers[questionId]?.response);
+    const key = (response: Response | undefined) => JSON.stringify(response ?? null);
     questions.push({
       questionId,
       pillarId: first.pillar.id,
       question: first.question,
       defaultLanguage,
-      responses: items.map((item) => item.answers[questionId]?.response),
+      responses,
       scores,
       change: change(scores),
+      changed: responses.some((response) => key(response) !== key(responses[0])),
     });
   }
   return { questions, unmatched };

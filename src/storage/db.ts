@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
+import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
 
 export const DB_NAME = 'baseline';
 
@@ -14,6 +15,10 @@ export interface StoredAnswer extends Answer {
 export interface BaselineDB extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { byUpdatedAt: string } };
   answers: { key: [string, string]; value: StoredAnswer; indexes: { byAssessment: string } };
+  /** Workshops this device runs as facilitator (set-up, key, consensus draft). */
+  workshops: { key: string; value: StoredWorkshop; indexes: { byUpdatedAt: string } };
+  /** Participants' answers received by the facilitator, one record per participant. */
+  submissions: { key: [string, string]; value: StoredSubmission; indexes: { byWorkshop: string } };
 }
 
 type UpgradeStep = (
@@ -33,6 +38,14 @@ const UPGRADES: readonly UpgradeStep[] = [
     db.createObjectStore('answers', { keyPath: ['assessmentId', 'questionId'] }).createIndex(
       'byAssessment',
       'assessmentId',
+    );
+  },
+  // Workshops (issue 6): the facilitator's workshops and the answers received for them.
+  (db) => {
+    db.createObjectStore('workshops', { keyPath: 'id' }).createIndex('byUpdatedAt', 'updatedAt');
+    db.createObjectStore('submissions', { keyPath: ['workshopId', 'participantId'] }).createIndex(
+      'byWorkshop',
+      'workshopId',
     );
   },
 ];

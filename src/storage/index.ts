@@ -8,3 +8,14 @@ export {
   putAssessment,
   saveAnswer,
 } from './assessments.ts';
+export {
+  deleteSubmission,
+  deleteWorkshop,
+  getWorkshop,
+  listSubmissions,
+  listWorkshops,
+  putSubmission,
+  putWorkshop,
+  saveConsensusAssessment,
+} from './workshops.ts';
+export type { StoredSubmission, StoredWorkshop } from './workshops.ts';

@@ -74,6 +74,7 @@ describe('comparing assessments', () => {
       ['courses', [0, null], null],
     ]);
     expect(comparison.unmatched).toEqual([]);
+    expect(comparison.questions.every((entry) => entry.changed)).toBe(true);
   });
 
   it('matches questions across versions by id and lists those that cannot be compared', () => {
@@ -113,5 +114,6 @@ describe('comparing assessments', () => {
     const level = comparison.questions.find((entry) => entry.questionId === 'level');
     expect(level?.scores).toEqual([20, 60, 80]);
     expect(level?.change).toBe(60);
+    expect(comparison.questions.find((entry) => entry.questionId === 'exists')?.changed).toBe(false);
   });
 });

@@ -111,7 +111,7 @@ describe('assessment storage', () => {
     await closeDatabase();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['answers', 'assessments']);
+    expect([...db.objectStoreNames].sort()).toEqual(['answers', 'assessments', 'submissions', 'workshops']);
     db.close();
   });
 });
