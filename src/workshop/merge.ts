@@ -19,7 +19,8 @@
  *   scores sᵢ with mean μ: 1 when everyone gives the same answer, 0 when the room is split
  *   evenly between the two ends of the scale. `null` with fewer than two values.
  * - A pillar's agreement is the mean agreement of its questions that have one; the overall
- *   agreement is the mean over all such questions.
+ *   agreement is the mean over all such questions. Participants' own pillar scores are shown
+ *   beside it, from those who answered at least one of its questions.
  * - Free-text questions have no median or agreement; their texts are listed.
  */
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
@@ -308,10 +309,11 @@ export function mergeAnswers(input: MergeInput): MergeResult {
     }),
   );
 
+  // A participant who answered nothing in a pillar has no view on it, rather than a view of 0.
   const pillarScoresOf = (pillarIndex: number, indices: readonly number[]) =>
     indices.flatMap((index) => {
-      const score = results[index]!.pillars[pillarIndex]?.score;
-      return score === null || score === undefined ? [] : [score];
+      const pillar = results[index]!.pillars[pillarIndex];
+      return pillar && pillar.score !== null && pillar.answered > 0 ? [pillar.score] : [];
     });
   const everyone = participants.map((_, index) => index);
   const pillars: PillarMerge[] = questionnaire.pillars.map((pillar, pillarIndex) => {

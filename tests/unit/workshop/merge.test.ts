@@ -244,6 +244,9 @@ describe('merging a workshop', () => {
     expect(skills?.all.scores?.highest).toBeCloseTo(100 / 3, 10);
     expect(result.agreement).toBeCloseTo(2 / 3, 10);
     expect(result.agreementByGroup.government).toBeCloseTo(2 / 3, 10);
+    // A pillar nobody answered has no scores, rather than scores of 0.
+    const silent = merge([person('government', answers({ exists: value('yes') }))]);
+    expect(silent.pillars[1]?.all.scores).toBeNull();
     expect(result.agreementByGroup.academia).toBeNull();
   });
 
