@@ -38,6 +38,9 @@ function qrVideo(texts: readonly string[]): Buffer {
   return Buffer.concat(frames);
 }
 
+// Several people's browsers in one test: allow for a machine busy with other work.
+test.slow();
+
 test('the facilitator scans a participant’s QR codes with the camera', async ({ baseURL }) => {
   const video = join(tmpdir(), `baseline-qr-${Date.now()}.y4m`);
   await writeFile(video, qrVideo(['not yet']));

@@ -30,6 +30,9 @@ test.afterEach(async () => {
   server = undefined;
 });
 
+// Several people's browsers in one test: allow for a machine busy with other work.
+test.slow();
+
 test('over plain http a participant joins by typed code, answers with autosave, shows QR codes and saves a file', async ({
   page,
 }) => {

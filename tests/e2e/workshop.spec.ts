@@ -16,6 +16,9 @@ async function person(page: Page) {
   return { page: other, console: watchConsole(other), close: () => context.close() };
 }
 
+// Several people's browsers in one test: allow for a machine busy with other work.
+test.slow();
+
 test('join, answer, hand back by file, import, merge, discuss and agree: the consensus is scored', async ({
   page,
 }) => {
