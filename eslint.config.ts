@@ -4,7 +4,9 @@ import pluginVue from 'eslint-plugin-vue';
 
 /** Folders holding the framework-free core: importable from Node, easy to test and reuse. */
 const CORE = [
+  'src/analysis/**',
   'src/assessment/**',
+  'src/profiles/**',
   'src/questionnaire/**',
   'src/scoring/**',
   'src/storage/**',

@@ -2,6 +2,7 @@ import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin.ts';
+import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
 export default defineConfig({
   // Relative paths, so the same build works from any folder on any host (room server, USB stick).
@@ -9,6 +10,7 @@ export default defineConfig({
   plugins: [
     vue(),
     questionnairesPlugin(),
+    weightProfilesPlugin(),
     VitePWA({
       // Never swap versions under someone who is answering: the app asks first (src/pwa/).
       registerType: 'prompt',

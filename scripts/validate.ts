@@ -1,22 +1,33 @@
 /**
  * `npm run validate [files…]`: checks questionnaire files (all of questionnaires/*.json when
- * none are named) against format v1 and prints every problem with file and JSON path.
- * Exits 1 when any file is invalid.
+ * none are named) against format v1, and weight profiles (all of questionnaires/weights/*.json
+ * when none are named; a named file is a profile when it says `"kind": "weightProfile"`), and
+ * prints every problem with file and JSON path. Exits 1 when any file is invalid.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { isProfileData } from '../src/profiles/validate.ts';
 import { validateQuestionnaireText } from '../src/questionnaire/validate.ts';
+import type { Parsed } from '../src/validation/parse.ts';
 import { formatProblem } from '../src/validation/problems.ts';
+import { builtInProfileFiles, checkBuiltInProfiles, loadValidQuestionnaires } from './lib/profiles.ts';
 import { builtInQuestionnaireFiles, loadClauseIds } from './lib/questionnaires.ts';
 
-const files = process.argv.slice(2);
-const targets = files.length > 0 ? files : builtInQuestionnaireFiles();
+const named = process.argv.slice(2);
+const isProfileFile = (path: string) => {
+  try {
+    return isProfileData(JSON.parse(readFileSync(path, 'utf8')));
+  } catch {
+    return false; // not JSON: the questionnaire check reports it
+  }
+};
+const questionnaireFiles =
+  named.length > 0 ? named.filter((path) => !isProfileFile(path)) : builtInQuestionnaireFiles();
+const profileFiles = named.length > 0 ? named.filter(isProfileFile) : builtInProfileFiles();
 const knownClauses = loadClauseIds();
 
 let failed = 0;
-for (const path of targets) {
-  const file = relative(process.cwd(), path);
-  const result = validateQuestionnaireText(readFileSync(path, 'utf8'), { file, knownClauses });
+function report(file: string, result: Parsed<unknown>): void {
   if (result.ok) {
     console.log(`ok   ${file}`);
   } else {
@@ -25,5 +36,17 @@ for (const path of targets) {
     for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
   }
 }
-console.log(`${targets.length - failed} of ${targets.length} file(s) valid`);
+
+for (const path of questionnaireFiles) {
+  const file = relative(process.cwd(), path);
+  report(file, validateQuestionnaireText(readFileSync(path, 'utf8'), { file, knownClauses }));
+}
+
+const cwdName = (path: string) => relative(process.cwd(), path);
+for (const { path, result } of checkBuiltInProfiles(profileFiles, loadValidQuestionnaires(), cwdName)) {
+  report(cwdName(path), result);
+}
+
+const total = questionnaireFiles.length + profileFiles.length;
+console.log(`${total - failed} of ${total} file(s) valid`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -11,3 +11,8 @@ declare module 'virtual:questionnaires' {
   ): Promise<import('./questionnaire/schema.ts').Questionnaire | undefined>;
   export function loadClauses(): Promise<import('./questionnaire/clauses.ts').ClauseRegistry>;
 }
+
+/** Built by scripts/vite/weightProfilesPlugin.ts from the files in questionnaires/weights/. */
+declare module 'virtual:weight-profiles' {
+  export function loadProfiles(): Promise<import('./profiles/schema.ts').WeightProfile[]>;
+}

@@ -16,6 +16,12 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/assessments/:id/weights',
+    name: 'weights',
+    component: () => import('./views/WeightsView.vue'),
+    props: true,
+  },
+  {
     path: '/assessments/:id/hand-back',
     name: 'hand-back',
     component: () => import('./views/workshop/HandBackView.vue'),

@@ -3,6 +3,7 @@
  * validator use, so the documented format can never drift from the checked one.
  */
 import { z } from 'zod';
+import { weightProfileSchema } from '../../src/profiles/schema.ts';
 import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
 import { questionnaireSchema } from '../../src/questionnaire/schema.ts';
 import { payloadSchema } from '../../src/workshop/payload.ts';
@@ -28,6 +29,10 @@ export function generatedSchemas(): GeneratedSchema[] {
     {
       path: 'questionnaires/schema/clauses.schema.json',
       text: render(clauseRegistrySchema, 'https://baseline.invalid/schema/clauses-v1.json'),
+    },
+    {
+      path: 'questionnaires/schema/weight-profile.schema.json',
+      text: render(weightProfileSchema, 'https://baseline.invalid/schema/weight-profile-v1.json'),
     },
     {
       path: 'questionnaires/schema/workshop-setup.schema.json',

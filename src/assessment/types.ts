@@ -1,10 +1,10 @@
-import type { ConsensusProvenance } from '../workshop/consensus.ts';
-import type { Participation } from '../workshop/participation.ts';
-
 /**
  * What a person records for one question. These are plain, JSON-compatible objects: the same
  * shapes go into IndexedDB, export files and workshop payloads.
  */
+import type { WeightProfile } from '../profiles/schema.ts';
+import type { ConsensusProvenance } from '../workshop/consensus.ts';
+import type { Participation } from '../workshop/participation.ts';
 
 /** A yes/no id, an option id, a maturity level, a figure, option ids, or free text. */
 export type AnswerValue = string | number | string[];
@@ -50,6 +50,16 @@ export interface Assessment {
   questionnaire: QuestionnaireRef;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Targets (0 to 100) this assessment sets for pillars, by pillar id; a pillar not named
+   * keeps the questionnaire's target.
+   */
+  targets?: Partial<Record<string, number>>;
+  /**
+   * The weight profile the results are computed with: a full copy, so the results can be
+   * reproduced even if the profile is later changed or deleted. Absent: the app's default.
+   */
+  weightProfile?: WeightProfile;
   /** Set when these are one participant's answers in a workshop (see src/workshop/). */
   workshop?: Participation;
   /** Set when this assessment records a workshop's consensus (see src/workshop/). */

@@ -9,6 +9,9 @@ export function useFormat() {
     /** A share in [0, 1] as a percentage. */
     percent: (value: number) =>
       new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 0 }).format(value),
+    /** A figure to at most `digits` decimals (weights, points of a contribution or a gap). */
+    decimal: (value: number, digits = 1) =>
+      new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits }).format(value),
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(
         new Date(iso),

@@ -31,11 +31,11 @@ export const YES_NO_SCORES = { yes: 1, no: 0 } as const;
 export const YES_PARTLY_NO_SCORES = { yes: 1, partly: 0.5, no: 0 } as const;
 export const MATURITY_LEVELS = 6;
 
-const languageCode = z
+export const languageCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "en" or "ru"');
 
-const identifier = z
+export const identifier = z
   .string()
   .regex(
     /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/,
@@ -54,7 +54,10 @@ export const localizedTextSchema = z
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 const unitScore = z.number().min(0).max(1);
-const weight = z.number().min(0).meta({ description: 'Relative weight; 0 leaves the item out' });
+export const weightSchema = z
+  .number()
+  .min(0, 'expected a weight of 0 or more')
+  .meta({ description: 'Relative weight; 0 leaves the item out' });
 
 const linearRuleSchema = z
   .strictObject({
@@ -130,7 +133,7 @@ const questionBase = {
   help: localizedTextSchema.optional(),
   sources: z.array(clauseId).min(1).meta({ description: 'Clause ids from the clause registry' }),
   gciPillar: z.enum(GCI_PILLARS),
-  weight: weight.optional().meta({ description: 'Default weight within its pillar (1 when absent)' }),
+  weight: weightSchema.optional().meta({ description: 'Default weight within its pillar (1 when absent)' }),
   showIf: conditionSchema.optional(),
   action: localizedTextSchema
     .optional()
@@ -197,7 +200,7 @@ export const pillarSchema = z
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
     sources: z.array(clauseId).min(1),
-    weight: weight.optional().meta({ description: 'Default pillar weight (1 when absent)' }),
+    weight: weightSchema.optional().meta({ description: 'Default pillar weight (1 when absent)' }),
     target: z
       .number()
       .min(0)
@@ -212,12 +215,14 @@ export const pillarSchema = z
   .meta({ id: 'Pillar' });
 export type Pillar = z.infer<typeof pillarSchema>;
 
+export const versionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"');
+
 export const questionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
     format: z.literal(FORMAT_VERSION),
     id: identifier,
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
+    version: versionSchema,
     basedOn: identifier
       .optional()
       .meta({ description: 'Id of the questionnaire whose question ids this one reuses' }),

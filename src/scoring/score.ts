@@ -15,10 +15,15 @@
  * Wₚ / Σ(Wₚ).
  *
  * Coverage: answered / counted questions, in [0, 1].
+ *
+ * Grouping: by default the pillars are the questionnaire's; with `groupBy: 'gciPillar'` the
+ * same questions are grouped by the five GCI pillars instead, and the pillar weights are read
+ * for those five ids. Which questions are shown is always decided on the questionnaire itself.
  */
 import type { Answers } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
-import type { Pillar, Question, Questionnaire } from '../questionnaire/schema.ts';
+import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 import { valueScore } from './valueScore.ts';
 import { checkWeights, pillarWeight, questionWeight, type Weights } from './weights.ts';
 
@@ -26,6 +31,7 @@ export type QuestionStatus = 'answered' | 'dontKnow' | 'unanswered' | 'notApplic
 
 export interface QuestionResult {
   questionId: string;
+  /** The questionnaire pillar the question belongs to (also under the GCI grouping). */
   pillarId: string;
   status: QuestionStatus;
   /** Score in [0, 1]; `null` when the question does not count. */
@@ -36,6 +42,7 @@ export interface QuestionResult {
 }
 
 export interface PillarResult {
+  /** The pillar's id: a questionnaire pillar, or a GCI pillar under that grouping. */
   pillarId: string;
   /** 0 to 100, or `null` when nothing in the pillar could be scored. */
   score: number | null;
@@ -57,15 +64,22 @@ export interface AssessmentResult {
   questions: Readonly<Record<string, QuestionResult>>;
 }
 
+export interface ScoringOptions {
+  groupBy?: Grouping;
+}
+
 /** @throws WeightError when the weights cannot give a meaningful score. */
 export function scoreAssessment(
   questionnaire: Questionnaire,
   answers: Answers,
   weights: Weights = {},
+  { groupBy = 'pillar' }: ScoringOptions = {},
 ): AssessmentResult {
-  checkWeights(questionnaire, weights);
+  checkWeights(questionnaire, weights, groupBy);
   const visible = visibleQuestionIds(questionnaire, answers);
-  const pillars = questionnaire.pillars.map((pillar) => scorePillar(pillar, answers, weights, visible));
+  const pillars = scoringGroups(questionnaire, groupBy).map((group) =>
+    scorePillar(group, answers, weights, visible),
+  );
 
   const scored = pillars.filter((pillar) => pillar.score !== null);
   const totalWeight = sum(scored.map((pillar) => pillar.weight));
@@ -82,13 +96,13 @@ export function scoreAssessment(
 }
 
 function scorePillar(
-  pillar: Pillar,
+  pillar: ScoringGroup,
   answers: Answers,
   weights: Weights,
   visible: ReadonlySet<string>,
 ): PillarResult {
-  const questions = pillar.questions.map((question) =>
-    scoreQuestion(question, pillar.id, answers, weights, visible),
+  const questions = pillar.questions.map(({ question, pillarId }) =>
+    scoreQuestion(question, pillarId, answers, weights, visible),
   );
   const counting = questions.filter((result) => result.score !== null);
   const totalWeight = sum(counting.map((result) => result.weight));

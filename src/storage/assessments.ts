@@ -61,3 +61,26 @@ export async function saveAnswer(assessmentId: string, answer: Answer): Promise<
   await assessments.put({ ...assessment, updatedAt: answer.updatedAt });
   await tx.done;
 }
+
+/**
+ * Changes an assessment's own fields (such as its targets or weight profile) in one
+ * transaction, starting from the stored record so a concurrent answer's `updatedAt` is kept.
+ * Resolves to the stored result; rejects, changing nothing, when there is no such assessment.
+ */
+export async function updateAssessment(
+  id: string,
+  change: (assessment: Assessment) => Assessment,
+): Promise<Assessment> {
+  const db = await database();
+  const tx = db.transaction('assessments', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error(`No assessment with id "${id}"`);
+  }
+  const next = plain(change(current));
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}

@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
+import type { WeightProfile } from '../profiles/schema.ts';
 import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
 
 export const DB_NAME = 'baseline';
@@ -15,6 +16,8 @@ export interface StoredAnswer extends Answer {
 export interface BaselineDB extends DBSchema {
   assessments: { key: string; value: Assessment; indexes: { byUpdatedAt: string } };
   answers: { key: [string, string]; value: StoredAnswer; indexes: { byAssessment: string } };
+  /** Weight profiles made or imported on this device (the built-in ones ship with the app). */
+  weightProfiles: { key: string; value: WeightProfile };
   /** Workshops this device runs as facilitator (set-up, key, consensus draft). */
   workshops: { key: string; value: StoredWorkshop; indexes: { byUpdatedAt: string } };
   /** Participants' answers received by the facilitator, one record per participant. */
@@ -39,6 +42,9 @@ const UPGRADES: readonly UpgradeStep[] = [
       'byAssessment',
       'assessmentId',
     );
+  },
+  (db) => {
+    db.createObjectStore('weightProfiles', { keyPath: 'id' });
   },
   // Workshops (issue 6): the facilitator's workshops and the answers received for them.
   (db) => {

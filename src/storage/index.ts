@@ -7,7 +7,9 @@ export {
   loadAnswers,
   putAssessment,
   saveAnswer,
+  updateAssessment,
 } from './assessments.ts';
+export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';
 export {
   deleteSubmission,
   deleteWorkshop,

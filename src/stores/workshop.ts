@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Assessment } from '../assessment/types.ts';
 import { newId } from '../assessment/ids.ts';
+import { profileWeights, type WeightProfile } from '../profiles/index.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
   deleteSubmission,
@@ -24,6 +25,7 @@ import { receive, type Outcome, type Via } from '../workshop/importer.ts';
 import { mergeAnswers, type MergeResult } from '../workshop/merge.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
+import { useWeightProfilesStore } from './weightProfiles.ts';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
 
@@ -33,7 +35,10 @@ const TYPING_PAUSE_MS = 400;
 /** One workshop as its facilitator sees it: set-up, answers received, merge, consensus. */
 export const useWorkshopStore = defineStore('workshop', () => {
   const questionnaires = useQuestionnairesStore();
+  const profiles = useWeightProfilesStore();
   const workshop = ref<StoredWorkshop>();
+  /** The weight profile the set-up names, when this device has it; else the questionnaire's weights. */
+  const profile = shallowRef<WeightProfile>();
   const questionnaire = shallowRef<Questionnaire>();
   const submissions = ref<StoredSubmission[]>([]);
   const loadState = ref<LoadState>('idle');
@@ -59,7 +64,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
     const [loaded, received] = await Promise.all([
       questionnaires.load(found.setup.questionnaire.id),
       listSubmissions(id),
+      profiles.ensureLoaded(),
     ]);
+    profile.value = found.setup.weightProfile ? profiles.find(found.setup.weightProfile) : undefined;
     workshop.value = found;
     submissions.value = received;
     draft.value = found.consensus ?? { items: {}, updatedAt: found.createdAt };
@@ -115,6 +122,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
       questionnaire: questionnaire.value,
       groups: workshop.value.setup.groups.map((group) => group.id),
       participants: [...submissions.value].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+      weights: profile.value ? profileWeights(profile.value) : undefined,
     });
   });
 
@@ -139,6 +147,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
       updatedAt: now.toISOString(),
       provenance: consensusProvenance(current.setup, merge.value, draft.value, now),
     };
+    if (profile.value) assessment.weightProfile = profile.value;
     await saveConsensusAssessment(
       current.id,
       assessment,
@@ -151,6 +160,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
   return {
     workshop,
     questionnaire,
+    profile,
     submissions,
     loadState,
     collected,

@@ -97,7 +97,7 @@ test('answers are saved as they are given and survive a reload; results show cha
   await expect(row('Incident response').getByRole('cell').first()).toHaveText('0');
   await expect(row('Small and medium').getByRole('cell').first()).toHaveText('not scored');
   await expect(row('Public awareness').getByRole('cell').first()).toHaveText('100');
-  const chart = page.getByRole('img', { name: /Radar chart of the score of each pillar/ });
+  const chart = page.getByRole('img', { name: /Radar chart of each pillar’s score and its target/ });
   await expect(chart).toBeVisible();
   const box = await chart.boundingBox();
   expect(box?.width).toBeGreaterThan(200);

@@ -111,7 +111,13 @@ describe('assessment storage', () => {
     await closeDatabase();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['answers', 'assessments', 'submissions', 'workshops']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'answers',
+      'assessments',
+      'submissions',
+      'weightProfiles',
+      'workshops',
+    ]);
     db.close();
   });
 });

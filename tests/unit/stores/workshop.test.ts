@@ -113,6 +113,21 @@ describe('a workshop from set-up to consensus', () => {
     expect(again.workshop?.consensusAssessmentId).toBe(id);
   });
 
+  it('scores with the weight profile the set-up names, and the consensus keeps a copy of it', async () => {
+    const created = await useWorkshopsStore().create({
+      ...SETUP,
+      weightProfile: 'resolution-130-priorities',
+    });
+    const workshop = useWorkshopStore();
+    await workshop.open(created.id);
+    expect(workshop.profile?.id).toBe('resolution-130-priorities');
+    const id = await workshop.saveConsensus('Weighted');
+    expect((await getAssessment(id))?.weightProfile).toMatchObject({
+      id: 'resolution-130-priorities',
+      pillars: { strategy: 3 },
+    });
+  });
+
   it('a participant who joins twice on one device continues the same answers', async () => {
     const created = await useWorkshopsStore().create(SETUP);
     const join = joinInfoOf(created.setup);

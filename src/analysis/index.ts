@@ -1,0 +1,15 @@
+export { analyse } from './gaps.ts';
+export type {
+  AnalysisOptions,
+  GapAnalysis,
+  GroupAnalysis,
+  GroupStatus,
+  Overall,
+  QuestionAnalysis,
+} from './gaps.ts';
+export { actionPlan } from './plan.ts';
+export type { PlanItem, PlanStep } from './plan.ts';
+export { compareAnalyses } from './sensitivity.ts';
+export type { Sensitivity, SensitivityRow, SideFigures } from './sensitivity.ts';
+export { defaultTarget, FALLBACK_TARGET, pillarTargets, validTarget } from './targets.ts';
+export type { Targets } from './targets.ts';

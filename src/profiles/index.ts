@@ -1,0 +1,24 @@
+export * from './schema.ts';
+export { bandFor, GCI_2024_BANDS } from './bands.ts';
+export {
+  appliesTo,
+  defaultProfile,
+  deriveProfile,
+  normalise,
+  profileBands,
+  profileShares,
+  profileWeights,
+  questionnaireProfile,
+  withWeight,
+} from './resolve.ts';
+export type { ProfileShares, WeightShare, WeightTarget } from './resolve.ts';
+export type { ProfileContext } from './rules.ts';
+export { isProfileData, validateProfile, validateProfileText } from './validate.ts';
+export {
+  fileSizeProblem,
+  MAX_PROFILE_FILE_BYTES,
+  nextVersion,
+  profileFileName,
+  profileFileText,
+  sameProfile,
+} from './file.ts';

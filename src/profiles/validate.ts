@@ -1,0 +1,22 @@
+import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse.ts';
+import { checkProfileRules, type ProfileContext } from './rules.ts';
+import { PROFILE_KIND, weightProfileSchema, type WeightProfile } from './schema.ts';
+
+/** Checks parsed JSON against weight profile format v1: the schema, then the rules. */
+export function validateProfile(data: unknown, context: ProfileContext): Parsed<WeightProfile> {
+  const parsed = parseWithSchema(weightProfileSchema, data, context.file);
+  if (!parsed.ok) return parsed;
+  const problems = checkProfileRules(parsed.value, context);
+  return problems.length > 0 ? { ok: false, problems } : parsed;
+}
+
+/** The same, starting from the text of a file. */
+export function validateProfileText(text: string, context: ProfileContext): Parsed<WeightProfile> {
+  const json = parseJsonText(text, context.file);
+  return json.ok ? validateProfile(json.value, context) : json;
+}
+
+/** Whether parsed JSON says it is a weight profile (rather than a questionnaire or anything else). */
+export function isProfileData(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === PROFILE_KIND;
+}
