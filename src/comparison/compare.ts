@@ -4,6 +4,7 @@
  * of the full one) are matched by pillar and question id; a question that is missing from one
  * of them, or asks for a different kind of answer, cannot be compared and is listed as such.
  */
+import { pillarTargets, type Targets } from '../analysis/targets.ts';
 import type { Answers, Response } from '../assessment/types.ts';
 import type { LocalizedText, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
@@ -16,6 +17,8 @@ export interface Compared {
   questionnaire: Questionnaire;
   answers: Answers;
   weights?: Weights;
+  /** The assessment's own pillar targets; the questionnaire's (or 100) elsewhere. */
+  targets?: Targets;
 }
 
 export interface PillarComparison {
@@ -24,7 +27,7 @@ export interface PillarComparison {
   defaultLanguage: string;
   /** One entry per assessment, in the order given; `null` where the pillar has no score or is absent. */
   scores: (number | null)[];
-  /** The questionnaire's target for the pillar, per assessment. */
+  /** The pillar's target in each assessment (its own, else the questionnaire's, else 100). */
   targets: (number | null)[];
   /** target − score, never below 0 (a target met leaves no gap). */
   gaps: (number | null)[];
@@ -103,9 +106,8 @@ function comparePillars(
     const scores = results.map(
       (result) => result.pillars.find((pillar) => pillar.pillarId === pillarId)?.score ?? null,
     );
-    const targets = items.map(
-      (item) => item.questionnaire.pillars.find((pillar) => pillar.id === pillarId)?.target ?? null,
-    );
+    // A pillar absent from an assessment's questionnaire has no target there.
+    const targets = items.map((item) => pillarTargets(item.questionnaire, item.targets)[pillarId] ?? null);
     const gaps = scores.map((score, index) => {
       const target = targets[index];
       return score === null || target === null || target === undefined ? null : Math.max(0, target - score);

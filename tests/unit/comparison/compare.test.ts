@@ -103,6 +103,33 @@ describe('comparing assessments', () => {
     ]);
   });
 
+  it('uses each assessment’s own targets and weights where it has them', () => {
+    const comparison = compareAssessments([
+      {
+        id: 'a',
+        name: 'own',
+        questionnaire: full,
+        answers: answers({ exists: value('yes'), level: value(0) }),
+        targets: { strategy: 40 },
+      },
+      {
+        id: 'b',
+        name: 'weighted',
+        questionnaire: full,
+        answers: answers({ exists: value('yes'), level: value(0) }),
+        weights: { questions: { level: 0 } },
+      },
+    ]);
+    expect(comparison.pillars[0]).toMatchObject({ scores: [50, 100], targets: [40, 80], gaps: [0, 0] });
+    // A pillar without a target in the questionnaire or the assessment aims at 100.
+    const untargeted = questionnaire([pillar('only', [question({ id: 'x', type: 'yesNo' })])]);
+    const [only] = compareAssessments([
+      { id: 'c', name: 'c', questionnaire: untargeted, answers: answers({ x: value('no') }) },
+      { id: 'd', name: 'd', questionnaire: untargeted, answers: answers({ x: value('yes') }) },
+    ]).pillars;
+    expect(only?.gaps).toEqual([100, 0]);
+  });
+
   it('compares three or more, with the change from the first to the last', () => {
     const make = (level: number) => ({
       id: `x${level}`,
