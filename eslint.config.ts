@@ -13,6 +13,8 @@ const CORE = [
   'src/validation/**',
   'src/transfer/**',
   'src/report/**',
+  'src/workshop/**',
+  'src/comparison/**',
 ];
 
 export default defineConfigWithVueTs(
@@ -34,7 +36,7 @@ export default defineConfigWithVueTs(
       'vue/block-lang': ['error', { script: { lang: 'ts' } }],
       'vue/no-v-html': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

@@ -35,6 +35,43 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/backup', name: 'backup', component: () => import('./views/ExportView.vue') },
   { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
+  {
+    path: '/assessments/:id/hand-back',
+    name: 'hand-back',
+    component: () => import('./views/workshop/HandBackView.vue'),
+    props: true,
+  },
+  { path: '/workshops', name: 'workshops', component: () => import('./views/workshop/WorkshopsView.vue') },
+  {
+    path: '/workshops/new',
+    name: 'workshop-new',
+    component: () => import('./views/workshop/WorkshopSetupView.vue'),
+  },
+  {
+    path: '/workshops/:id',
+    name: 'workshop',
+    component: () => import('./views/workshop/WorkshopView.vue'),
+    props: true,
+  },
+  {
+    path: '/workshops/:id/discuss',
+    name: 'workshop-discuss',
+    component: () => import('./views/workshop/WorkshopDiscussView.vue'),
+    props: true,
+  },
+  {
+    path: '/workshops/:id/consensus',
+    name: 'workshop-consensus',
+    component: () => import('./views/workshop/WorkshopConsensusView.vue'),
+    props: true,
+  },
+  {
+    path: '/join/:code?',
+    name: 'join',
+    component: () => import('./views/workshop/JoinView.vue'),
+    props: true,
+  },
+  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];
 

@@ -7,6 +7,8 @@ import { weightProfileSchema } from '../../src/profiles/schema.ts';
 import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
 import { questionnaireSchema } from '../../src/questionnaire/schema.ts';
 import { assessmentFileSchema, backupFileSchema, encryptedFileSchema } from '../../src/transfer/formats.ts';
+import { payloadSchema } from '../../src/workshop/payload.ts';
+import { workshopSetupSchema } from '../../src/workshop/setup.ts';
 
 export interface GeneratedSchema {
   /** Path relative to the repository root. */
@@ -45,6 +47,14 @@ export function generatedSchemas(): GeneratedSchema[] {
     {
       path: 'schemas/encrypted-file.schema.json',
       text: render(encryptedFileSchema, 'https://baseline.invalid/schema/encrypted-file-v1.json'),
+    },
+    {
+      path: 'questionnaires/schema/workshop-setup.schema.json',
+      text: render(workshopSetupSchema, 'https://baseline.invalid/schema/workshop-setup-v1.json'),
+    },
+    {
+      path: 'questionnaires/schema/workshop-answers.schema.json',
+      text: render(payloadSchema, 'https://baseline.invalid/schema/workshop-answers-v1.json'),
     },
   ];
 }

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { weightProfileSchema } from '../profiles/schema.ts';
+import { participationSchema, provenanceSchema } from '../workshop/records.ts';
 import type { Answer, Assessment, Evidence, QuestionnaireRef, Response } from './types.ts';
 
 export const LIMITS = {
@@ -121,6 +122,8 @@ export const assessmentSchema = z
     weightProfile: weightProfileSchema
       .optional()
       .meta({ description: 'The weight profile the results are computed with, as a full copy' }),
+    workshop: participationSchema.optional(),
+    provenance: provenanceSchema.optional(),
   })
   .meta({ id: 'Assessment' });
 

@@ -3,6 +3,8 @@
  * shapes go into IndexedDB, export files and workshop payloads.
  */
 import type { WeightProfile } from '../profiles/schema.ts';
+import type { ConsensusProvenance } from '../workshop/consensus.ts';
+import type { Participation } from '../workshop/participation.ts';
 
 /** A yes/no id, an option id, a maturity level, a figure, option ids, or free text. */
 export type AnswerValue = string | number | string[];
@@ -62,4 +64,8 @@ export interface Assessment {
    * reproduced even if the profile is later changed or deleted. Absent: the app's default.
    */
   weightProfile?: WeightProfile;
+  /** Set when these are one participant's answers in a workshop (see src/workshop/). */
+  workshop?: Participation;
+  /** Set when this assessment records a workshop's consensus (see src/workshop/). */
+  provenance?: ConsensusProvenance;
 }

@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
+import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
 
 export const DB_NAME = 'baseline';
 
@@ -27,6 +28,10 @@ export interface BaselineDB extends DBSchema {
   /** Weight profiles made or imported on this device (the built-in ones ship with the app). */
   weightProfiles: { key: string; value: WeightProfile };
   trash: { key: string; value: TrashedAssessment; indexes: { byDeletedAt: string } };
+  /** Workshops this device runs as facilitator (set-up, key, consensus draft). */
+  workshops: { key: string; value: StoredWorkshop; indexes: { byUpdatedAt: string } };
+  /** Participants' answers received by the facilitator, one record per participant. */
+  submissions: { key: [string, string]; value: StoredSubmission; indexes: { byWorkshop: string } };
 }
 
 type UpgradeStep = (
@@ -55,6 +60,14 @@ const UPGRADES: readonly UpgradeStep[] = [
   // Version 3: deleted (and import-replaced) assessments are kept in a trash, so they can be restored.
   (db) => {
     db.createObjectStore('trash', { keyPath: 'trashId' }).createIndex('byDeletedAt', 'deletedAt');
+  },
+  // Version 4: the facilitator's workshops and the answers received for them.
+  (db) => {
+    db.createObjectStore('workshops', { keyPath: 'id' }).createIndex('byUpdatedAt', 'updatedAt');
+    db.createObjectStore('submissions', { keyPath: ['workshopId', 'participantId'] }).createIndex(
+      'byWorkshop',
+      'workshopId',
+    );
   },
 ];
 

@@ -22,3 +22,14 @@ export { requestPersistence, storageErrorKind, storageStatus } from './persisten
 export type { StorageStatus } from './persistence.ts';
 export { emptyTrash, listTrash, restoreFromTrash, TRASH_DAYS } from './trash.ts';
 export { storeImport } from './imports.ts';
+export {
+  deleteSubmission,
+  deleteWorkshop,
+  getWorkshop,
+  listSubmissions,
+  listWorkshops,
+  putSubmission,
+  putWorkshop,
+  saveConsensusAssessment,
+} from './workshops.ts';
+export type { StoredSubmission, StoredWorkshop } from './workshops.ts';

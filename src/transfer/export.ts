@@ -41,10 +41,14 @@ export function backupFile(entries: Iterable<BackupEntry>, now: Date): BackupFil
   };
 }
 
-/** The assessment without the fields that name people (`PERSONAL_FIELDS`). */
+/** The assessment without the fields that name people (`PERSONAL_FIELDS`, and a workshop participant's name). */
 export function withoutPersonalFields(assessment: Assessment): Assessment {
   const copy: Assessment = { ...assessment };
   for (const field of PERSONAL_FIELDS) delete copy[field];
+  if (copy.workshop?.name !== undefined) {
+    const { name: _, ...workshop } = copy.workshop;
+    copy.workshop = workshop;
+  }
   return copy;
 }
 

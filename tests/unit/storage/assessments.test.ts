@@ -104,7 +104,14 @@ describe('assessment storage', () => {
     await closeDatabase();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['answers', 'assessments', 'trash', 'weightProfiles']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'answers',
+      'assessments',
+      'submissions',
+      'trash',
+      'weightProfiles',
+      'workshops',
+    ]);
     db.close();
   });
 });

@@ -11,6 +11,8 @@ import {
   readImport,
   type ImportRead,
 } from '../../../src/transfer/index.ts';
+import type { Assessment } from '../../../src/assessment/types.ts';
+import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import { answers, assessment, bytes, context } from './data.ts';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -106,6 +108,63 @@ describe('export → import round trips', () => {
     });
     // Answers, public comments and hostile-looking text come through as plain data.
     expect(candidate.answers).toHaveLength(answers.length);
+  });
+
+  it('carries targets, the weight profile and workshop records through, without a participant’s name when sharing', async () => {
+    const profile = JSON.parse(
+      readFileSync(join(ROOT, 'questionnaires/weights/equal.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    delete profile.$schema;
+    const fromWorkshop: Assessment = {
+      ...assessment,
+      targets: { cirt: 80 },
+      weightProfile: profile as unknown as WeightProfile,
+      workshop: {
+        join: {
+          id: '0123456789ABC',
+          name: 'Regional workshop',
+          questionnaire: assessment.questionnaire,
+          groups: [{ id: 'government' }, { id: 'regulators', label: 'Regulators' }],
+          anonymous: false,
+        },
+        participantId: 'p-1',
+        group: 'regulators',
+        name: 'Anna Petrova',
+        joinedAt: '2026-02-01T09:00:00.000Z',
+      },
+      provenance: {
+        kind: 'workshopConsensus',
+        workshopId: '0123456789ABC',
+        workshopName: 'Regional workshop',
+        questionnaire: assessment.questionnaire,
+        participants: { total: 12, byGroup: { government: 7, regulators: 5 } },
+        groupLabels: { regulators: 'Regulators' },
+        agreement: 0.71,
+        agreementByPillar: { strategy: 0.8, cirt: null },
+        dissent: { 'cirt.exists': 'Two regulators hold that the CIRT has no formal mandate.' },
+        decidedAt: '2026-02-01T16:00:00.000Z',
+      },
+    };
+    const plain = ready(
+      await readImport(
+        bytes(assessmentFile(fromWorkshop, answers, { sharing: false, now: NOW })),
+        'w.json',
+        context,
+      ),
+    );
+    expect(plain.candidates[0]!.assessment).toEqual(fromWorkshop);
+
+    const shared = ready(
+      await readImport(
+        bytes(assessmentFile(fromWorkshop, answers, { sharing: true, now: NOW })),
+        'w.json',
+        context,
+      ),
+    );
+    const { name: _, ...anonymous } = fromWorkshop.workshop!;
+    expect(shared.candidates[0]!.assessment.workshop).toEqual(anonymous);
+    expect(JSON.stringify(shared)).not.toContain('Anna Petrova');
+    expect(shared.candidates[0]!.assessment.provenance).toEqual(fromWorkshop.provenance);
   });
 
   it('a backup gives back every assessment', async () => {

@@ -1,0 +1,26 @@
+/** What one benchmark file in `measurements/` exports as its default. */
+export interface Figure {
+  /** What was measured, e.g. "merge 500 participants × 120 questions". */
+  label: string;
+  value: number;
+  /** "ms", "bytes", "KB gzip" … */
+  unit: string;
+}
+
+export interface Measurement {
+  /** Shown as the first column; figures of one measurement are grouped under it. */
+  name: string;
+  /** How many times to measure; the table shows the median. Figures that never vary (sizes) can use 1. */
+  runs?: number;
+  /** Runs once before measuring (warm-up, building inputs). */
+  setup?: () => void | Promise<void>;
+  /** Measures once and returns the figures of this run. */
+  measure: () => Figure[] | Promise<Figure[]>;
+}
+
+/** Milliseconds that `work` takes. */
+export async function time(work: () => unknown): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}

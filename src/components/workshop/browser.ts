@@ -1,0 +1,84 @@
+/** Browser glue for moving answers without a network: files, the share sheet, and pictures of QR codes. */
+import type { Pixels } from '../../workshop/qrDecode.ts';
+
+/** Offers text as a file: the share sheet where the device has one for files, else a download. */
+export async function saveTextFile(
+  fileName: string,
+  text: string,
+  { share = false } = {},
+): Promise<'shared' | 'downloaded'> {
+  const file = new File([text], fileName, { type: 'application/json' });
+  if (share && typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
+    await navigator.share({ files: [file], title: fileName });
+    return 'shared';
+  }
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return 'downloaded';
+}
+
+export function canShareFiles(): boolean {
+  if (typeof navigator.canShare !== 'function') return false;
+  return navigator.canShare({ files: [new File(['{}'], 'test.json', { type: 'application/json' })] });
+}
+
+/** The pixels of an image file (a photo or screenshot), scaled down when very large. */
+export async function imagePixels(blob: Blob, maxSide = 2000): Promise<Pixels> {
+  const bitmap = await createImageBitmap(blob);
+  const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('This browser cannot read pictures');
+  context.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  return context.getImageData(0, 0, width, height);
+}
+
+interface DetectedBarcode {
+  rawValue: string;
+}
+interface BarcodeDetectorLike {
+  detect(source: ImageBitmapSource): Promise<DetectedBarcode[]>;
+}
+type BarcodeDetectorClass = {
+  new (options: { formats: string[] }): BarcodeDetectorLike;
+  getSupportedFormats(): Promise<string[]>;
+};
+
+/** The browser's own QR reader, where it has one (`BarcodeDetector`); the JS reader is used otherwise. */
+export async function nativeQrDetector(): Promise<BarcodeDetectorLike | undefined> {
+  const Detector = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
+  if (!Detector) return undefined;
+  try {
+    return (await Detector.getSupportedFormats()).includes('qr_code')
+      ? new Detector({ formats: ['qr_code'] })
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the QR code in an image file, with the browser's reader or the JS one. */
+export async function readQrFromImage(blob: Blob): Promise<string | undefined> {
+  const native = await nativeQrDetector();
+  if (native) {
+    try {
+      const found = await native.detect(await createImageBitmap(blob));
+      if (found[0]) return found[0].rawValue;
+    } catch {
+      // fall through to the JS reader
+    }
+  }
+  const { readQr } = await import('../../workshop/qrDecode.ts');
+  return readQr(await imagePixels(blob), { thorough: true });
+}

@@ -1,0 +1,99 @@
+import { defineStore } from 'pinia';
+import { newId } from '../assessment/ids.ts';
+import type { Answers, Assessment } from '../assessment/types.ts';
+import { getAssessment, listAssessments, putAssessment } from '../storage/index.ts';
+import { toChunks } from '../workshop/chunks.ts';
+import { participantPayload, type Participation } from '../workshop/participation.ts';
+import { payloadFileText, type Payload } from '../workshop/payload.ts';
+import type { JoinInfo } from '../workshop/setup.ts';
+
+export interface HandBack {
+  /** The assessment, with this hand-back recorded on it. */
+  assessment: Assessment;
+  payload: Payload;
+  fileText: string;
+  fileName: string;
+  /** Texts of the QR codes, in order. */
+  chunks: string[];
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-')
+      .slice(0, 40) || 'workshop'
+  );
+}
+
+/** A participant's side of a workshop: joining, and handing the answers back. */
+export const useParticipantStore = defineStore('participant', () => {
+  /** The assessment this device already answers for the workshop, if any (so joining twice continues it). */
+  async function joined(workshopId: string): Promise<Assessment | undefined> {
+    return (await listAssessments()).find((assessment) => assessment.workshop?.join.id === workshopId);
+  }
+
+  async function join(
+    info: JoinInfo,
+    group: string,
+    name: string,
+    assessmentName: string,
+  ): Promise<Assessment> {
+    const at = new Date().toISOString();
+    const workshop: Participation = { join: info, participantId: newId(), group, joinedAt: at };
+    if (!info.anonymous && name.trim()) workshop.name = name.trim();
+    const assessment: Assessment = {
+      id: newId(),
+      name: assessmentName.trim(),
+      questionnaire: { ...info.questionnaire },
+      createdAt: at,
+      updatedAt: at,
+      workshop,
+    };
+    await putAssessment(assessment);
+    return assessment;
+  }
+
+  /** Changes the participant's group or name before handing back. */
+  async function update(
+    assessmentId: string,
+    change: Partial<Pick<Participation, 'group' | 'name'>>,
+  ): Promise<Assessment> {
+    const assessment = await getAssessment(assessmentId);
+    if (!assessment?.workshop) throw new Error(`No workshop assessment "${assessmentId}"`);
+    const next = { ...assessment, workshop: { ...assessment.workshop, ...change } };
+    if (!next.workshop.name) delete next.workshop.name;
+    await putAssessment(next);
+    return next;
+  }
+
+  /** The file and QR codes that carry the answers; remembers the hand-back on the assessment. */
+  async function handBack(assessment: Assessment, answers: Answers): Promise<HandBack> {
+    const participation = assessment.workshop;
+    if (!participation) throw new Error('This assessment is not part of a workshop');
+    const payload = participantPayload(participation, answers, new Date());
+    const fileText = payloadFileText(payload);
+    const latest = (await getAssessment(assessment.id)) ?? assessment;
+    const recorded: Assessment = {
+      ...latest,
+      workshop: {
+        ...(latest.workshop ?? participation),
+        handedBack: { at: payload.createdAt, checksum: payload.checksum, updatedAt: payload.updatedAt },
+      },
+    };
+    await putAssessment(recorded);
+    const who = participation.name ? slug(participation.name) : participation.participantId.slice(0, 8);
+    return {
+      assessment: recorded,
+      payload,
+      fileText,
+      fileName: `answers-${slug(participation.join.name ?? participation.join.id)}-${participation.group}-${who}.json`,
+      chunks: toChunks(fileText),
+    };
+  }
+
+  return { joined, join, update, handBack };
+});

@@ -1,0 +1,198 @@
+/**
+ * Receiving a participant's answers, whichever way they came (file, QR codes, image of a QR
+ * code, or the room's network): one function decides, the caller stores what it returns.
+ *
+ * Checked in order, each refusal with a message a facilitator can act on: size, JSON, format,
+ * checksum, workshop, questionnaire version, sealing, the answers themselves (group, question
+ * ids, values). Then the duplicate rule: one participant is kept once, with their newer answers.
+ */
+import type { Answers } from '../assessment/types.ts';
+import type { Questionnaire } from '../questionnaire/schema.ts';
+import { questionsInOrder } from '../questionnaire/walk.ts';
+import { valueScore } from '../scoring/valueScore.ts';
+import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
+import { jsonPath, type Problem } from '../validation/problems.ts';
+import {
+  checksumMatches,
+  contentSchema,
+  MAX_PAYLOAD_BYTES,
+  openContent,
+  payloadSchema,
+  type Payload,
+} from './payload.ts';
+import type { WorkshopSetup } from './setup.ts';
+
+export type Via = 'file' | 'qr' | 'image' | 'network';
+
+/** One participant's answers as the facilitator keeps them. */
+export interface Submission {
+  workshopId: string;
+  participantId: string;
+  group: string;
+  name?: string;
+  answers: Answers;
+  /** The participant's last change (from the payload). */
+  updatedAt: string;
+  /** When the participant's device made the payload. */
+  createdAt: string;
+  checksum: string;
+  receivedAt: string;
+  via: Via;
+}
+
+export type Refusal =
+  | { reason: 'tooLarge'; problems: Problem[] }
+  | { reason: 'invalid'; problems: Problem[] }
+  | { reason: 'damaged'; problems: Problem[] }
+  | { reason: 'otherWorkshop'; problems: Problem[]; workshopId: string }
+  | { reason: 'otherQuestionnaire'; problems: Problem[]; questionnaire: { id: string; version: string } }
+  | { reason: 'notSealed'; problems: Problem[] }
+  | { reason: 'cannotOpen'; problems: Problem[] };
+
+export type Outcome =
+  | { kind: 'added'; submission: Submission }
+  | { kind: 'replaced'; submission: Submission; previous: Submission }
+  | { kind: 'keptNewer'; submission: Submission; existing: Submission }
+  | { kind: 'alreadyHave'; existing: Submission }
+  | ({ kind: 'refused' } & Refusal);
+
+export interface ReceiveContext {
+  /** File name or a description such as "QR codes", for messages. */
+  file: string;
+  setup: WorkshopSetup;
+  questionnaire: Questionnaire;
+  /** The facilitator's key, when the workshop seals answers. */
+  secretKey?: string;
+  /** What this device already has from the same participant, if anything. */
+  existing: (participantId: string) => Submission | undefined;
+  via: Via;
+  now: Date;
+}
+
+const problem = (file: string, path: string, message: string): Problem => ({ file, path, message });
+
+/** Decides what to do with a received payload's text. Never throws on bad input. */
+export function receive(text: string, context: ReceiveContext): Outcome {
+  const { file, setup } = context;
+  if (new TextEncoder().encode(text).length > MAX_PAYLOAD_BYTES) {
+    const message = `the file is larger than ${MAX_PAYLOAD_BYTES / 1_000_000} MB, far more than a participant’s answers; it is not a Baseline answers file`;
+    return { kind: 'refused', reason: 'tooLarge', problems: [problem(file, '$', message)] };
+  }
+  const json = parseJsonText(text, file);
+  if (!json.ok) return { kind: 'refused', reason: 'invalid', problems: json.problems };
+  const parsed = parseWithSchema(payloadSchema, json.value, file);
+  if (!parsed.ok) return { kind: 'refused', reason: 'invalid', problems: parsed.problems };
+  const payload = parsed.value;
+
+  if (!checksumMatches(payload)) {
+    const message =
+      'the checksum does not match: the file was changed or damaged after the participant saved it. Ask for it again.';
+    return { kind: 'refused', reason: 'damaged', problems: [problem(file, '$.checksum', message)] };
+  }
+  if (payload.workshopId !== setup.id) {
+    const message = `these answers belong to another workshop (id ${payload.workshopId}), not to “${setup.name}” (id ${setup.id})`;
+    return {
+      kind: 'refused',
+      reason: 'otherWorkshop',
+      workshopId: payload.workshopId,
+      problems: [problem(file, '$.workshopId', message)],
+    };
+  }
+  const expected = setup.questionnaire;
+  if (payload.questionnaire.id !== expected.id || payload.questionnaire.version !== expected.version) {
+    const { id, version } = payload.questionnaire;
+    const message = `these answers are to questionnaire “${id}” version ${version}, but this workshop uses “${expected.id}” version ${expected.version}`;
+    return {
+      kind: 'refused',
+      reason: 'otherQuestionnaire',
+      questionnaire: { id, version },
+      problems: [problem(file, '$.questionnaire', message)],
+    };
+  }
+  if (setup.sealTo && payload.content.kind !== 'sealed') {
+    const message =
+      'this workshop seals answers to the facilitator’s key, but these answers are not sealed; they were not made by the workshop’s set-up';
+    return { kind: 'refused', reason: 'notSealed', problems: [problem(file, '$.content', message)] };
+  }
+  let opened: unknown;
+  try {
+    opened = openContent(payload, context.secretKey);
+  } catch {
+    const message =
+      'the answers are sealed, and this workshop’s key does not open them: they were sealed for another workshop or changed on the way';
+    return { kind: 'refused', reason: 'cannotOpen', problems: [problem(file, '$.content', message)] };
+  }
+  const content = parseWithSchema(contentSchema, opened, file);
+  if (!content.ok)
+    return { kind: 'refused', reason: 'invalid', problems: content.problems.map(underContent) };
+
+  const problems = [
+    ...checkGroup(content.value.group, setup, file),
+    ...checkAnswers(content.value.answers, context.questionnaire, file),
+  ];
+  if (problems.length > 0) return { kind: 'refused', reason: 'invalid', problems };
+
+  const submission: Submission = {
+    workshopId: payload.workshopId,
+    participantId: payload.participantId,
+    group: content.value.group,
+    answers: content.value.answers,
+    updatedAt: payload.updatedAt,
+    createdAt: payload.createdAt,
+    checksum: payload.checksum,
+    receivedAt: context.now.toISOString(),
+    via: context.via,
+  };
+  if (content.value.name && !setup.anonymous) submission.name = content.value.name;
+  return decide(submission, context.existing(payload.participantId));
+}
+
+function underContent(found: Problem): Problem {
+  return { ...found, path: found.path.replace(/^\$/, '$.content') };
+}
+
+/** The duplicate rule: the same participant is kept once, with the answers they changed last. */
+export function decide(incoming: Submission, existing: Submission | undefined): Outcome {
+  if (!existing) return { kind: 'added', submission: incoming };
+  if (existing.checksum === incoming.checksum) return { kind: 'alreadyHave', existing };
+  const newer =
+    incoming.updatedAt > existing.updatedAt ||
+    (incoming.updatedAt === existing.updatedAt && incoming.createdAt > existing.createdAt);
+  return newer
+    ? { kind: 'replaced', submission: incoming, previous: existing }
+    : { kind: 'keptNewer', submission: incoming, existing };
+}
+
+function checkGroup(group: string, setup: WorkshopSetup, file: string): Problem[] {
+  if (setup.groups.some((entry) => entry.id === group)) return [];
+  return [problem(file, '$.content.group', `“${group}” is not one of this workshop’s stakeholder groups`)];
+}
+
+/** Every answer must be to a question of the workshop's questionnaire, with a value that question accepts. */
+export function checkAnswers(answers: Answers, questionnaire: Questionnaire, file: string): Problem[] {
+  const questions = new Map(
+    questionsInOrder(questionnaire).map((entry) => [entry.question.id, entry.question]),
+  );
+  const problems: Problem[] = [];
+  for (const [id, answer] of Object.entries(answers)) {
+    const path = jsonPath(['content', 'answers', id]);
+    const question = questions.get(id);
+    if (!question) {
+      problems.push(problem(file, path, `“${id}” is not a question of questionnaire “${questionnaire.id}”`));
+    } else if (
+      answer?.response?.kind === 'value' &&
+      valueScore(question, answer.response.value) === undefined
+    ) {
+      problems.push(
+        problem(
+          file,
+          `${path}.response.value`,
+          `${JSON.stringify(answer.response.value)} is not a possible answer to this question`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+export type { Payload };

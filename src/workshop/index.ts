@@ -1,0 +1,10 @@
+export * from './setup.ts';
+export * from './payload.ts';
+export * from './joinCode.ts';
+export * from './chunks.ts';
+export * from './importer.ts';
+export * from './merge.ts';
+export * from './consensus.ts';
+export { generateKeyPair, SealError, SEAL_SCHEME } from './seal.ts';
+export type { KeyPair, Sealed } from './seal.ts';
+export * from './participation.ts';

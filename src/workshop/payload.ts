@@ -1,0 +1,141 @@
+/**
+ * A participant's answers as handed back to the facilitator, format v1: the same JSON object
+ * travels as a file, as a sequence of QR codes (see `chunks.ts`) and over the room's network.
+ *
+ * The clear part says which workshop, questionnaire and participant it is; the content (group,
+ * name, answers) is either plain or sealed to the facilitator's key (see `seal.ts`). A checksum
+ * over the canonical JSON of everything else catches a damaged or edited file.
+ */
+import { z } from 'zod';
+import type { Answer, Answers } from '../assessment/types.ts';
+import { answersSchema } from './answersSchema.ts';
+import { canonicalJson, checksumOf, compressText, decompressText } from './encoding.ts';
+import { open, seal, SEAL_SCHEME, SealError } from './seal.ts';
+import { questionnaireRefSchema, workshopIdSchema, type JoinInfo } from './setup.ts';
+
+export const PAYLOAD_FORMAT = 'baseline-workshop-answers';
+export const PAYLOAD_FORMAT_VERSION = 1;
+/** Larger files are refused before they are read: a full questionnaire with long comments is far below. */
+export const MAX_PAYLOAD_BYTES = 2_000_000;
+
+const participantIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a participant id');
+
+export const contentSchema = z.strictObject({
+  group: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(120).optional(),
+  answers: answersSchema,
+});
+export type PayloadContent = z.infer<typeof contentSchema>;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+
+export const payloadSchema = z
+  .strictObject({
+    format: z.literal(PAYLOAD_FORMAT),
+    formatVersion: z.literal(PAYLOAD_FORMAT_VERSION),
+    workshopId: workshopIdSchema,
+    questionnaire: questionnaireRefSchema,
+    participantId: participantIdSchema,
+    /** When the participant last changed an answer: of two payloads from one participant, the later one wins. */
+    updatedAt: z.iso.datetime({ offset: true }),
+    /** When this payload was made. */
+    createdAt: z.iso.datetime({ offset: true }),
+    content: z.discriminatedUnion('kind', [
+      contentSchema.extend({ kind: z.literal('plain') }).strict(),
+      z.strictObject({
+        kind: z.literal('sealed'),
+        scheme: z.literal(SEAL_SCHEME),
+        ephemeralKey: base64,
+        nonce: base64,
+        ciphertext: base64,
+      }),
+    ]),
+    checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits'),
+  })
+  .meta({
+    title: 'Baseline workshop answers, format v1',
+    description: 'One participant’s answers handed back to the facilitator of a workshop.',
+  });
+export type Payload = z.infer<typeof payloadSchema>;
+
+export interface PayloadInput {
+  join: JoinInfo;
+  participantId: string;
+  group: string;
+  name?: string;
+  answers: Answers;
+  updatedAt: string;
+}
+
+type Unchecked = Omit<Payload, 'checksum'>;
+
+/** The clear fields the seal's tag covers. */
+function associatedData(
+  payload: Pick<
+    Payload,
+    'format' | 'formatVersion' | 'workshopId' | 'questionnaire' | 'participantId' | 'updatedAt'
+  >,
+): Uint8Array {
+  const { format, formatVersion, workshopId, questionnaire, participantId, updatedAt } = payload;
+  return new TextEncoder().encode(
+    canonicalJson({ format, formatVersion, workshopId, questionnaire, participantId, updatedAt }),
+  );
+}
+
+function definedAnswers(answers: Answers): Record<string, Answer> {
+  return Object.fromEntries(
+    Object.entries(answers).flatMap(([id, answer]) => (answer ? [[id, answer]] : [])),
+  );
+}
+
+/** Makes the payload a participant hands back; sealed when the workshop carries the facilitator's key. */
+export function makePayload(input: PayloadInput, now: Date): Payload {
+  const clear = {
+    format: PAYLOAD_FORMAT,
+    formatVersion: PAYLOAD_FORMAT_VERSION,
+    workshopId: input.join.id,
+    questionnaire: { ...input.join.questionnaire },
+    participantId: input.participantId,
+    updatedAt: input.updatedAt,
+    createdAt: now.toISOString(),
+  } as const;
+  const content: PayloadContent = { group: input.group, answers: definedAnswers(input.answers) };
+  if (input.name && !input.join.anonymous) content.name = input.name;
+
+  const unchecked: Unchecked = {
+    ...clear,
+    content: input.join.sealTo
+      ? {
+          kind: 'sealed',
+          ...seal(compressText(canonicalJson(content)), input.join.sealTo, associatedData(clear)),
+        }
+      : { kind: 'plain', ...content },
+  };
+  return { ...unchecked, checksum: checksumOf(unchecked) };
+}
+
+export function checksumMatches(payload: Payload): boolean {
+  const { checksum, ...rest } = payload;
+  return checksumOf(rest) === checksum;
+}
+
+/**
+ * The group, name and answers of a payload: as they are when plain; when sealed, the JSON that
+ * the facilitator's key opens, still to be checked against `contentSchema`.
+ * @throws SealError when the key does not open it.
+ */
+export function openContent(payload: Payload, secretKey: string | undefined): unknown {
+  const { content } = payload;
+  if (content.kind === 'plain') {
+    return { group: content.group, name: content.name, answers: content.answers };
+  }
+  if (!secretKey) throw new SealError('the answers are sealed, and this device has no key to open them');
+  return JSON.parse(decompressText(open(content, secretKey, associatedData(payload))));
+}
+
+/** The text of a payload file: JSON, indented so that a person can read what it says. */
+export function payloadFileText(payload: Payload): string {
+  return `${JSON.stringify(payload, null, 2)}\n`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The checked shapes of what a workshop leaves on an assessment: a participant's `workshop`
+ * (which workshop it answers, and who answers) and a consensus assessment's `provenance`.
+ * They travel inside exported assessment files, so an import checks them like everything else
+ * (`src/assessment/schema.ts`); the types in `participation.ts` and `consensus.ts` must match.
+ */
+import { z } from 'zod';
+import { groupSchema, publicKeySchema, questionnaireRefSchema, workshopIdSchema } from './setup.ts';
+
+const SHORT_TEXT = 200;
+const LONG_TEXT = 20_000;
+const MAX_ENTRIES = 5000;
+
+const timestamp = z.iso.datetime({
+  offset: true,
+  error: 'expected a date and time such as "2026-03-01T10:00:00Z"',
+});
+const key = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, 'expected an id of lower-case letters, digits and "-"');
+const text = (max: number) => z.string().max(max, `expected a text of at most ${max} characters`);
+const share = z.number().min(0).max(1).nullable();
+const count = z.number().int().min(0);
+
+export const joinInfoSchema = z.strictObject({
+  id: workshopIdSchema,
+  name: text(SHORT_TEXT).optional(),
+  questionnaire: questionnaireRefSchema,
+  groups: z.array(groupSchema).min(1).max(12),
+  anonymous: z.boolean(),
+  sealTo: publicKeySchema.optional(),
+});
+
+export const participationSchema = z
+  .strictObject({
+    join: joinInfoSchema,
+    participantId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a participant id of letters and digits'),
+    group: key,
+    name: text(SHORT_TEXT).optional(),
+    joinedAt: timestamp,
+    handedBack: z.strictObject({ at: timestamp, checksum: text(200), updatedAt: timestamp }).optional(),
+  })
+  .meta({
+    id: 'Participation',
+    description: 'The workshop a participant’s assessment answers, and who answers it',
+  });
+
+export const provenanceSchema = z
+  .strictObject({
+    kind: z.literal('workshopConsensus'),
+    workshopId: workshopIdSchema,
+    workshopName: text(SHORT_TEXT),
+    questionnaire: questionnaireRefSchema,
+    participants: z.strictObject({ total: count, byGroup: z.record(key, count) }),
+    groupLabels: z.record(key, text(SHORT_TEXT)),
+    agreement: share,
+    agreementByPillar: z.record(key, share),
+    dissent: z.record(key, text(LONG_TEXT)).refine((d) => Object.keys(d).length <= MAX_ENTRIES),
+    decidedAt: timestamp,
+  })
+  .meta({ id: 'ConsensusProvenance', description: 'Where a consensus assessment came from' });

@@ -1,0 +1,63 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { question, SAMPLE } from './helpers.ts';
+
+/** The facilitator sets up a workshop on the sample questionnaire and lands on its page. */
+export async function setUpWorkshop(
+  page: Page,
+  name: string,
+  { seal = true, anonymous = true } = {},
+): Promise<string> {
+  await page.goto('./#/workshops/new');
+  await page.getByLabel('Name of the workshop').fill(name);
+  await page.getByRole('radio', { name: SAMPLE }).check();
+  await page.getByRole('checkbox', { name: /Anonymous participants/ }).setChecked(anonymous);
+  await page.getByRole('checkbox', { name: /Seal the answers/ }).setChecked(seal);
+  await page.getByRole('button', { name: 'Set up the workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  return (await page.getByTestId('join-code').textContent())!.trim();
+}
+
+/** A participant joins with the typed code and picks a group; lands on the answering screen. */
+export async function joinWithCode(page: Page, code: string, group: string, name?: string): Promise<void> {
+  await page.getByLabel('Workshop code').fill(code);
+  await page.getByRole('button', { name: 'Use this code' }).click();
+  await page.getByRole('radio', { name: group }).check();
+  if (name) await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join and start answering' }).click();
+  await expect(page).toHaveURL(/#\/assessments\/[0-9a-f-]+\/answer/);
+}
+
+/** Answers the two strategy questions of the sample questionnaire. */
+export async function answerStrategy(
+  page: Page,
+  exists: 'Yes' | 'Partly' | 'No',
+  level?: number,
+): Promise<void> {
+  await question(page, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: exists })
+    .check();
+  if (level !== undefined)
+    await question(page, /monitored and reviewed/)
+      .getByRole('radio', { name: new RegExp(`^Level ${level}`) })
+      .check();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All answers saved on this device' }),
+  ).toBeVisible();
+}
+
+/** Hands the answers back as a file; returns the downloaded file's path. */
+export async function handBackFile(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Hand back answers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hand back your answers' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save the answers file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^answers-.*\.json$/);
+  // Kept under the name the participant's browser gives it, as a USB stick would carry it.
+  const path = join(await mkdtemp(join(tmpdir(), 'baseline-')), file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
