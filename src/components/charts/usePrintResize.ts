@@ -13,19 +13,25 @@ export function usePrintResize(
   box: () => HTMLElement | null | undefined,
   printWidth: number,
 ): void {
+  // Chart.js puts off a resize until a running animation ends, and the page would be printed
+  // before that; so the animation is cut short.
+  const redraw = () => {
+    chart()?.stop();
+    chart()?.resize();
+  };
   const forPrint = () => {
     const element = box();
     if (!element) return;
     element.style.inlineSize = `${printWidth}px`;
     element.style.maxInlineSize = 'none';
-    chart()?.resize();
+    redraw();
   };
   const forScreen = () => {
     const element = box();
     if (!element) return;
     element.style.removeProperty('inline-size');
     element.style.removeProperty('max-inline-size');
-    chart()?.resize();
+    redraw();
   };
   onMounted(() => {
     window.addEventListener('beforeprint', forPrint);
