@@ -3,14 +3,15 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Response } from '../../../src/assessment/types.ts';
 import QuestionCard from '../../../src/components/questions/QuestionCard.vue';
-import { createAppI18n } from '../../../src/i18n/index.ts';
+import { testI18n } from '../i18n.ts';
+import type { Locale } from '../../../src/i18n/index.ts';
 import type { Question } from '../../../src/questionnaire/schema.ts';
 import { question } from '../builders.ts';
 
-function mountCard(q: Question, answer?: Answer, locale: 'en' | 'ru' = 'en') {
+function mountCard(q: Question, answer?: Answer, locale: Locale = 'en') {
   return mount(QuestionCard, {
     props: { question: q, answer, number: 1, count: 3, defaultLanguage: 'en', clauses: new Map() },
-    global: { plugins: [createAppI18n(locale)] },
+    global: { plugins: [testI18n(locale)] },
   });
 }
 
