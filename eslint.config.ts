@@ -15,6 +15,7 @@ const CORE = [
   'src/report/**',
   'src/workshop/**',
   'src/comparison/**',
+  'src/language/**',
 ];
 
 export default defineConfigWithVueTs(

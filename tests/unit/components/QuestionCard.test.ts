@@ -82,4 +82,14 @@ describe('QuestionCard', () => {
     expect(wrapper.text()).toContain('Неприменимо');
     expect(wrapper.text()).toContain('Ответа пока нет');
   });
+
+  it('shows English question text inside an Arabic page left to right, tagged and marked as untranslated', () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'yesNo' }), undefined, 'ar');
+    const heading = wrapper.get('h2');
+    const text = heading.get('[lang="en"]');
+    expect(text.attributes('dir')).toBe('ltr');
+    expect(text.text()).toBe('q');
+    expect(wrapper.text()).toContain('لا ينطبق');
+    expect(wrapper.find('.hint').text()).toContain('لم يُترجم بعد');
+  });
 });
