@@ -24,7 +24,10 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   // The clause module brings the Zod schemas with it: fetched with the clauses, not on the first screen.
   async function ensureClauses(): Promise<void> {
     if (clauses.value.size > 0) return;
-    const [{ clauseIndex }, registry] = await Promise.all([import('../questionnaire/clauses.ts'), loadClauses()]);
+    const [{ clauseIndex }, registry] = await Promise.all([
+      import('../questionnaire/clauses.ts'),
+      loadClauses(),
+    ]);
     clauses.value = clauseIndex(registry);
   }
 

@@ -18,7 +18,8 @@ async function violations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${screen}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary}`,
+      (node) =>
+        `${screen}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary}`,
     ),
   );
 }

@@ -14,9 +14,10 @@ async function tabTo(page: Page, target: Locator, backwards = false): Promise<vo
         const outline = (node: Element) => getComputedStyle(node).outlineStyle;
         return element.matches(':focus-visible') ? [outline(element), outline(shown)] : ['not focus-visible'];
       });
-      expect(ring.some((style) => style !== 'none' && style !== 'not focus-visible'), 'visible focus').toBe(
-        true,
-      );
+      expect(
+        ring.some((style) => style !== 'none' && style !== 'not focus-visible'),
+        'visible focus',
+      ).toBe(true);
       return;
     }
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
@@ -63,13 +64,20 @@ test('keyboard only: choose the language, create an assessment, answer several k
   await tabTo(page, review.getByRole('radio', { name: /^Level 0/ }));
   await page.keyboard.press('Space');
   await arrowTo(page, review.getByRole('radio', { name: /^Level 2/ }));
-  await expect(page.getByRole('status').filter({ hasText: 'All answers saved on this device' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All answers saved on this device' }),
+  ).toBeVisible();
 
   // Check boxes, on the next pillar.
   await tabTo(page, page.getByRole('link', { name: /^Next:/ }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Incident response (national CIRT)' })).toBeFocused();
-  await tabTo(page, question(page, /national CIRT with a formal mandate/).getByRole('radio', { name: 'Yes' }));
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Incident response (national CIRT)' }),
+  ).toBeFocused();
+  await tabTo(
+    page,
+    question(page, /national CIRT with a formal mandate/).getByRole('radio', { name: 'Yes' }),
+  );
   await page.keyboard.press('Space');
   const services = question(page, /Which services/);
   await tabTo(page, services.getByRole('checkbox', { name: 'Incident handling' }));
@@ -100,7 +108,9 @@ test('keyboard only: choose the language, create an assessment, answer several k
   await page.keyboard.press('Enter');
   await tabTo(page, question(page, /What did the most recent campaign teach/).getByRole('textbox'));
   await page.keyboard.type('Radio in local languages reached more people than leaflets.');
-  await expect(page.getByRole('status').filter({ hasText: 'All answers saved on this device' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'All answers saved on this device' }),
+  ).toBeVisible();
 
   // The results.
   await tabTo(page, page.getByRole('link', { name: 'See results' }));
