@@ -3,7 +3,7 @@ import { useI18n } from 'vue-i18n';
 import { languageDirection } from '../../language/index.ts';
 
 /** The page's own fonts (system fonts, nothing fetched), so Arabic and Chinese draw as they read. */
-const FONT_FAMILY =
+export const CHART_FONT_FAMILY =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 
 /**
@@ -17,5 +17,5 @@ export function useChartText() {
     rtl: rtl.value,
     textDirection: rtl.value ? 'rtl' : 'ltr',
   });
-  return { locale, rtl, textOptions, font: { family: FONT_FAMILY } };
+  return { locale, rtl, textOptions, font: { family: CHART_FONT_FAMILY } };
 }
