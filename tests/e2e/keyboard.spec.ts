@@ -33,6 +33,9 @@ async function arrowTo(page: Page, target: Locator): Promise<void> {
   await expect(target).toBeFocused();
 }
 
+// Some hundred key presses, each waited for: more than the default minute on a busy machine.
+test.setTimeout(4 * 60_000);
+
 test('keyboard only: choose the language, create an assessment, answer several kinds of question, reach the results', async ({
   page,
 }) => {
