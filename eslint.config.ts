@@ -15,6 +15,7 @@ const CORE = [
   'src/report/**',
   'src/workshop/**',
   'src/comparison/**',
+  'src/language/**',
 ];
 
 /** Zod must be set to run without eval before any schema is built (the app's CSP forbids eval). */

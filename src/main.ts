@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { createAppI18n } from './i18n/index.ts';
+import { createAppI18n, loadMessages, markDocument } from './i18n/index.ts';
 import { createAppRouter } from './router.ts';
 import { useSettingsStore } from './stores/settings.ts';
 import './styles/main.css';
@@ -10,7 +10,9 @@ const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
 
-const settings = useSettingsStore(pinia);
-app.use(createAppI18n(settings.locale));
+// Only the language in use is fetched before the first screen.
+const { locale } = useSettingsStore(pinia);
+app.use(createAppI18n(locale, await loadMessages(locale)));
+markDocument(locale);
 app.use(createAppRouter());
 app.mount('#app');

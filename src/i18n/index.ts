@@ -1,36 +1,102 @@
 import { createI18n } from 'vue-i18n';
-import en from './locales/en.json';
-import ru from './locales/ru.json';
+import {
+  DEFAULT_LOCALE,
+  languageDirection,
+  pluralForm,
+  SUPPORTED_LOCALES,
+  type Locale,
+} from '../language/index.ts';
+import type en from './locales/en.json';
+
+export {
+  DEFAULT_LOCALE,
+  isLocale,
+  localeInfo,
+  preferredLocale,
+  SUPPORTED_LOCALES,
+  type Locale,
+} from '../language/index.ts';
 
 /** The source locale is English; every other locale must have the same keys (a test checks). */
 export type MessageSchema = typeof en;
 
-export const SUPPORTED_LOCALES = [
-  { code: 'en', name: 'English', dir: 'ltr' },
-  { code: 'ru', name: 'Русский', dir: 'ltr' },
-] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number]['code'];
+/**
+ * Each language's messages are a chunk of their own, fetched when the language is chosen, so
+ * the first screen carries one language, not six. The service worker keeps them all offline.
+ */
+const LOADERS: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
+  ar: () => import('./locales/ar.json'),
+  zh: () => import('./locales/zh.json'),
+  en: () => import('./locales/en.json'),
+  fr: () => import('./locales/fr.json'),
+  ru: () => import('./locales/ru.json'),
+  es: () => import('./locales/es.json'),
+};
 
-export const DEFAULT_LOCALE: Locale = 'en';
-
-export function isLocale(value: unknown): value is Locale {
-  return SUPPORTED_LOCALES.some((locale) => locale.code === value);
+export async function loadMessages(locale: Locale): Promise<MessageSchema> {
+  return (await LOADERS[locale]()).default;
 }
 
-/** The first of the browser's preferred languages that the app speaks. */
-export function preferredLocale(languages: readonly string[]): Locale {
-  for (const tag of languages) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLocale(base)) return base;
-  }
-  return DEFAULT_LOCALE;
-}
+const pluralRules = Object.fromEntries(
+  SUPPORTED_LOCALES.map(({ code }) => [
+    code,
+    (count: number, forms: number) => pluralForm(code, count, forms),
+  ]),
+);
 
-export function createAppI18n(locale: Locale) {
-  return createI18n<[MessageSchema], Locale, false>({
+/**
+ * The app's vue-i18n, in `locale`, with that language's messages. English, the fallback, is
+ * fetched only when a message is missing from the language in use (a key added since it was
+ * translated), and the screen shows it as soon as it arrives.
+ */
+export function createAppI18n(locale: Locale, messages: MessageSchema) {
+  let fallback: Promise<void> | undefined;
+  const i18n = createI18n<[MessageSchema], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
-    messages: { en, ru },
+    messages: { [locale]: messages } as Record<Locale, MessageSchema>,
+    pluralRules,
+    missingWarn: false,
+    fallbackWarn: false,
+    missing: (missingLocale) => {
+      if (missingLocale === DEFAULT_LOCALE || fallback) return;
+      fallback = loadMessages(DEFAULT_LOCALE).then((english) => {
+        if (!i18n.global.availableLocales.includes(DEFAULT_LOCALE))
+          i18n.global.setLocaleMessage(DEFAULT_LOCALE, english);
+      });
+    },
   });
+  return i18n;
+}
+
+/** Marks the page with its language and direction, for browsers, screen readers and CSS. */
+export function markDocument(locale: Locale, root: HTMLElement = document.documentElement): void {
+  root.lang = locale;
+  root.dir = languageDirection(locale);
+}
+
+/** What switching needs of vue-i18n's composer (the app's, or one from `useI18n()`). */
+interface LocaleTarget {
+  readonly availableLocales: readonly string[];
+  setLocaleMessage(locale: Locale, messages: MessageSchema): void;
+  locale: { value: string };
+}
+
+/**
+ * Switches the interface to `locale` once its messages are here, so the page never shows
+ * message keys in between. `stillWanted` lets the last of several quick switches win.
+ */
+export async function switchLocale(
+  composer: LocaleTarget,
+  locale: Locale,
+  stillWanted: () => boolean = () => true,
+): Promise<void> {
+  if (!composer.availableLocales.includes(locale)) {
+    const messages = await loadMessages(locale);
+    composer.setLocaleMessage(locale, messages);
+  }
+  if (!stillWanted()) return;
+  composer.locale.value = locale;
+  markDocument(locale);
 }

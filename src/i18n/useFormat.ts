@@ -9,6 +9,11 @@ export function useFormat() {
     /** A share in [0, 1] as a percentage. */
     percent: (value: number) =>
       new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 0 }).format(value),
+    /** A change in score points with its sign: "+12", "-3", "0" (Arabic adds the marks that keep the sign in place). */
+    change: (value: number) =>
+      new Intl.NumberFormat(locale.value, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(
+        value,
+      ),
     /** A figure to at most `digits` decimals (weights, points of a contribution or a gap). */
     decimal: (value: number, digits = 1) =>
       new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits }).format(value),

@@ -8,11 +8,17 @@
  * translations) live in `rules.ts`.
  */
 import { z } from '../validation/zod.ts';
+import { GCI_PILLARS, MATURITY_LEVELS } from './constants.ts';
+
+export {
+  GCI_PILLARS,
+  MATURITY_LEVELS,
+  YES_NO_SCORES,
+  YES_PARTLY_NO_SCORES,
+  type GciPillar,
+} from './constants.ts';
 
 export const FORMAT_VERSION = 1;
-
-export const GCI_PILLARS = ['legal', 'technical', 'organizational', 'capacity', 'cooperation'] as const;
-export type GciPillar = (typeof GCI_PILLARS)[number];
 
 export const QUESTION_TYPES = [
   'yesNo',
@@ -25,11 +31,6 @@ export const QUESTION_TYPES = [
   'text',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-/** The score in [0, 1] each fixed answer earns; documented here so there is one place to read it. */
-export const YES_NO_SCORES = { yes: 1, no: 0 } as const;
-export const YES_PARTLY_NO_SCORES = { yes: 1, partly: 0.5, no: 0 } as const;
-export const MATURITY_LEVELS = 6;
 
 export const languageCode = z
   .string()

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
-import { isLocale, preferredLocale, SUPPORTED_LOCALES, type Locale } from '../i18n/index.ts';
+import { ref } from 'vue';
+import { isLocale, preferredLocale, type Locale } from '../i18n/index.ts';
 
 const LOCALE_KEY = 'baseline.locale';
 
@@ -14,22 +14,22 @@ function storedLocale(): Locale | undefined {
 }
 
 export const useSettingsStore = defineStore('settings', () => {
-  const locale = ref<Locale>(storedLocale() ?? preferredLocale(navigator.languages));
+  const stored = storedLocale();
+  /** The interface language: the one chosen before, else the browser's first that the app speaks. */
+  const locale = ref<Locale>(stored ?? preferredLocale(navigator.languages));
+  /** False on a first start, until the person confirms or changes the language. */
+  const localeChosen = ref(stored !== undefined);
 
-  watch(
-    locale,
-    (value) => {
-      try {
-        localStorage.setItem(LOCALE_KEY, value);
-      } catch {
-        // Not remembered across visits, but the app keeps working in the chosen language.
-      }
-      const { dir } = SUPPORTED_LOCALES.find((entry) => entry.code === value) ?? SUPPORTED_LOCALES[0];
-      document.documentElement.lang = value;
-      document.documentElement.dir = dir;
-    },
-    { immediate: true },
-  );
+  /** A language the person chose: used at once and remembered for the next visit. */
+  function chooseLocale(value: Locale): void {
+    locale.value = value;
+    localeChosen.value = true;
+    try {
+      localStorage.setItem(LOCALE_KEY, value);
+    } catch {
+      // Not remembered across visits, but the app keeps working in the chosen language.
+    }
+  }
 
-  return { locale };
+  return { locale, localeChosen, chooseLocale };
 });

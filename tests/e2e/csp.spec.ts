@@ -48,12 +48,24 @@ test('every screen runs under the strict Content-Security-Policy with no violati
   await strategy.getByLabel('Comment', { exact: true }).fill('Typed under the policy');
   await expectSaved(page);
   const answering = page.url();
-  await page.getByLabel('Language').selectOption('ru');
+  await page.getByLabel('Language', { exact: true }).selectOption('ru');
   // Messages in another language are compiled at run time, without eval.
   await expect(page.getByRole('link', { name: 'Посмотреть результаты' })).toBeVisible();
-  await page.getByLabel('Язык').selectOption('en');
+  // Arabic (right to left, six plural forms) and Chinese too, each fetched when chosen.
+  await page.getByLabel('Язык', { exact: true }).selectOption('ar');
+  await expect(page.getByRole('link', { name: 'عرض النتائج' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByLabel('اللغة', { exact: true }).selectOption('zh');
+  await expect(page.getByRole('link', { name: '查看结果' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await page.getByLabel('语言', { exact: true }).selectOption('en');
 
   await page.getByRole('link', { name: 'See results' }).click();
+  await expect(page.getByRole('img', { name: /Radar chart/ })).toBeVisible();
+  // The chart and its table, drawn again in Arabic.
+  await page.getByLabel('Language', { exact: true }).selectOption('ar');
+  await expect(page.getByRole('img', { name: /مخطط راداري/ })).toBeVisible();
+  await page.getByLabel('اللغة', { exact: true }).selectOption('en');
   await expect(page.getByRole('img', { name: /Radar chart/ })).toBeVisible();
   await page.getByRole('link', { name: 'Report for printing' }).click();
   await expect(page.getByTestId('report-pillar-table')).toBeVisible();

@@ -146,6 +146,7 @@ test('a broken or hostile file is refused with what is wrong and where, and noth
 
   await page.goto('./');
   await expect(page.getByText('No assessments yet.')).toBeVisible();
-  expect(await page.title()).toBe('Baseline');
+  // The title names the screen (its heading); the file's markup never ran to change it.
+  expect(await page.title()).toBe('Your assessments · Baseline');
   expect(console.errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import type { GapAnalysis } from '../../analysis/gaps.ts';
-import { useLocalized } from '../../i18n/useLocalized.ts';
+import { shownAs, useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
 import type { Band, WeightProfile } from '../../profiles/schema.ts';
 import type { LocalizedText, Questionnaire } from '../../questionnaire/schema.ts';
 import type { Grouping } from '../../scoring/groups.ts';
@@ -10,20 +10,28 @@ const PROFILE_FALLBACK_LANGUAGE = 'en';
 
 /** Names of pillars, profiles and bands in the reader's language, for the analysis screens. */
 export function useAnalysisText() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const localized = useLocalized();
 
-  const text = (value: LocalizedText) => localized(value, PROFILE_FALLBACK_LANGUAGE).text;
+  /** Profile and band text, tagged with the language it is in. */
+  const shown = (value: LocalizedText) => localized(value, PROFILE_FALLBACK_LANGUAGE);
+  const text = (value: LocalizedText) => shown(value).text;
+
+  /** Interface text, in the interface language. */
+  const own = (value: string): ShownText => shownAs(value, locale.value);
 
   /** A questionnaire pillar's title, or a GCI pillar's name. */
-  function groupTitle(questionnaire: Questionnaire | undefined, groupBy: Grouping, id: string): string {
-    if (groupBy === 'gciPillar') return t(`gci.${id}`);
+  function groupTitle(questionnaire: Questionnaire | undefined, groupBy: Grouping, id: string): ShownText {
+    if (groupBy === 'gciPillar') return own(t(`gci.${id}`));
     const pillar = questionnaire?.pillars.find((entry) => entry.id === id);
-    return pillar ? localized(pillar.title, questionnaire?.defaultLanguage ?? 'en').text : id;
+    return pillar ? localized(pillar.title, questionnaire?.defaultLanguage ?? 'en') : own(id);
   }
 
   /** The title of each group of an analysis, by id. */
-  function groupTitles(questionnaire: Questionnaire | undefined, analysis: GapAnalysis | undefined) {
+  function groupTitles(
+    questionnaire: Questionnaire | undefined,
+    analysis: GapAnalysis | undefined,
+  ): Record<string, ShownText> {
     return Object.fromEntries(
       (analysis?.groups ?? []).map((group) => [
         group.pillarId,
@@ -34,6 +42,7 @@ export function useAnalysisText() {
 
   const profileTitle = (profile: WeightProfile) => text(profile.title);
   const bandLabel = (band: Band | undefined) => (band ? text(band.label) : '—');
+  const bandShown = (band: Band | undefined) => (band ? shown(band.label) : own('—'));
 
-  return { text, groupTitle, groupTitles, profileTitle, bandLabel };
+  return { text, shown, own, groupTitle, groupTitles, profileTitle, bandLabel, bandShown };
 }

@@ -51,7 +51,9 @@ export function useWorkshopText() {
       }
       case 'percentage':
         return typeof value === 'number'
-          ? `${new Intl.NumberFormat(locale.value).format(value)} %`
+          ? new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 2 }).format(
+              value / 100,
+            )
           : String(value);
       case 'number': {
         const unit = question.unit ? ` ${localized(question.unit, defaultLanguage).text}` : '';

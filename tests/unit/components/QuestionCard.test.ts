@@ -3,14 +3,15 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Response } from '../../../src/assessment/types.ts';
 import QuestionCard from '../../../src/components/questions/QuestionCard.vue';
-import { createAppI18n } from '../../../src/i18n/index.ts';
+import { testI18n } from '../i18n.ts';
+import type { Locale } from '../../../src/i18n/index.ts';
 import type { Question } from '../../../src/questionnaire/schema.ts';
 import { question } from '../builders.ts';
 
-function mountCard(q: Question, answer?: Answer, locale: 'en' | 'ru' = 'en') {
+function mountCard(q: Question, answer?: Answer, locale: Locale = 'en') {
   return mount(QuestionCard, {
     props: { question: q, answer, number: 1, count: 3, defaultLanguage: 'en', clauses: new Map() },
-    global: { plugins: [createAppI18n(locale)] },
+    global: { plugins: [testI18n(locale)] },
   });
 }
 
@@ -80,5 +81,15 @@ describe('QuestionCard', () => {
     const wrapper = mountCard(question({ id: 'q', type: 'yesNo' }), undefined, 'ru');
     expect(wrapper.text()).toContain('Неприменимо');
     expect(wrapper.text()).toContain('Ответа пока нет');
+  });
+
+  it('shows English question text inside an Arabic page left to right, tagged and marked as untranslated', () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'yesNo' }), undefined, 'ar');
+    const heading = wrapper.get('h2');
+    const text = heading.get('[lang="en"]');
+    expect(text.attributes('dir')).toBe('ltr');
+    expect(text.text()).toBe('q');
+    expect(wrapper.text()).toContain('لا ينطبق');
+    expect(wrapper.find('.hint').text()).toContain('لم يُترجم بعد');
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../src/i18n/locales/en.json';
-import ru from '../../../src/i18n/locales/ru.json';
-import { preferredLocale } from '../../../src/i18n/index.ts';
+import {
+  createAppI18n,
+  loadMessages,
+  preferredLocale,
+  SUPPORTED_LOCALES,
+  type Locale,
+} from '../../../src/i18n/index.ts';
+import { localeInfo } from '../../../src/language/index.ts';
+import { MESSAGES } from '../i18n.ts';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -15,27 +21,104 @@ function flatten(messages: Messages, prefix = ''): Map<string, string> {
   return entries;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The placeholders a message uses, once each (a plural form may leave out `{count}`). */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+const forms = (text: string) => text.split('|').length;
+
+const source = flatten(MESSAGES.en);
+const translations = SUPPORTED_LOCALES.filter(({ code }) => code !== 'en').map(
+  ({ code }) => [code, flatten(MESSAGES[code])] as const,
+);
 
 describe('interface translations', () => {
-  const source = flatten(en);
+  it('covers the six official languages of the UN, each with a file of its own', () => {
+    expect(SUPPORTED_LOCALES.map(({ code }) => code).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+  });
 
-  it.each([['ru', ru]])('%s has every English key, no others, and no empty text', (_locale, messages) => {
-    const translated = flatten(messages);
+  it.each(translations)('%s has every English key, no others, and no empty text', (_locale, translated) => {
     expect([...translated.keys()].sort()).toEqual([...source.keys()].sort());
     for (const [key, text] of translated) expect(text.trim(), key).not.toBe('');
   });
 
-  it.each([['ru', ru]])('%s keeps the placeholders of every English message', (_locale, messages) => {
-    for (const [key, text] of flatten(messages)) {
+  it.each(translations)('%s keeps the placeholders of every English message', (_locale, translated) => {
+    for (const [key, text] of translated) {
       expect(placeholders(text), key).toEqual(placeholders(source.get(key) ?? ''));
     }
+  });
+
+  it.each(translations)('%s is translated, not a copy of the English', (_locale, translated) => {
+    const copied = [...translated].filter(([key, text]) => text === source.get(key));
+    // Names, formulas, file column ids and the like are the same in every language.
+    expect(copied.length / source.size).toBeLessThan(0.06);
+  });
+
+  it.each(SUPPORTED_LOCALES.map(({ code }) => code))(
+    '%s writes plural messages with the forms its language has',
+    (locale) => {
+      const categories = localeInfo(locale).plurals.length;
+      for (const [key, text] of flatten(MESSAGES[locale])) {
+        const english = source.get(key) ?? '';
+        if (forms(english) === 1) {
+          expect(forms(text), key).toBe(1);
+          continue;
+        }
+        // English "nothing | one | other": the first form is for nothing at all.
+        const nothing = forms(english) === 3 ? 1 : 0;
+        // One form is allowed: a sentence written not to need plural forms ("answers: 3").
+        expect([1 + nothing, categories + nothing], key).toContain(forms(text));
+      }
+    },
+  );
+
+  it('loads each language on its own, and the messages work in vue-i18n without compiling code', async () => {
+    for (const { code } of SUPPORTED_LOCALES) {
+      const messages = await loadMessages(code);
+      expect(messages).toEqual(MESSAGES[code]);
+      const { t } = createAppI18n(code, messages).global;
+      for (const key of source.keys()) expect(t(key, { count: 2 }, 2), `${code}: ${key}`).not.toBe(key);
+    }
+  });
+});
+
+describe('plural forms', () => {
+  const t = (locale: Locale, key: string, count: number) =>
+    createAppI18n(locale, MESSAGES[locale]).global.t(key, { count }, count);
+
+  it('choose the Russian form for one, few and many', () => {
+    expect(t('ru', 'transfer.import.answers', 1)).toBe('1 ответ');
+    expect(t('ru', 'transfer.import.answers', 3)).toBe('3 ответа');
+    expect(t('ru', 'transfer.import.answers', 11)).toBe('11 ответов');
+    expect(t('ru', 'transfer.import.answers', 21)).toBe('21 ответ');
+    expect(t('ru', 'transfer.import.commit', 0)).toBe('Нечего импортировать');
+    expect(t('ru', 'transfer.import.commit', 1)).toBe('Импортировать 1 оценку');
+    expect(t('ru', 'transfer.import.commit', 5)).toBe('Импортировать 5 оценок');
+  });
+
+  it('choose the Arabic form for one, two, few and many', () => {
+    expect(t('ar', 'transfer.import.answers', 1)).toBe('إجابة واحدة');
+    expect(t('ar', 'transfer.import.answers', 2)).toBe('إجابتان');
+    expect(t('ar', 'transfer.import.answers', 3)).toBe('3 إجابات');
+    expect(t('ar', 'transfer.import.answers', 11)).toBe('11 إجابة');
+    expect(t('ar', 'transfer.import.commit', 0)).toBe('عدم استيراد أي شيء');
+    expect(t('ar', 'transfer.import.commit', 2)).toBe('استيراد تقييمين');
+  });
+
+  it('keep English, French and Chinese working', () => {
+    expect(t('en', 'transfer.import.commit', 0)).toBe('Import nothing');
+    expect(t('en', 'transfer.import.commit', 1)).toBe('Import 1 assessment');
+    expect(t('en', 'transfer.import.commit', 4)).toBe('Import 4 assessments');
+    expect(t('fr', 'transfer.import.answers', 1)).toBe('1 réponse');
+    expect(t('fr', 'transfer.import.answers', 2)).toBe('2 réponses');
+    expect(t('zh', 'transfer.import.commit', 0)).toBe('不导入任何内容');
+    expect(t('zh', 'transfer.import.commit', 7)).toBe('导入 7 项评估');
   });
 });
 
 describe('first-start language', () => {
   it('takes the first browser language the app speaks', () => {
     expect(preferredLocale(['de-CH', 'ru-RU', 'en'])).toBe('ru');
+    expect(preferredLocale(['zh-Hant-TW'])).toBe('zh');
+    expect(preferredLocale(['ar-EG', 'en'])).toBe('ar');
     expect(preferredLocale(['de'])).toBe('en');
   });
 });

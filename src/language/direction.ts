@@ -1,0 +1,25 @@
+import { isLocale, localeInfo, type TextDirection } from './locales.ts';
+
+interface TextInfo {
+  direction?: string;
+}
+/** `Intl.Locale` as browsers ship it: `getTextInfo()` (the standard) or `textInfo` (older Chromium). */
+type LocaleWithTextInfo = Intl.Locale & { getTextInfo?: () => TextInfo; textInfo?: TextInfo };
+
+/**
+ * The direction a language is written in: declared for the interface languages, else what the
+ * platform's locale data (CLDR) says of the language, else left-to-right. Never guessed from
+ * the text itself, where one Latin word would flip an Arabic sentence.
+ */
+export function languageDirection(language: string): TextDirection {
+  const base = language.toLowerCase().split('-')[0];
+  if (isLocale(language)) return localeInfo(language).dir;
+  if (isLocale(base)) return localeInfo(base).dir;
+  try {
+    const locale = new Intl.Locale(language) as LocaleWithTextInfo;
+    const info = locale.getTextInfo?.() ?? locale.textInfo;
+    return info?.direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr'; // not a language tag
+  }
+}
