@@ -15,6 +15,7 @@ const CORE = [
   'src/report/**',
   'src/workshop/**',
   'src/comparison/**',
+  'src/room/**',
 ];
 
 export default defineConfigWithVueTs(
@@ -26,6 +27,7 @@ export default defineConfigWithVueTs(
       'test-results/**',
       'playwright-report/**',
       'dev-dist/**',
+      'room-data/**',
     ],
   },
   pluginVue.configs['flat/recommended'],
