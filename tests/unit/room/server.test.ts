@@ -179,8 +179,12 @@ describe('the room server serves the app', () => {
 
   it('refuses to start without a build', async () => {
     await mkdir(join(root, 'empty'));
-    await expect(startRoomServer({ dist: join(root, 'empty'), data, port: 0 })).rejects.toThrow(/npm run build/);
-    await expect(startRoomServer({ dist: join(root, 'absent'), data, port: 0 })).rejects.toThrow(/npm run build/);
+    await expect(startRoomServer({ dist: join(root, 'empty'), data, port: 0 })).rejects.toThrow(
+      /npm run build/,
+    );
+    await expect(startRoomServer({ dist: join(root, 'absent'), data, port: 0 })).rejects.toThrow(
+      /npm run build/,
+    );
   });
 
   it('says where it is and whether the caller is the facilitator’s laptop', async () => {
