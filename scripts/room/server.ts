@@ -200,7 +200,8 @@ function isFacilitator(req: IncomingMessage): boolean {
 const short = (id: string) => id.slice(0, 8);
 
 export async function startRoomServer(options: RoomServerOptions): Promise<RunningRoom> {
-  if (!existsSync(options.dist)) throw new RoomSetupError(`There is no build in ${options.dist}: run \`npm run build\` first.`);
+  if (!existsSync(options.dist))
+    throw new RoomSetupError(`There is no build in ${options.dist}: run \`npm run build\` first.`);
   const dist = realpathSync(resolve(options.dist));
   const dataRoot = resolve(options.data);
   if (isInside(dist, dataRoot))
