@@ -282,7 +282,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
   ): Promise<string | undefined> {
     if (crossOrigin(req)) {
       req.resume();
-      sendFailure(res, failure(403, 'facilitatorOnly', 'Requests from pages of other sites are refused.'));
+      sendFailure(res, failure(403, 'otherSite', 'Requests from pages of other sites are refused.'));
       return undefined;
     }
     if (!isJson(req)) {

@@ -75,6 +75,7 @@ export const ERROR_CODES = [
   'keptNewer',
   'tooManyRequests',
   'facilitatorOnly',
+  'otherSite',
   'notFound',
   'methodNotAllowed',
   'storageFailed',

@@ -383,6 +383,17 @@ describe('refusing bad traffic, writing nothing', () => {
     await refused(sendAnswers(payloadFor(setup, given), 'not-a-code'), 403, 'wrongCode', setup);
   });
 
+  it('refuses answers sent by a page of another site', async () => {
+    const { setup } = workshop();
+    await start();
+    await openWorkshop(setup);
+    const reply = postJson('/api/submissions', payloadFileText(payloadFor(setup, given)), {
+      [JOIN_CODE_HEADER]: joinCodeOf(setup),
+      Origin: 'http://example.com',
+    });
+    await refused(reply, 403, 'otherSite', setup);
+  });
+
   it('refuses answers whose checksum does not match', async () => {
     const { setup } = workshop();
     await start();
@@ -431,7 +442,7 @@ describe('refusing bad traffic, writing nothing', () => {
     await refused(
       postJson('/api/workshops', setup, { Origin: 'http://example.com' }, '127.0.0.1'),
       403,
-      'facilitatorOnly',
+      'otherSite',
     );
   });
 
