@@ -476,6 +476,18 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       });
       return void res.end(req.method === 'HEAD' ? undefined : index);
     }
+    // sirv streams a file it listed at start; if the build was replaced meanwhile, the file may be
+    // gone: end this one response instead of letting the stream's error stop the room.
+    res.once('pipe', (source: NodeJS.ReadableStream) => {
+      source.once('error', (error: NodeJS.ErrnoException) => {
+        log(
+          error.code === 'ENOENT'
+            ? `${path} is no longer in the build (was dist/ rebuilt?): restart the room server to serve the new build.`
+            : `Could not read ${path}: ${error.message}`,
+        );
+        res.destroy();
+      });
+    });
     files(req, res, () => {
       res.writeHead(404, {
         ...COMMON_HEADERS,

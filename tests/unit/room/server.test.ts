@@ -171,6 +171,27 @@ describe('the room server serves the app', () => {
     }
   });
 
+  it('carries on when a file of the build disappears while it runs (dist/ rebuilt)', async () => {
+    const lines: string[] = [];
+    room = await startRoomServer({ dist, data, host: '127.0.0.1', port: 0, log: (line) => lines.push(line) });
+    await rm(join(dist, 'assets', 'app.js'));
+    const outcome = await new Promise<string>((resolve) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: room!.port, path: '/assets/app.js', agent: false },
+        (res) => {
+          res.on('error', () => resolve('cut'));
+          res.on('end', () => resolve(`ended ${res.statusCode}`));
+          res.resume();
+        },
+      );
+      req.on('error', () => resolve('cut'));
+      req.end();
+    });
+    expect(outcome).not.toBe('ended 200');
+    expect(lines.join('\n')).toContain('restart the room server');
+    expect((await send('GET', '/')).status).toBe(200);
+  });
+
   it('refuses to start with its data folder inside the build', async () => {
     await expect(startRoomServer({ dist, data: join(dist, 'room-data'), port: 0 })).rejects.toThrow(
       /must not be inside the build/,
