@@ -1,5 +1,3 @@
-// First: every schema built after this runs without eval (see the file).
-import './validation/zodConfig.ts';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';

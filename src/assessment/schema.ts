@@ -8,7 +8,7 @@
  * Every string and list has a limit, so a hostile file cannot fill the device or freeze the
  * page; ids are restricted to plain characters, so none can be `__proto__`.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { weightProfileSchema } from '../profiles/schema.ts';
 import { participationSchema, provenanceSchema } from '../workshop/records.ts';
 import type { Answer, Assessment, Evidence, QuestionnaireRef, Response } from './types.ts';

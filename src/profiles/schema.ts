@@ -9,7 +9,7 @@
  * JSON Schema cannot express (ids that must exist in the questionnaires, bands in order,
  * weights that can give a score) are in `rules.ts`.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import {
   GCI_PILLARS,
   identifier,

@@ -3,7 +3,7 @@
  * derived from the clause map of Resolution 130. Questions cite these ids in `sources`; the
  * validator refuses ids that are not here, and the app shows the summary next to a citation.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { localizedTextSchema } from './schema.ts';
 
 export const clauseSchema = z.strictObject({

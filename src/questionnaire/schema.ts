@@ -7,7 +7,7 @@
  * express (unique ids, conditions pointing backwards, known clause ids, complete
  * translations) live in `rules.ts`.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 
 export const FORMAT_VERSION = 1;
 

@@ -1,20 +1,34 @@
 /**
- * The report as plain data, one object per section, so each section component only renders
- * and a new section (the gap analysis, the action plan) is one more entry. Pure: built from
- * the stored assessment, its answers, the questionnaire and the scores.
+ * The report as plain data, one object per section, so each section component only renders.
+ * Pure: built from the stored assessment, its answers, the questionnaire, the weight profile
+ * it uses and the clause registry. The figures are those of the results screen: the same
+ * profile, the same targets (the assessment's own, else the questionnaire's), the same
+ * analysis (`src/analysis/`).
  */
+import { actionPlan, analyse, defaultTarget, type GapAnalysis, type PlanItem } from '../analysis/index.ts';
 import { describeResponse, type ResponseDescription } from '../assessment/describe.ts';
 import { forSharing, withoutPersonalFields } from '../transfer/export.ts';
 import type { Answer, Answers, Assessment, Evidence } from '../assessment/types.ts';
 import { totalProgress, type Progress } from '../assessment/progress.ts';
+import { profileShares } from '../profiles/resolve.ts';
+import type { Band, WeightProfile } from '../profiles/schema.ts';
+import type { Clause } from '../questionnaire/clauses.ts';
 import type { LocalizedText, Questionnaire } from '../questionnaire/schema.ts';
-import { scoreAssessment, type QuestionStatus } from '../scoring/score.ts';
-import type { Weights } from '../scoring/weights.ts';
+import type { Grouping } from '../scoring/groups.ts';
+import type { QuestionStatus } from '../scoring/score.ts';
+
+interface Reference {
+  id: string;
+  version: string;
+  title: LocalizedText;
+}
 
 export interface ReportCover {
   name: string;
   preparedBy?: string;
-  questionnaire: { id: string; version: string; title: LocalizedText };
+  questionnaire: Reference;
+  /** The weight profile the figures are computed with. */
+  profile: Reference;
   createdAt: string;
   updatedAt: string;
   generatedAt: string;
@@ -23,21 +37,37 @@ export interface ReportCover {
   sharing: boolean;
 }
 
+/**
+ * Scores, targets, gaps, bands and coverage, grouped as the profile groups them (the
+ * questionnaire's pillars unless the profile says the five GCI pillars).
+ */
+export interface ReportSummary {
+  analysis: GapAnalysis;
+}
+
+export interface ReportGaps {
+  /** The same analysis as the summary's; its `ranking` orders the gaps by priority. */
+  analysis: GapAnalysis;
+  /** The same answers in the other grouping: the five GCI pillars (or the questionnaire's pillars). */
+  otherView: GapAnalysis;
+}
+
+export interface ReportPlan {
+  items: PlanItem[];
+  /** The clauses the plan cites that the registry knows, with their summaries, in order of first citation. */
+  clauses: Clause[];
+}
+
 export interface ReportPillarScore {
   id: string;
   title: LocalizedText;
   score: number | null;
+  target: number;
   weight: number;
   share: number | null;
   answered: number;
   counted: number;
   coverage: number | null;
-}
-
-export interface ReportSummary {
-  overall: number | null;
-  coverage: number | null;
-  pillars: ReportPillarScore[];
 }
 
 export interface ReportQuestion {
@@ -60,67 +90,142 @@ export interface ReportAnswers {
   pillars: (ReportPillarScore & { questions: ReportQuestion[] })[];
 }
 
+export interface ReportWeight {
+  id: string;
+  weight: number;
+  /** weight ÷ the weights of all its siblings: the share before any answer. */
+  nominalShare: number;
+  /** The share it has in these results; `null` when it has no score (its share passes to the others). */
+  share: number | null;
+}
+
+export interface ReportQuestionWeight {
+  id: string;
+  number: string;
+  text: LocalizedText;
+  weight: number;
+  /** The weight the questionnaire gives (1 where it gives none). */
+  questionnaireWeight: number;
+}
+
+export interface ReportTarget {
+  id: string;
+  title: LocalizedText;
+  target: number;
+  /** The questionnaire's target (100 where it sets none). */
+  questionnaireTarget: number;
+}
+
 export interface ReportAppendix {
-  questionnaire: { id: string; version: string; title: LocalizedText };
-  pillarWeights: { id: string; title: LocalizedText; weight: number; share: number | null }[];
-  /** Questions whose weight is not 1 (every other question weighs 1). */
-  questionWeights: { id: string; number: string; weight: number }[];
+  questionnaire: Reference;
+  profile: Reference & {
+    rationale: LocalizedText;
+    basedOn?: string;
+    /** How the summary, the gaps and the plan group the questions. */
+    groupBy: Grouping;
+  };
+  pillarWeights: (ReportWeight & { title: LocalizedText })[];
+  /** The weights of the five GCI pillars, for the GCI view. */
+  gciWeights: ReportWeight[];
+  /** Questions whose weight is not 1, or not the questionnaire's (every other question weighs 1). */
+  questionWeights: ReportQuestionWeight[];
+  targets: ReportTarget[];
+  bands: readonly Band[];
+  /** The band of the overall score. */
+  overallBand?: Band;
 }
 
 export interface Report {
   defaultLanguage: string;
   cover: ReportCover;
   summary: ReportSummary;
+  gaps: ReportGaps;
+  plan: ReportPlan;
   answers: ReportAnswers;
   appendix: ReportAppendix;
 }
 
-/** @throws WeightError when the weights cannot give a score (as the results screen says). */
+export interface ReportOptions {
+  now: Date;
+  /** Leave out restricted comments and evidence, and the names of people. */
+  sharing: boolean;
+  /** The weight profile the assessment uses (its own, else the default one). */
+  profile: WeightProfile;
+  /** The clause registry, for the summaries of the clauses the plan cites. */
+  clauses?: ReadonlyMap<string, Clause>;
+}
+
+/** @throws WeightError when the profile's weights cannot give a score (as the results screen says). */
 export function buildReport(
   assessment: Assessment,
   questionnaire: Questionnaire,
   stored: Answers,
-  { now, sharing, weights = {} }: { now: Date; sharing: boolean; weights?: Weights },
+  { now, sharing, profile, clauses = new Map() }: ReportOptions,
 ): Report {
   const answers: Answers = sharing ? shareable(stored) : stored;
-  const result = scoreAssessment(questionnaire, answers, weights);
-  const ref = { id: questionnaire.id, version: questionnaire.version, title: questionnaire.title };
-  const pillarScores = result.pillars.map((pillar, index): ReportPillarScore => ({
-    id: pillar.pillarId,
-    title: questionnaire.pillars[index]!.title,
-    score: pillar.score,
-    weight: pillar.weight,
-    share: pillar.share,
-    answered: pillar.answered,
-    counted: pillar.counted,
-    coverage: pillar.coverage,
-  }));
-  const numbered = questionnaire.pillars.map((pillar, p) =>
-    pillar.questions.map((question, q) => ({ question, number: `${p + 1}.${q + 1}` })),
-  );
+  const options = { profile, targets: assessment.targets };
+  const byPillar = analyse(questionnaire, answers, { ...options, groupBy: 'pillar' });
+  const byGci = analyse(questionnaire, answers, { ...options, groupBy: 'gciPillar' });
+  const groupBy: Grouping = profile.groupBy ?? 'pillar';
+  const [main, otherView] = groupBy === 'gciPillar' ? [byGci, byPillar] : [byPillar, byGci];
+  const items = actionPlan(main, questionnaire);
   const person = sharing ? withoutPersonalFields(assessment) : assessment;
+  const ref = { id: questionnaire.id, version: questionnaire.version, title: questionnaire.title };
   return {
     defaultLanguage: questionnaire.defaultLanguage,
     cover: {
       name: person.name,
       ...(person.preparedBy ? { preparedBy: person.preparedBy } : {}),
       questionnaire: ref,
+      profile: { id: profile.id, version: profile.version, title: profile.title },
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
       generatedAt: now.toISOString(),
       progress: totalProgress(questionnaire, answers),
       sharing,
     },
-    summary: { overall: result.overall, coverage: result.coverage, pillars: pillarScores },
-    answers: {
-      pillars: pillarScores.map((score, p) => ({
-        ...score,
-        questions: numbered[p]!.map(({ question, number }): ReportQuestion => {
-          const scored = result.questions[question.id]!;
+    summary: { analysis: main },
+    gaps: { analysis: main, otherView },
+    plan: { items, clauses: citedClauses(items, clauses) },
+    answers: answersSection(questionnaire, byPillar, answers),
+    appendix: appendix(questionnaire, profile, byPillar, byGci, ref, main),
+  };
+}
+
+/** Question numbers ("2.3") by question id. */
+function questionNumbers(questionnaire: Questionnaire): Map<string, string> {
+  return new Map(
+    questionnaire.pillars.flatMap((pillar, p) =>
+      pillar.questions.map((question, q) => [question.id, `${p + 1}.${q + 1}`] as const),
+    ),
+  );
+}
+
+function answersSection(
+  questionnaire: Questionnaire,
+  byPillar: GapAnalysis,
+  answers: Answers,
+): ReportAnswers {
+  const numbers = questionNumbers(questionnaire);
+  return {
+    pillars: questionnaire.pillars.map((pillar, p) => {
+      const group = byPillar.groups[p]!;
+      return {
+        id: pillar.id,
+        title: pillar.title,
+        score: group.score,
+        target: group.target ?? defaultTarget(pillar),
+        weight: group.weight,
+        share: group.share,
+        answered: group.answered,
+        counted: group.counted,
+        coverage: group.coverage,
+        questions: pillar.questions.map((question, q): ReportQuestion => {
+          const scored = group.questions[q]!;
           const answer: Answer | undefined = answers[question.id];
           return {
             id: question.id,
-            number,
+            number: numbers.get(question.id) ?? '',
             text: question.text,
             status: scored.status,
             score: scored.score,
@@ -133,21 +238,69 @@ export function buildReport(
             sources: question.sources,
           };
         }),
-      })),
-    },
-    appendix: {
-      questionnaire: ref,
-      pillarWeights: pillarScores.map(({ id, title, weight, share }) => ({ id, title, weight, share })),
-      questionWeights: numbered
-        .flat()
-        .map(({ question, number }) => ({
-          id: question.id,
-          number,
-          weight: result.questions[question.id]!.weight,
-        }))
-        .filter((entry) => entry.weight !== 1),
-    },
+      };
+    }),
   };
+}
+
+function appendix(
+  questionnaire: Questionnaire,
+  profile: WeightProfile,
+  byPillar: GapAnalysis,
+  byGci: GapAnalysis,
+  ref: Reference,
+  main: GapAnalysis,
+): ReportAppendix {
+  const nominal = profileShares(questionnaire, profile, 'pillar').pillars;
+  const nominalGci = profileShares(questionnaire, profile, 'gciPillar').pillars;
+  const numbers = questionNumbers(questionnaire);
+  const weightOf = (analysis: GapAnalysis, shares: typeof nominal) =>
+    analysis.groups.map((group, index): ReportWeight => ({
+      id: group.pillarId,
+      weight: group.weight,
+      nominalShare: shares[index]?.share ?? 0,
+      share: group.share,
+    }));
+  return {
+    questionnaire: ref,
+    profile: {
+      id: profile.id,
+      version: profile.version,
+      title: profile.title,
+      rationale: profile.rationale,
+      ...(profile.basedOn ? { basedOn: profile.basedOn } : {}),
+      groupBy: main.groupBy,
+    },
+    pillarWeights: weightOf(byPillar, nominal).map((entry, index) => ({
+      ...entry,
+      title: questionnaire.pillars[index]!.title,
+    })),
+    gciWeights: weightOf(byGci, nominalGci),
+    questionWeights: questionnaire.pillars.flatMap((pillar, p) =>
+      pillar.questions
+        .map((question, q) => ({
+          id: question.id,
+          number: numbers.get(question.id) ?? '',
+          text: question.text,
+          weight: byPillar.groups[p]!.questions[q]!.weight,
+          questionnaireWeight: question.weight ?? 1,
+        }))
+        .filter((entry) => entry.weight !== 1 || entry.weight !== entry.questionnaireWeight),
+    ),
+    targets: questionnaire.pillars.map((pillar, p) => ({
+      id: pillar.id,
+      title: pillar.title,
+      target: byPillar.groups[p]!.target ?? defaultTarget(pillar),
+      questionnaireTarget: defaultTarget(pillar),
+    })),
+    bands: main.bands,
+    ...(main.overall.band ? { overallBand: main.overall.band } : {}),
+  };
+}
+
+function citedClauses(items: PlanItem[], registry: ReadonlyMap<string, Clause>): Clause[] {
+  const ids = [...new Set(items.flatMap((item) => item.clauses))];
+  return ids.map((id) => registry.get(id)).filter((clause): clause is Clause => clause !== undefined);
 }
 
 function shareable(answers: Answers): Answers {

@@ -4,7 +4,13 @@ export type {
   ReportAnswers,
   ReportAppendix,
   ReportCover,
+  ReportGaps,
+  ReportOptions,
   ReportPillarScore,
+  ReportPlan,
   ReportQuestion,
+  ReportQuestionWeight,
   ReportSummary,
+  ReportTarget,
+  ReportWeight,
 } from './build.ts';

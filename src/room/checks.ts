@@ -7,7 +7,7 @@
  * among those collecting on this server and the join code matches. Everything that needs the
  * facilitator's key or the questionnaire is checked again when the facilitator imports.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
 import type { Problem } from '../validation/problems.ts';
 import { fromBase32, toBase32 } from '../workshop/encoding.ts';

@@ -3,7 +3,7 @@
  * room server served (`servedByRoom`): anywhere else (a static host, the installed app, the
  * portable file) it makes no request at all. Every answer is checked against its schema.
  */
-import type { z } from 'zod';
+import type { z } from '../validation/zod.ts';
 import type { JoinNotice } from './joinNotice.ts';
 import type { Payload } from '../workshop/payload.ts';
 import type { WorkshopSetup } from '../workshop/setup.ts';

@@ -6,7 +6,7 @@
  * content is sealed to the facilitator's key like the answers are, so nothing personal crosses
  * the room's network in clear; the server stores what it cannot read.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { canonicalJson, compressText, decompressText } from '../workshop/encoding.ts';
 import type { Participation } from '../workshop/participation.ts';
 import { participantIdSchema, sealedContentSchema } from '../workshop/payload.ts';

@@ -5,7 +5,7 @@
  *
  * Participants' answers travel as the very payload a file or QR codes carry (`src/workshop/payload.ts`).
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { participantIdSchema } from '../workshop/payload.ts';
 import { questionnaireRefSchema, workshopIdSchema } from '../workshop/setup.ts';
 import { joinNoticeSchema } from './joinNotice.ts';

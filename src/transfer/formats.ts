@@ -4,7 +4,7 @@
  * them. An assessment inside a file is exactly the stored record (`assessmentSchema`), so a
  * field added to assessments travels in files with no change here.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { answerSchema, assessmentSchema, LIMITS } from '../assessment/schema.ts';
 
 export const ASSESSMENT_FORMAT = 'baseline.assessment';

@@ -2,7 +2,7 @@
  * The shape of answers as they travel in workshop payloads (see `src/assessment/types.ts` for
  * the types). Limits keep a hostile or broken file from filling the device.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 
 export const MAX_ANSWERS = 1000;
 const MAX_TEXT = 20_000;

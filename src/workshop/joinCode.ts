@@ -11,7 +11,7 @@
  */
 import { decode, encode } from '@msgpack/msgpack';
 import { base64 } from '@scure/base';
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { fromBase32, sha256Bytes, toBase32 } from './encoding.ts';
 import {
   DEFAULT_GROUPS,

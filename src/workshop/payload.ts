@@ -6,7 +6,7 @@
  * name, answers) is either plain or sealed to the facilitator's key (see `seal.ts`). A checksum
  * over the canonical JSON of everything else catches a damaged or edited file.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import type { Answer, Answers } from '../assessment/types.ts';
 import { answersSchema } from './answersSchema.ts';
 import { canonicalJson, checksumOf, compressText, decompressText } from './encoding.ts';

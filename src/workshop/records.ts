@@ -4,7 +4,7 @@
  * They travel inside exported assessment files, so an import checks them like everything else
  * (`src/assessment/schema.ts`); the types in `participation.ts` and `consensus.ts` must match.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { groupSchema, publicKeySchema, questionnaireRefSchema, workshopIdSchema } from './setup.ts';
 
 const SHORT_TEXT = 200;

@@ -6,7 +6,7 @@
  * The Zod schema is the single source of the format; `questionnaires/schema/workshop.schema.json`
  * is generated from it (`npm run schema`).
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { shortRandomId } from './encoding.ts';
 
 export const SETUP_FORMAT = 'baseline-workshop';

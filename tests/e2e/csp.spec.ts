@@ -47,6 +47,7 @@ test('every screen runs under the strict Content-Security-Policy with no violati
   await strategy.getByText('Comment · Evidence').click();
   await strategy.getByLabel('Comment', { exact: true }).fill('Typed under the policy');
   await expectSaved(page);
+  const answering = page.url();
   await page.getByLabel('Language').selectOption('ru');
   // Messages in another language are compiled at run time, without eval.
   await expect(page.getByRole('link', { name: 'Посмотреть результаты' })).toBeVisible();
@@ -64,6 +65,13 @@ test('every screen runs under the strict Content-Security-Policy with no violati
   await page.getByRole('link', { name: 'Back to the assessments' }).click();
   await page.getByRole('link', { name: 'Import a file' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Import/ })).toBeVisible();
+  // The screens with weights, workshops and comparisons, which build their own schemas.
+  await page.goto(answering.replace(/\/answer.*$/, '/weights'));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  for (const screen of ['workshops', 'workshops/new', 'join', 'compare', 'backup']) {
+    await page.goto(`./#/${screen}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
   await page.goto('./#/no-such-page');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
