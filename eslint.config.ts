@@ -16,6 +16,7 @@ const CORE = [
   'src/workshop/**',
   'src/comparison/**',
   'src/language/**',
+  'src/room/**',
 ];
 
 /** Zod must be set to run without eval before any schema is built (the app's CSP forbids eval). */
@@ -30,6 +31,7 @@ export default defineConfigWithVueTs(
       'test-results/**',
       'playwright-report/**',
       'dev-dist/**',
+      'room-data/**',
     ],
   },
   pluginVue.configs['flat/recommended'],

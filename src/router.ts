@@ -66,6 +66,12 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/workshops/:id/room',
+    name: 'workshop-room',
+    component: () => import('./views/workshop/RoomView.vue'),
+    props: true,
+  },
+  {
     path: '/join/:code?',
     name: 'join',
     component: () => import('./views/workshop/JoinView.vue'),

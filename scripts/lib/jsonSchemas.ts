@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { weightProfileSchema } from '../../src/profiles/schema.ts';
 import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
+import { joinNoticeSchema } from '../../src/room/joinNotice.ts';
 import { questionnaireSchema } from '../../src/questionnaire/schema.ts';
 import { assessmentFileSchema, backupFileSchema, encryptedFileSchema } from '../../src/transfer/formats.ts';
 import { payloadSchema } from '../../src/workshop/payload.ts';
@@ -55,6 +56,11 @@ export function generatedSchemas(): GeneratedSchema[] {
     {
       path: 'questionnaires/schema/workshop-answers.schema.json',
       text: render(payloadSchema, 'https://baseline.invalid/schema/workshop-answers-v1.json'),
+    },
+    // What a participant's app sends the room server on joining (src/room/joinNotice.ts).
+    {
+      path: 'questionnaires/schema/workshop-join.schema.json',
+      text: render(joinNoticeSchema, 'https://baseline.invalid/schema/workshop-join-v1.json'),
     },
   ];
 }

@@ -1,8 +1,12 @@
 import { defineStore } from 'pinia';
 import { newId } from '../assessment/ids.ts';
 import type { Answers, Assessment } from '../assessment/types.ts';
+import { sendAnswers, sendJoinNotice, servedByRoom, type RoomResult } from '../room/client.ts';
+import { makeJoinNotice } from '../room/joinNotice.ts';
+import type { SendResponse } from '../room/protocol.ts';
 import { getAssessment, listAssessments, putAssessment } from '../storage/index.ts';
 import { toChunks } from '../workshop/chunks.ts';
+import { encodeJoinCode } from '../workshop/joinCode.ts';
 import { participantPayload, type Participation } from '../workshop/participation.ts';
 import { payloadFileText, type Payload } from '../workshop/payload.ts';
 import type { JoinInfo } from '../workshop/setup.ts';
@@ -54,7 +58,22 @@ export const useParticipantStore = defineStore('participant', () => {
       workshop,
     };
     await putAssessment(assessment);
+    void announce(assessment);
     return assessment;
+  }
+
+  /**
+   * Tells the room server (when it served this page) that this participant joined, so the
+   * facilitator's room screen lists them until their answers arrive. Best effort: the answers
+   * themselves still go back whichever way works.
+   */
+  async function announce(assessment: Assessment): Promise<boolean> {
+    if (!servedByRoom() || !assessment.workshop) return false;
+    const result = await sendJoinNotice(
+      makeJoinNotice(assessment.workshop),
+      encodeJoinCode(assessment.workshop.join),
+    );
+    return result.ok;
   }
 
   /** Changes the participant's group or name before handing back. */
@@ -67,6 +86,7 @@ export const useParticipantStore = defineStore('participant', () => {
     const next = { ...assessment, workshop: { ...assessment.workshop, ...change } };
     if (!next.workshop.name) delete next.workshop.name;
     await putAssessment(next);
+    void announce(next);
     return next;
   }
 
@@ -95,5 +115,31 @@ export const useParticipantStore = defineStore('participant', () => {
     };
   }
 
-  return { joined, join, update, handBack };
+  /**
+   * Sends the answers to the facilitator's laptop over the room's network (the same payload as
+   * the file and the QR codes). On a receipt, remembers what the facilitator received.
+   */
+  async function send(
+    assessment: Assessment,
+    answers: Answers,
+  ): Promise<{ assessment: Assessment; result: RoomResult<SendResponse> }> {
+    const prepared = await handBack(assessment, answers);
+    const participation = prepared.assessment.workshop;
+    if (!participation) throw new Error('This assessment is not part of a workshop');
+    const result = await sendAnswers(prepared.payload, encodeJoinCode(participation.join));
+    if (!result.ok) return { assessment: prepared.assessment, result };
+    const { receipt } = result.value;
+    const latest = (await getAssessment(assessment.id)) ?? prepared.assessment;
+    const recorded: Assessment = {
+      ...latest,
+      workshop: {
+        ...(latest.workshop ?? participation),
+        delivered: { at: receipt.receivedAt, checksum: receipt.checksum, updatedAt: receipt.updatedAt },
+      },
+    };
+    await putAssessment(recorded);
+    return { assessment: recorded, result };
+  }
+
+  return { joined, join, update, handBack, announce, send };
 });

@@ -71,49 +71,66 @@ export interface ReceiveContext {
 
 const problem = (file: string, path: string, message: string): Problem => ({ file, path, message });
 
-/** Decides what to do with a received payload's text. Never throws on bad input. */
-export function receive(text: string, context: ReceiveContext): Outcome {
-  const { file, setup } = context;
+/** What the envelope checks need of a workshop: no key and no questionnaire. */
+export type EnvelopeSetup = Pick<WorkshopSetup, 'id' | 'name' | 'questionnaire' | 'sealTo'>;
+
+export type EnvelopeCheck = { ok: true; payload: Payload } | { ok: false; refusal: Refusal };
+
+/**
+ * The checks on a received payload that need neither the facilitator's key nor the
+ * questionnaire, in order: size, JSON, format, checksum, workshop, questionnaire version,
+ * sealing. The room server runs exactly these on what participants send over the network;
+ * `receive` runs them first on everything.
+ */
+export function checkEnvelope(text: string, file: string, setup: EnvelopeSetup): EnvelopeCheck {
+  const refuse = (refusal: Refusal): EnvelopeCheck => ({ ok: false, refusal });
   if (new TextEncoder().encode(text).length > MAX_PAYLOAD_BYTES) {
     const message = `the file is larger than ${MAX_PAYLOAD_BYTES / 1_000_000} MB, far more than a participant’s answers; it is not a Baseline answers file`;
-    return { kind: 'refused', reason: 'tooLarge', problems: [problem(file, '$', message)] };
+    return refuse({ reason: 'tooLarge', problems: [problem(file, '$', message)] });
   }
   const json = parseJsonText(text, file);
-  if (!json.ok) return { kind: 'refused', reason: 'invalid', problems: json.problems };
+  if (!json.ok) return refuse({ reason: 'invalid', problems: json.problems });
   const parsed = parseWithSchema(payloadSchema, json.value, file);
-  if (!parsed.ok) return { kind: 'refused', reason: 'invalid', problems: parsed.problems };
+  if (!parsed.ok) return refuse({ reason: 'invalid', problems: parsed.problems });
   const payload = parsed.value;
 
   if (!checksumMatches(payload)) {
     const message =
       'the checksum does not match: the file was changed or damaged after the participant saved it. Ask for it again.';
-    return { kind: 'refused', reason: 'damaged', problems: [problem(file, '$.checksum', message)] };
+    return refuse({ reason: 'damaged', problems: [problem(file, '$.checksum', message)] });
   }
   if (payload.workshopId !== setup.id) {
     const message = `these answers belong to another workshop (id ${payload.workshopId}), not to “${setup.name}” (id ${setup.id})`;
-    return {
-      kind: 'refused',
+    return refuse({
       reason: 'otherWorkshop',
       workshopId: payload.workshopId,
       problems: [problem(file, '$.workshopId', message)],
-    };
+    });
   }
   const expected = setup.questionnaire;
   if (payload.questionnaire.id !== expected.id || payload.questionnaire.version !== expected.version) {
     const { id, version } = payload.questionnaire;
     const message = `these answers are to questionnaire “${id}” version ${version}, but this workshop uses “${expected.id}” version ${expected.version}`;
-    return {
-      kind: 'refused',
+    return refuse({
       reason: 'otherQuestionnaire',
       questionnaire: { id, version },
       problems: [problem(file, '$.questionnaire', message)],
-    };
+    });
   }
   if (setup.sealTo && payload.content.kind !== 'sealed') {
     const message =
       'this workshop seals answers to the facilitator’s key, but these answers are not sealed; they were not made by the workshop’s set-up';
-    return { kind: 'refused', reason: 'notSealed', problems: [problem(file, '$.content', message)] };
+    return refuse({ reason: 'notSealed', problems: [problem(file, '$.content', message)] });
   }
+  return { ok: true, payload };
+}
+
+/** Decides what to do with a received payload's text. Never throws on bad input. */
+export function receive(text: string, context: ReceiveContext): Outcome {
+  const { file, setup } = context;
+  const envelope = checkEnvelope(text, file, setup);
+  if (!envelope.ok) return { kind: 'refused', ...envelope.refusal };
+  const { payload } = envelope;
   let opened: unknown;
   try {
     opened = openContent(payload, context.secretKey);
@@ -155,15 +172,22 @@ function underContent(found: Problem): Problem {
 export function decide(incoming: Submission, existing: Submission | undefined): Outcome {
   if (!existing) return { kind: 'added', submission: incoming };
   if (existing.checksum === incoming.checksum) return { kind: 'alreadyHave', existing };
-  const newer =
-    incoming.updatedAt > existing.updatedAt ||
-    (incoming.updatedAt === existing.updatedAt && incoming.createdAt > existing.createdAt);
-  return newer
+  return isNewer(incoming, existing)
     ? { kind: 'replaced', submission: incoming, previous: existing }
     : { kind: 'keptNewer', submission: incoming, existing };
 }
 
-function checkGroup(group: string, setup: WorkshopSetup, file: string): Problem[] {
+type Stamped = Pick<Submission, 'updatedAt' | 'createdAt'>;
+
+/** Whether `incoming` holds later answers than `existing`: changed later, or made later from the same change. */
+export function isNewer(incoming: Stamped, existing: Stamped): boolean {
+  return (
+    incoming.updatedAt > existing.updatedAt ||
+    (incoming.updatedAt === existing.updatedAt && incoming.createdAt > existing.createdAt)
+  );
+}
+
+export function checkGroup(group: string, setup: Pick<WorkshopSetup, 'groups'>, file: string): Problem[] {
   if (setup.groups.some((entry) => entry.id === group)) return [];
   return [problem(file, '$.content.group', `“${group}” is not one of this workshop’s stakeholder groups`)];
 }

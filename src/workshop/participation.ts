@@ -12,6 +12,8 @@ export interface Participation {
   joinedAt: string;
   /** The last hand-back: when, and which payload (so the screen can say whether answers changed since). */
   handedBack?: { at: string; checksum: string; updatedAt: string };
+  /** The last receipt from the room server: when the facilitator's laptop received which answers. */
+  delivered?: { at: string; checksum: string; updatedAt: string };
 }
 
 /** When the participant last changed anything: the latest answer, or joining. */

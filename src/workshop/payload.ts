@@ -18,7 +18,7 @@ export const PAYLOAD_FORMAT_VERSION = 1;
 /** Larger files are refused before they are read: a full questionnaire with long comments is far below. */
 export const MAX_PAYLOAD_BYTES = 2_000_000;
 
-const participantIdSchema = z
+export const participantIdSchema = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a participant id');
 
@@ -30,6 +30,15 @@ export const contentSchema = z.strictObject({
 export type PayloadContent = z.infer<typeof contentSchema>;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+
+/** Content sealed to the facilitator's key (see `seal.ts`). */
+export const sealedContentSchema = z.strictObject({
+  kind: z.literal('sealed'),
+  scheme: z.literal(SEAL_SCHEME),
+  ephemeralKey: base64,
+  nonce: base64,
+  ciphertext: base64,
+});
 
 export const payloadSchema = z
   .strictObject({
@@ -44,13 +53,7 @@ export const payloadSchema = z
     createdAt: z.iso.datetime({ offset: true }),
     content: z.discriminatedUnion('kind', [
       contentSchema.extend({ kind: z.literal('plain') }).strict(),
-      z.strictObject({
-        kind: z.literal('sealed'),
-        scheme: z.literal(SEAL_SCHEME),
-        ephemeralKey: base64,
-        nonce: base64,
-        ciphertext: base64,
-      }),
+      sealedContentSchema,
     ]),
     checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits'),
   })

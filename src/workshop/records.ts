@@ -41,6 +41,7 @@ export const participationSchema = z
     name: text(SHORT_TEXT).optional(),
     joinedAt: timestamp,
     handedBack: z.strictObject({ at: timestamp, checksum: text(200), updatedAt: timestamp }).optional(),
+    delivered: z.strictObject({ at: timestamp, checksum: text(200), updatedAt: timestamp }).optional(),
   })
   .meta({
     id: 'Participation',

@@ -84,6 +84,13 @@ test('every screen runs under the strict Content-Security-Policy with no violati
     await page.goto(`./#/${screen}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
+  // A workshop's room screen (roll call, the room's schemas), here with no room server.
+  await page.goto('./#/workshops/new');
+  await page.getByLabel('Name of the workshop').fill('Under the policy');
+  await page.getByRole('radio', { name: SAMPLE }).check();
+  await page.getByRole('button', { name: 'Set up the workshop' }).click();
+  await page.getByRole('link', { name: 'Room: who joined, who is missing' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The room' })).toBeVisible();
   await page.goto('./#/no-such-page');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 

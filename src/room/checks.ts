@@ -1,0 +1,200 @@
+/**
+ * What the room server accepts, decided by pure functions (the server in `scripts/room/` only
+ * reads requests, calls these and writes what they allow).
+ *
+ * Answers go through the very checks the facilitator's importer starts with (`checkEnvelope`:
+ * size, format, checksum, workshop, questionnaire version, sealing), after the workshop is found
+ * among those collecting on this server and the join code matches. Everything that needs the
+ * facilitator's key or the questionnaire is checked again when the facilitator imports.
+ */
+import { z } from '../validation/zod.ts';
+import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
+import type { Problem } from '../validation/problems.ts';
+import { fromBase32, toBase32 } from '../workshop/encoding.ts';
+import { checkEnvelope, checkGroup, isNewer, type Refusal } from '../workshop/importer.ts';
+import { encodeJoinCode } from '../workshop/joinCode.ts';
+import { MAX_PAYLOAD_BYTES, payloadSchema, type Payload } from '../workshop/payload.ts';
+import { joinInfoOf, workshopSetupSchema, type WorkshopSetup } from '../workshop/setup.ts';
+import { joinNoticeSchema, type JoinNotice } from './joinNotice.ts';
+import {
+  MAX_JOIN_NOTICE_BYTES,
+  MAX_SETUP_BYTES,
+  type ErrorBody,
+  type ErrorCode,
+  type Receipt,
+  type SendStatus,
+} from './protocol.ts';
+
+/** A workshop that collects answers on this server, as the server keeps it. */
+export const roomWorkshopSchema = z.strictObject({
+  setup: workshopSetupSchema,
+  /** The join code participants' requests must carry (`encodeJoinCode` of the set-up). */
+  joinCode: z.string().min(8).max(400),
+  openedAt: z.iso.datetime({ offset: true }),
+});
+export type RoomWorkshop = z.infer<typeof roomWorkshopSchema>;
+
+export interface Failure {
+  status: number;
+  body: ErrorBody;
+}
+export type Checked<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+/** How problems are located in answers: the body of the request. */
+const BODY = 'request body';
+
+export function failure(
+  status: number,
+  error: ErrorCode,
+  message: string,
+  extra: Partial<ErrorBody> = {},
+): Failure {
+  return { status, body: { error, message, ...extra } };
+}
+
+const located = (problems: Problem[]) => problems.map(({ path, message }) => ({ path, message }));
+
+export function joinCodeOf(setup: WorkshopSetup): string {
+  return encodeJoinCode(joinInfoOf(setup));
+}
+
+/** Compares join codes as people type them: dashes, spaces, case and look-alike letters (O and 0, I and 1) do not matter. */
+export function sameJoinCode(typed: string | undefined, expected: string): boolean {
+  if (!typed) return false;
+  try {
+    return toBase32(fromBase32(typed.replace(/[\s-]/g, ''))) === expected;
+  } catch {
+    return false;
+  }
+}
+
+export interface Lookup {
+  /** The workshop with this id, when it collects answers on this server. */
+  workshop: (workshopId: string) => RoomWorkshop | undefined;
+  /** The join code the request carries (header), if any. */
+  joinCode: string | undefined;
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+export function tooLarge(limit: number): Failure {
+  return failure(413, 'tooLarge', `The request body is larger than ${limit} bytes; nothing was stored.`);
+}
+
+/** Size, JSON, format, then the workshop (collecting here?) and its join code: common to answers and join notices. */
+function admit<T extends { workshopId: string }>(
+  text: string,
+  schema: z.ZodType<T>,
+  limit: number,
+  what: string,
+  lookup: Lookup,
+): Checked<{ value: T; workshop: RoomWorkshop }> {
+  if (byteLength(text) > limit) return { ok: false, failure: tooLarge(limit) };
+  const json = parseJsonText(text, BODY);
+  const parsed = json.ok ? parseWithSchema(schema, json.value, BODY) : json;
+  if (!parsed.ok) {
+    const message = `The request body is not ${what}; nothing was stored.`;
+    return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+  }
+  const workshop = lookup.workshop(parsed.value.workshopId);
+  if (!workshop) {
+    const message = `No workshop with id ${parsed.value.workshopId} collects answers on this server: ask the facilitator to start collecting over the room’s network.`;
+    return { ok: false, failure: failure(404, 'unknownWorkshop', message) };
+  }
+  if (!sameJoinCode(lookup.joinCode, workshop.joinCode)) {
+    const message = 'The workshop code is missing or is not this workshop’s code; nothing was stored.';
+    return { ok: false, failure: failure(403, 'wrongCode', message) };
+  }
+  return { ok: true, value: { value: parsed.value, workshop } };
+}
+
+const REFUSALS: Readonly<Record<Refusal['reason'], readonly [number, ErrorCode]>> = {
+  tooLarge: [413, 'tooLarge'],
+  invalid: [400, 'malformed'],
+  damaged: [422, 'damaged'],
+  otherWorkshop: [404, 'unknownWorkshop'],
+  otherQuestionnaire: [422, 'otherQuestionnaire'],
+  notSealed: [422, 'notSealed'],
+  cannotOpen: [422, 'damaged'],
+};
+
+function refused(refusal: Refusal): Failure {
+  const [status, code] = REFUSALS[refusal.reason];
+  const first = refusal.problems[0]?.message ?? 'the answers were refused';
+  const message = `The answers were refused: ${first}. Nothing was stored.`;
+  return failure(status, code, message, { problems: located(refusal.problems) });
+}
+
+/** Plain content must name one of the workshop's groups (sealed content is checked when the facilitator opens it). */
+function groupCheck(content: { kind: string; group?: string }, setup: WorkshopSetup): Failure | undefined {
+  if (content.kind !== 'plain' || content.group === undefined) return undefined;
+  const problems = checkGroup(content.group, setup, BODY);
+  if (problems.length === 0) return undefined;
+  const message = `The answers were refused: ${problems[0]!.message}. Nothing was stored.`;
+  return failure(422, 'unknownGroup', message, { problems: located(problems) });
+}
+
+/** Checks a participant's answers sent over the network, before anything is stored. */
+export function checkSubmission(
+  text: string,
+  lookup: Lookup,
+): Checked<{ payload: Payload; workshop: RoomWorkshop }> {
+  const admitted = admit(text, payloadSchema, MAX_PAYLOAD_BYTES, 'a Baseline answers payload', lookup);
+  if (!admitted.ok) return admitted;
+  const { workshop } = admitted.value;
+  const envelope = checkEnvelope(text, BODY, workshop.setup);
+  if (!envelope.ok) return { ok: false, failure: refused(envelope.refusal) };
+  const wrongGroup = groupCheck(envelope.payload.content, workshop.setup);
+  if (wrongGroup) return { ok: false, failure: wrongGroup };
+  return { ok: true, value: { payload: envelope.payload, workshop } };
+}
+
+/** Checks a join notice, before anything is stored. */
+export function checkJoinNotice(
+  text: string,
+  lookup: Lookup,
+): Checked<{ notice: JoinNotice; workshop: RoomWorkshop }> {
+  const admitted = admit(text, joinNoticeSchema, MAX_JOIN_NOTICE_BYTES, 'a Baseline join notice', lookup);
+  if (!admitted.ok) return admitted;
+  const { value: notice, workshop } = admitted.value;
+  if (workshop.setup.sealTo && notice.content.kind !== 'sealed') {
+    const message =
+      'This workshop seals what participants send, and this notice is not sealed; nothing was stored.';
+    return { ok: false, failure: failure(422, 'notSealed', message) };
+  }
+  const wrongGroup = groupCheck(notice.content, workshop.setup);
+  if (wrongGroup) return { ok: false, failure: wrongGroup };
+  return { ok: true, value: { notice, workshop } };
+}
+
+/** Checks a workshop's set-up sent by the facilitator's app to start collecting. */
+export function checkSetup(text: string): Checked<WorkshopSetup> {
+  if (byteLength(text) > MAX_SETUP_BYTES) return { ok: false, failure: tooLarge(MAX_SETUP_BYTES) };
+  const json = parseJsonText(text, BODY);
+  const parsed = json.ok ? parseWithSchema(workshopSetupSchema, json.value, BODY) : json;
+  if (parsed.ok) return { ok: true, value: parsed.value };
+  const message = 'The request body is not a Baseline workshop set-up; nothing was stored.';
+  return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+}
+
+/**
+ * The duplicate rule on the server, the same as the importer's: one participant's answers are
+ * kept once, the ones changed last.
+ */
+export function decideStored(incoming: Payload, existing: Payload | undefined): SendStatus | 'keptNewer' {
+  if (!existing) return 'received';
+  if (existing.checksum === incoming.checksum) return 'alreadyReceived';
+  return isNewer(incoming, existing) ? 'replaced' : 'keptNewer';
+}
+
+export function receiptOf(payload: Payload, receivedAt: string): Receipt {
+  return {
+    workshopId: payload.workshopId,
+    participantId: payload.participantId,
+    checksum: payload.checksum,
+    updatedAt: payload.updatedAt,
+    receivedAt,
+  };
+}

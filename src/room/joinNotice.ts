@@ -1,0 +1,95 @@
+/**
+ * A join notice, format v1: what a participant's app tells the room server when it joins a
+ * workshop, so that the facilitator's room screen can list who joined and who has not handed
+ * back yet. It says which workshop and participant, when, and (as `content`) the stakeholder
+ * group and the name when the workshop asks for names. When the workshop seals answers, the
+ * content is sealed to the facilitator's key like the answers are, so nothing personal crosses
+ * the room's network in clear; the server stores what it cannot read.
+ */
+import { z } from '../validation/zod.ts';
+import { canonicalJson, compressText, decompressText } from '../workshop/encoding.ts';
+import type { Participation } from '../workshop/participation.ts';
+import { participantIdSchema, sealedContentSchema } from '../workshop/payload.ts';
+import { open, seal } from '../workshop/seal.ts';
+import { workshopIdSchema } from '../workshop/setup.ts';
+
+export const JOIN_NOTICE_FORMAT = 'baseline-workshop-join';
+export const JOIN_NOTICE_FORMAT_VERSION = 1;
+
+const groupId = z
+  .string()
+  .max(100)
+  .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, 'expected a group id of lower-case letters, digits and "-"');
+
+export const joinContentSchema = z.strictObject({
+  group: groupId,
+  name: z.string().trim().min(1).max(120).optional(),
+});
+export type JoinContent = z.infer<typeof joinContentSchema>;
+
+export const joinNoticeSchema = z
+  .strictObject({
+    format: z.literal(JOIN_NOTICE_FORMAT),
+    formatVersion: z.literal(JOIN_NOTICE_FORMAT_VERSION),
+    workshopId: workshopIdSchema,
+    participantId: participantIdSchema,
+    joinedAt: z.iso.datetime({ offset: true }),
+    content: z.discriminatedUnion('kind', [
+      joinContentSchema.extend({ kind: z.literal('plain') }).strict(),
+      sealedContentSchema,
+    ]),
+  })
+  .meta({
+    title: 'Baseline workshop join notice, format v1',
+    description: 'Sent to the room server when a participant joins a workshop.',
+  });
+export type JoinNotice = z.infer<typeof joinNoticeSchema>;
+
+/** The clear fields the seal's tag covers, so sealed content cannot be moved onto another notice. */
+function associatedData(
+  notice: Pick<JoinNotice, 'format' | 'formatVersion' | 'workshopId' | 'participantId' | 'joinedAt'>,
+) {
+  const { format, formatVersion, workshopId, participantId, joinedAt } = notice;
+  return new TextEncoder().encode(
+    canonicalJson({ format, formatVersion, workshopId, participantId, joinedAt }),
+  );
+}
+
+export function makeJoinNotice(participation: Participation): JoinNotice {
+  const clear = {
+    format: JOIN_NOTICE_FORMAT,
+    formatVersion: JOIN_NOTICE_FORMAT_VERSION,
+    workshopId: participation.join.id,
+    participantId: participation.participantId,
+    joinedAt: participation.joinedAt,
+  } as const;
+  const content: JoinContent = { group: participation.group };
+  if (participation.name && !participation.join.anonymous) content.name = participation.name;
+  const { sealTo } = participation.join;
+  return {
+    ...clear,
+    content: sealTo
+      ? { kind: 'sealed', ...seal(compressText(canonicalJson(content)), sealTo, associatedData(clear)) }
+      : { kind: 'plain', ...content },
+  };
+}
+
+/**
+ * The group and name a notice carries, opened with the facilitator's key when sealed; `undefined`
+ * when the key does not open it or what it holds is not a group and a name.
+ */
+export function openJoinNotice(notice: JoinNotice, secretKey: string | undefined): JoinContent | undefined {
+  const { content } = notice;
+  if (content.kind === 'plain') {
+    const { kind: _kind, ...rest } = content;
+    return rest;
+  }
+  if (!secretKey) return undefined;
+  try {
+    const opened: unknown = JSON.parse(decompressText(open(content, secretKey, associatedData(notice))));
+    const parsed = joinContentSchema.safeParse(opened);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

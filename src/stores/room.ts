@@ -1,0 +1,143 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import {
+  getReceivedFiles,
+  getRoomInfo,
+  getWorkshopStatus,
+  openWorkshop,
+  servedByRoom,
+  type RoomError,
+} from '../room/client.ts';
+import { openJoinNotice } from '../room/joinNotice.ts';
+import type { RoomInfo, WorkshopStatus } from '../room/protocol.ts';
+import { rosterOf, type Joined, type Roster } from '../room/roster.ts';
+import type { Outcome } from '../workshop/importer.ts';
+import { useWorkshopStore } from './workshop.ts';
+
+export interface ImportSummary {
+  /** Each received file with what the importer decided about it. */
+  outcomes: { file: string; outcome: Outcome }[];
+}
+
+/**
+ * The facilitator's side of the room server: whether this page came from it, where participants
+ * open the app, whether the open workshop collects over the network, who joined, and importing
+ * what arrived (through the workshop store, so through the same importer as files).
+ */
+export const useRoomStore = defineStore('room', () => {
+  const workshop = useWorkshopStore();
+  /** Whether the room server served this page; nothing is asked of any server otherwise. */
+  const served = servedByRoom();
+  const info = ref<RoomInfo>();
+  const status = shallowRef<WorkshopStatus>();
+  const error = ref<RoomError>();
+  const busy = ref(false);
+
+  async function loadInfo(): Promise<void> {
+    if (!served || info.value) return;
+    const result = await getRoomInfo();
+    if (result.ok) info.value = result.value;
+    else error.value = result.error;
+  }
+
+  const canCollect = computed(() => served && info.value?.facilitator === true);
+
+  /** Where participants open the app, when other devices can reach it. */
+  const participantAddresses = computed(() =>
+    info.value && !info.value.localOnly ? info.value.addresses : [],
+  );
+
+  async function refresh(): Promise<void> {
+    const id = workshop.workshop?.id;
+    if (!canCollect.value || !id) return;
+    const result = await getWorkshopStatus(id);
+    if (workshop.workshop?.id !== id) return;
+    if (result.ok) {
+      status.value = result.value;
+      error.value = undefined;
+    } else error.value = result.error;
+  }
+
+  async function startCollecting(): Promise<boolean> {
+    const setup = workshop.workshop?.setup;
+    if (!canCollect.value || !setup) return false;
+    busy.value = true;
+    try {
+      const result = await openWorkshop(setup);
+      if (!result.ok) {
+        error.value = result.error;
+        return false;
+      }
+      await refresh();
+      return true;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const collecting = computed(
+    () => status.value?.collecting === true && status.value.workshopId === workshop.workshop?.id,
+  );
+
+  /** Participants the server says joined, with group and name opened with this device's key when sealed. */
+  const joined = computed((): Joined[] => {
+    const current = status.value;
+    if (!current?.collecting) return [];
+    return current.joins.map((notice) => {
+      const content = openJoinNotice(notice, workshop.workshop?.secretKey);
+      return { participantId: notice.participantId, joinedAt: notice.joinedAt, ...content };
+    });
+  });
+
+  const roster = computed((): Roster | undefined => {
+    const setup = workshop.workshop?.setup;
+    if (!setup) return undefined;
+    const current = status.value;
+    return rosterOf({
+      groups: setup.groups.map((group) => group.id),
+      joined: collecting.value ? joined.value : [],
+      arrived: workshop.submissions,
+      onServer: collecting.value && current?.collecting ? current.submissions : [],
+    });
+  });
+
+  /** Imports every answer the server received, each through the importer (validation, duplicate rule). */
+  async function importReceived(): Promise<ImportSummary | undefined> {
+    const id = workshop.workshop?.id;
+    if (!canCollect.value || !id) return undefined;
+    busy.value = true;
+    try {
+      const result = await getReceivedFiles(id);
+      if (!result.ok) {
+        error.value = result.error;
+        return undefined;
+      }
+      const outcomes: ImportSummary['outcomes'] = [];
+      for (const file of result.value.files)
+        outcomes.push({
+          file: file.name,
+          outcome: await workshop.receiveText(file.text, file.name, 'network'),
+        });
+      await refresh();
+      return { outcomes };
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    served,
+    info,
+    status,
+    error,
+    busy,
+    canCollect,
+    participantAddresses,
+    collecting,
+    roster,
+    loadInfo,
+    refresh,
+    startCollecting,
+    importReceived,
+  };
+});
