@@ -3,7 +3,8 @@
  * or the five pillars of the ITU Global Cybersecurity Index (each question names the one it
  * informs in `gciPillar`). Both views score the same answers; only the grouping differs.
  */
-import { GCI_PILLARS, type Pillar, type Question, type Questionnaire } from '../questionnaire/schema.ts';
+import { GCI_PILLARS } from '../questionnaire/constants.ts';
+import type { Pillar, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 
 export const GROUPINGS = ['pillar', 'gciPillar'] as const;

@@ -1,11 +1,6 @@
 import type { AnswerValue } from '../assessment/types.ts';
-import {
-  MATURITY_LEVELS,
-  YES_NO_SCORES,
-  YES_PARTLY_NO_SCORES,
-  type NumericRule,
-  type Question,
-} from '../questionnaire/schema.ts';
+import { MATURITY_LEVELS, YES_NO_SCORES, YES_PARTLY_NO_SCORES } from '../questionnaire/constants.ts';
+import type { NumericRule, Question } from '../questionnaire/schema.ts';
 import { numericRange } from '../questionnaire/values.ts';
 
 /**

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { markRaw, shallowRef } from 'vue';
 import { catalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
 import type { Clause } from '../questionnaire/clauses.ts';
-import { clauseIndex } from '../questionnaire/clauses.ts';
+import { clauseIndex } from '../questionnaire/clauseIndex.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 
 /**
