@@ -43,9 +43,17 @@ export function toExpression(condition: Condition): string {
   return `${name} contains ${literal(condition.includes)}`;
 }
 
+/** Baseline's labels for the fixed answers (its interface texts), in the model's two languages. */
+const FIXED_LABELS = {
+  yes: { default: 'Yes', ru: 'Да' },
+  partly: { default: 'Partly', ru: 'Частично' },
+  no: { default: 'No', ru: 'Нет' },
+} as const;
+
 function element(question: Question, language: string): SurveyElement {
   const t = (localized: LocalizedText) => text(localized, language);
-  const fixed = (ids: string[]) => ids.map((id) => ({ value: id, text: { default: id } }));
+  const fixed = (ids: (keyof typeof FIXED_LABELS)[]) =>
+    ids.map((id) => ({ value: id, text: { ...FIXED_LABELS[id] } }));
   const base = {
     name: nameOf(question.id),
     title: t(question.text),
