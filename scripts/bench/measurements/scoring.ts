@@ -1,13 +1,9 @@
 /** Scoring one full assessment: the resolution-130 questionnaire with all 75 questions answered. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Answers, Response } from '../../../src/assessment/types.ts';
-import { validateQuestionnaireText } from '../../../src/questionnaire/validate.ts';
 import type { Question, Questionnaire } from '../../../src/questionnaire/schema.ts';
 import { questionsInOrder } from '../../../src/questionnaire/walk.ts';
 import { scoreAssessment } from '../../../src/scoring/score.ts';
-import { formatProblem } from '../../../src/validation/problems.ts';
-import { loadClauseIds, QUESTIONNAIRE_DIR } from '../../lib/questionnaires.ts';
+import { loadBuiltInQuestionnaire } from '../../lib/questionnaires.ts';
 import { time, type Measurement } from '../measurement.ts';
 
 const REPEAT = 100;
@@ -39,16 +35,7 @@ let answers: Answers;
 const measurement: Measurement = {
   name: 'scoring',
   setup() {
-    const file = 'questionnaires/resolution-130.json';
-    const parsed = validateQuestionnaireText(
-      readFileSync(join(QUESTIONNAIRE_DIR, 'resolution-130.json'), 'utf8'),
-      {
-        file,
-        knownClauses: loadClauseIds(),
-      },
-    );
-    if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-    questionnaire = parsed.value;
+    questionnaire = loadBuiltInQuestionnaire('resolution-130');
     const at = '2026-03-10T10:00:00.000Z';
     answers = Object.fromEntries(
       questionsInOrder(questionnaire).map(({ question }) => [

@@ -3,13 +3,10 @@
  * questionnaire, converted to a SurveyJS model at build time, rendered by survey-core with its
  * Vue 3 UI package and saved to IndexedDB on every change. Also builds `blank.html`, the floor.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
-import { validateQuestionnaireText } from '../../../src/questionnaire/validate.ts';
-import { formatProblem } from '../../../src/validation/problems.ts';
-import { loadClauseIds, QUESTIONNAIRE_DIR, ROOT } from '../../lib/questionnaires.ts';
+import { loadBuiltInQuestionnaire, ROOT } from '../../lib/questionnaires.ts';
 import { toSurveyModel } from './toSurveyModel.ts';
 
 const HERE = join(ROOT, 'scripts', 'bench', 'surveyjs');
@@ -22,16 +19,7 @@ function surveyModel(): Plugin {
     resolveId: (id) => (id === MODEL_ID ? `\0${MODEL_ID}` : undefined),
     load(id) {
       if (id !== `\0${MODEL_ID}`) return undefined;
-      const file = 'questionnaires/resolution-130.json';
-      const parsed = validateQuestionnaireText(
-        readFileSync(join(QUESTIONNAIRE_DIR, 'resolution-130.json'), 'utf8'),
-        {
-          file,
-          knownClauses: loadClauseIds(),
-        },
-      );
-      if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-      return `export default ${JSON.stringify(toSurveyModel(parsed.value))};`;
+      return `export default ${JSON.stringify(toSurveyModel(loadBuiltInQuestionnaire('resolution-130')))};`;
     },
   };
 }

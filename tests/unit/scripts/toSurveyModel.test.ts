@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { toExpression, toSurveyModel } from '../../../scripts/bench/surveyjs/toSurveyModel.ts';
-import { loadClauseIds } from '../../../scripts/lib/questionnaires.ts';
-import { validateQuestionnaireText } from '../../../src/questionnaire/validate.ts';
-
-function resolution130() {
-  const file = 'questionnaires/resolution-130.json';
-  const parsed = validateQuestionnaireText(readFileSync(file, 'utf8'), {
-    file,
-    knownClauses: loadClauseIds(),
-  });
-  if (!parsed.ok) throw new Error('resolution-130 does not validate');
-  return parsed.value;
-}
+import { loadBuiltInQuestionnaire } from '../../../scripts/lib/questionnaires.ts';
 
 describe('toExpression', () => {
   it('writes each kind of condition as a SurveyJS expression, with dots in names as underscores', () => {
@@ -28,7 +16,7 @@ describe('toExpression', () => {
 });
 
 describe('toSurveyModel', () => {
-  const questionnaire = resolution130();
+  const questionnaire = loadBuiltInQuestionnaire('resolution-130');
   const model = toSurveyModel(questionnaire);
 
   it('keeps every pillar as a page and every question, in order, in both languages', () => {
