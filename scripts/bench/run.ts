@@ -40,16 +40,22 @@ async function main(): Promise<void> {
   for (const file of files) {
     const measurement = ((await import(pathToFileURL(join(folder, file)).href)) as { default: Measurement })
       .default;
-    await measurement.setup?.();
-    const runs = measurement.runs ?? DEFAULT_RUNS;
+    console.error(`measuring: ${measurement.name}…`);
     const byLabel = new Map<string, { unit: string; values: number[] }>();
-    for (let run = 0; run < runs; run++) {
-      for (const figure of await measurement.measure()) {
-        const entry = byLabel.get(figure.label) ?? { unit: figure.unit, values: [] };
-        entry.values.push(figure.value);
-        byLabel.set(figure.label, entry);
+    try {
+      await measurement.setup?.();
+      const runs = measurement.runs ?? DEFAULT_RUNS;
+      for (let run = 0; run < runs; run++) {
+        for (const figure of await measurement.measure()) {
+          const entry = byLabel.get(figure.label) ?? { unit: figure.unit, values: [] };
+          entry.values.push(figure.value);
+          byLabel.set(figure.label, entry);
+        }
       }
+    } finally {
+      await measurement.teardown?.();
     }
+    const medians = new Map([...byLabel].map(([label, { values }]) => [label, median(values)]));
     for (const [label, { unit, values }] of byLabel) {
       rows.push({
         measurement: measurement.name,
@@ -57,6 +63,15 @@ async function main(): Promise<void> {
         median: formatValue(median(values)),
         unit,
         runs: String(values.length),
+      });
+    }
+    for (const figure of measurement.derive?.(medians) ?? []) {
+      rows.push({
+        measurement: measurement.name,
+        figure: figure.label,
+        median: formatValue(figure.value),
+        unit: figure.unit,
+        runs: 'medians',
       });
     }
   }

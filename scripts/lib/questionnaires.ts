@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clauseRegistrySchema } from '../../src/questionnaire/clauses.ts';
+import type { Questionnaire } from '../../src/questionnaire/schema.ts';
+import { validateQuestionnaireText } from '../../src/questionnaire/validate.ts';
 import { parseJsonText, parseWithSchema } from '../../src/validation/parse.ts';
 import { ProblemsError } from '../../src/validation/problems.ts';
 
@@ -28,4 +30,15 @@ export function loadClauseRegistry() {
 
 export function loadClauseIds(): Set<string> {
   return new Set(loadClauseRegistry().clauses.map((clause) => clause.id));
+}
+
+/** One built-in questionnaire (`questionnaires/<name>.json`), validated; throws its problems. */
+export function loadBuiltInQuestionnaire(name: string): Questionnaire {
+  const file = `questionnaires/${name}.json`;
+  const parsed = validateQuestionnaireText(readFileSync(join(QUESTIONNAIRE_DIR, `${name}.json`), 'utf8'), {
+    file,
+    knownClauses: loadClauseIds(),
+  });
+  if (!parsed.ok) throw new ProblemsError(parsed.problems);
+  return parsed.value;
 }

@@ -22,7 +22,3 @@ export const clauseRegistrySchema = z.strictObject({
   clauses: z.array(clauseSchema).min(1),
 });
 export type ClauseRegistry = z.infer<typeof clauseRegistrySchema>;
-
-export function clauseIndex(registry: ClauseRegistry): Map<string, Clause> {
-  return new Map(registry.clauses.map((clause) => [clause.id, clause]));
-}

@@ -1,9 +1,23 @@
 /**
- * Fixed values of the questionnaire format that scoring needs, apart from the Zod schema so that
- * the first screen (which scores progress) does not load the schema library.
+ * The fixed values of questionnaire format v1, kept apart from the Zod schema (`schema.ts`,
+ * which re-exports them) so that scoring can use them without loading Zod.
  */
+export const FORMAT_VERSION = 1;
+
 export const GCI_PILLARS = ['legal', 'technical', 'organizational', 'capacity', 'cooperation'] as const;
 export type GciPillar = (typeof GCI_PILLARS)[number];
+
+export const QUESTION_TYPES = [
+  'yesNo',
+  'yesPartlyNo',
+  'maturity',
+  'singleChoice',
+  'multipleChoice',
+  'number',
+  'percentage',
+  'text',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** The score in [0, 1] each fixed answer earns; documented here so there is one place to read it. */
 export const YES_NO_SCORES = { yes: 1, no: 0 } as const;

@@ -1,5 +1,6 @@
 export * from './schema.ts';
-export { clauseIndex, clauseRegistrySchema } from './clauses.ts';
+export { clauseRegistrySchema } from './clauses.ts';
+export { clauseIndex } from './clauseIndex.ts';
 export type { Clause, ClauseRegistry } from './clauses.ts';
 export { holds, visibleQuestionIds } from './conditions.ts';
 export { validateQuestionnaire, validateQuestionnaireText } from './validate.ts';

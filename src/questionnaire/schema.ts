@@ -8,29 +8,9 @@
  * translations) live in `rules.ts`.
  */
 import { z } from '../validation/zod.ts';
-import { GCI_PILLARS, MATURITY_LEVELS } from './constants.ts';
+import { FORMAT_VERSION, GCI_PILLARS, MATURITY_LEVELS, type QuestionType } from './constants.ts';
 
-export {
-  GCI_PILLARS,
-  MATURITY_LEVELS,
-  YES_NO_SCORES,
-  YES_PARTLY_NO_SCORES,
-  type GciPillar,
-} from './constants.ts';
-
-export const FORMAT_VERSION = 1;
-
-export const QUESTION_TYPES = [
-  'yesNo',
-  'yesPartlyNo',
-  'maturity',
-  'singleChoice',
-  'multipleChoice',
-  'number',
-  'percentage',
-  'text',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+export * from './constants.ts';
 
 export const languageCode = z
   .string()

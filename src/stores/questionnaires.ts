@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { markRaw, shallowRef } from 'vue';
 import { catalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
 import type { Clause } from '../questionnaire/clauses.ts';
+import { clauseIndex } from '../questionnaire/clauseIndex.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 
 /**
@@ -21,14 +22,8 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return questionnaire;
   }
 
-  // The clause module brings the Zod schemas with it: fetched with the clauses, not on the first screen.
   async function ensureClauses(): Promise<void> {
-    if (clauses.value.size > 0) return;
-    const [{ clauseIndex }, registry] = await Promise.all([
-      import('../questionnaire/clauses.ts'),
-      loadClauses(),
-    ]);
-    clauses.value = clauseIndex(registry);
+    if (clauses.value.size === 0) clauses.value = clauseIndex(await loadClauses());
   }
 
   const summary = (id: string) => catalog.find((entry) => entry.id === id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/analysis/index.ts';
-import { clauseIndex } from '../../../src/questionnaire/clauses.ts';
+import { clauseIndex } from '../../../src/questionnaire/clauseIndex.ts';
 import type { Assessment } from '../../../src/assessment/types.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import { buildReport, type Report } from '../../../src/report/index.ts';

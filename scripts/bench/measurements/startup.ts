@@ -1,0 +1,130 @@
+/**
+ * Start-up and saving in headless Chromium, on the production builds served locally:
+ * - time from the start of navigation to the first usable screen (see `Screen` in
+ *   `lib/browser.ts`), online on a first visit (empty caches) and offline (served by the
+ *   service worker after one visit); the same for a blank page as the floor;
+ * - Baseline's answering screen opened cold, and the SurveyJS page (the same questionnaire),
+ *   which has no service worker and so no offline figure;
+ * - time to save one answer: from the click on a choice to the end of the IndexedDB write it
+ *   causes (Baseline's own save; SurveyJS's `onValueChanged` autosave of `survey.data`).
+ * Every run uses fresh browser contexts (empty HTTP cache, storage and workers).
+ */
+import type { Browser, Page } from '@playwright/test';
+import { ensureBuilds, serveApp, serveSurveyJs, type Served } from '../lib/builds.ts';
+import { launch, newContext, timeToSave, timeToUsable, waitForServiceWorker } from '../lib/browser.ts';
+import { ratio, type Figure, type Measurement } from '../measurement.ts';
+
+let browser: Browser | undefined;
+let app: Served | undefined;
+let bench: Served | undefined;
+
+const LABEL = {
+  blankOnline: 'blank page (floor), online first visit',
+  blankOffline: 'blank page (floor), offline (service worker)',
+  homeOnline: 'Baseline home usable, online first visit',
+  homeOffline: 'Baseline home usable, offline (service worker)',
+  answerOnline: 'Baseline answering screen usable, online, cold cache',
+  surveyOnline: 'SurveyJS questionnaire usable, online first visit',
+  baselineSave: 'Baseline: save one answer (click → IndexedDB write done)',
+  surveySave: 'SurveyJS: save one answer (click → autosave write done)',
+};
+
+/** Online first visit, then (once the worker is in charge) a new page with the network off. */
+async function onlineThenOffline(url: string, screen: 'home' | 'blank'): Promise<[number, number]> {
+  const context = await newContext(browser!, [screen]);
+  try {
+    const page = await context.newPage();
+    const online = await timeToUsable(page, url, screen);
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    const offline = await timeToUsable(await context.newPage(), url, screen, { fromServiceWorker: true });
+    return [online, offline];
+  } finally {
+    await context.close();
+  }
+}
+
+/** A page that fetches everything from the server: HTTP cache off (and no worker in the context). */
+async function coldPage(context: Awaited<ReturnType<typeof newContext>>): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return page;
+}
+
+async function baselineAnswering(): Promise<[number, number]> {
+  // No worker here: it would serve the second visit from its cache, which `homeOffline` measures.
+  const context = await newContext(browser!, ['answer'], 'block');
+  try {
+    const setup = await context.newPage();
+    await setup.goto(`${app!.origin}/`);
+    await setup.locator('input[name="questionnaire"][value="resolution-130"]').check();
+    await setup.getByRole('button', { name: 'Create and start answering' }).click();
+    await setup.waitForURL(/#\/assessments\/[0-9a-f-]+\/answer/);
+    const url = setup.url();
+    await setup.close();
+    const page = await coldPage(context);
+    const usable = await timeToUsable(page, url, 'answer');
+    const save = await timeToSave(page, 'main article input[type="radio"]');
+    return [usable, save];
+  } finally {
+    await context.close();
+  }
+}
+
+async function surveyJs(): Promise<[number, number]> {
+  const context = await newContext(browser!, ['surveyjs']);
+  try {
+    const page = await coldPage(context);
+    const usable = await timeToUsable(page, `${bench!.origin}/index.html`, 'surveyjs');
+    const save = await timeToSave(page, '.sd-question input[type="radio"]');
+    return [usable, save];
+  } finally {
+    await context.close();
+  }
+}
+
+const measurement: Measurement = {
+  name: 'start-up & save (Chromium)',
+  runs: 7,
+  async setup() {
+    await ensureBuilds();
+    [app, bench, browser] = await Promise.all([serveApp(), serveSurveyJs(), launch()]);
+    await baselineAnswering(); // warm-up: servers, browser, disk cache of the files
+    await surveyJs();
+  },
+  async measure(): Promise<Figure[]> {
+    const ms = (label: string, value: number): Figure => ({ label, value, unit: 'ms' });
+    const [blankOnline, blankOffline] = await onlineThenOffline(`${bench!.origin}/blank.html`, 'blank');
+    const [homeOnline, homeOffline] = await onlineThenOffline(`${app!.origin}/`, 'home');
+    const [answerOnline, baselineSave] = await baselineAnswering();
+    const [surveyOnline, surveySave] = await surveyJs();
+    return [
+      ms(LABEL.blankOnline, blankOnline),
+      ms(LABEL.blankOffline, blankOffline),
+      ms(LABEL.homeOnline, homeOnline),
+      ms(LABEL.homeOffline, homeOffline),
+      ms(LABEL.answerOnline, answerOnline),
+      ms(LABEL.surveyOnline, surveyOnline),
+      ms(LABEL.baselineSave, baselineSave),
+      ms(LABEL.surveySave, surveySave),
+    ];
+  },
+  async teardown() {
+    await Promise.all([browser?.close(), app?.close(), bench?.close()]);
+  },
+  derive: (medians) => [
+    ...ratio(medians, 'SurveyJS ÷ Baseline home, online first visit', LABEL.surveyOnline, LABEL.homeOnline),
+    ...ratio(
+      medians,
+      'SurveyJS ÷ Baseline answering screen, online cold',
+      LABEL.surveyOnline,
+      LABEL.answerOnline,
+    ),
+    ...ratio(medians, 'SurveyJS ÷ Baseline: save one answer', LABEL.surveySave, LABEL.baselineSave),
+    ...ratio(medians, 'Baseline home ÷ blank floor, online', LABEL.homeOnline, LABEL.blankOnline),
+    ...ratio(medians, 'Baseline home ÷ blank floor, offline', LABEL.homeOffline, LABEL.blankOffline),
+  ],
+};
+
+export default measurement;
