@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import type { GapAnalysis } from '../../analysis/gaps.ts';
+import { useFormat } from '../../i18n/useFormat.ts';
 import { shownAs, useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
 import type { Band, WeightProfile } from '../../profiles/schema.ts';
 import type { LocalizedText, Questionnaire } from '../../questionnaire/schema.ts';
@@ -12,6 +13,7 @@ const PROFILE_FALLBACK_LANGUAGE = 'en';
 export function useAnalysisText() {
   const { t, locale } = useI18n();
   const localized = useLocalized();
+  const format = useFormat();
 
   /** Profile and band text, tagged with the language it is in. */
   const shown = (value: LocalizedText) => localized(value, PROFILE_FALLBACK_LANGUAGE);
@@ -40,9 +42,26 @@ export function useAnalysisText() {
     );
   }
 
+  /** A 0–100 score, or "not scored" where nothing counted. */
+  const scoreText = (score: number | null) => (score === null ? t('results.notScored') : format.score(score));
+  /** A gap in points, "met" once the target is reached, a dash where there is none. */
+  const gapText = (gap: number | null) =>
+    gap === null ? '—' : gap <= 0 ? t('analysis.met') : format.score(gap);
+
   const profileTitle = (profile: WeightProfile) => text(profile.title);
   const bandLabel = (band: Band | undefined) => (band ? text(band.label) : '—');
   const bandShown = (band: Band | undefined) => (band ? shown(band.label) : own('—'));
 
-  return { text, shown, own, groupTitle, groupTitles, profileTitle, bandLabel, bandShown };
+  return {
+    text,
+    shown,
+    own,
+    groupTitle,
+    groupTitles,
+    profileTitle,
+    bandLabel,
+    bandShown,
+    scoreText,
+    gapText,
+  };
 }
