@@ -9,6 +9,8 @@
  * page; ids are restricted to plain characters, so none can be `__proto__`.
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
+import { identifier, timestampSchema, versionSchema } from '../validation/fields.ts';
 import { weightProfileSchema } from '../profiles/schema.ts';
 import { participationSchema, provenanceSchema } from '../workshop/records.ts';
 import type { Answer, Assessment, Evidence, QuestionnaireRef, Response } from './types.ts';
@@ -24,27 +26,16 @@ export const LIMITS = {
   answersPerAssessment: 5000,
 } as const;
 
-const recordId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'expected an id of up to 100 letters, digits, "-" or "_"');
+const recordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, expected('expected.recordId'));
 
 /** A question, pillar or option id, as the questionnaire format allows them. */
-const itemId = z
-  .string()
-  .max(100, 'expected an id of at most 100 characters')
-  .regex(
-    /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/,
-    'expected an id of lower-case letters, digits, and "-", "_" or "." between them',
-  );
+const itemId = identifier.max(100);
 
-const timestamp = z.iso.datetime({
-  offset: true,
-  error: 'expected a date and time such as "2026-03-01T10:00:00Z"',
-});
+const timestamp = timestampSchema;
 
 const access = z.enum(['public', 'restricted']);
 
-const limitedText = (max: number) => z.string().max(max, `expected a text of at most ${max} characters`);
+const limitedText = (max: number) => z.string().max(max);
 
 export const evidenceSchema = z
   .strictObject({
@@ -59,11 +50,11 @@ export const evidenceSchema = z
 
 const answerValue = z.union(
   [
-    z.string().max(LIMITS.text, `expected a text of at most ${LIMITS.text} characters`),
-    z.number().refine(Number.isFinite, 'expected a finite number'),
+    z.string().max(LIMITS.text),
+    z.number().refine(Number.isFinite, expected('expected.finiteNumber')),
     z.array(itemId).max(LIMITS.optionsChosen),
   ],
-  { error: 'expected a text, a number, or a list of option ids' },
+  { error: expected('expected.answerValue') },
 );
 
 export const responseSchema = z
@@ -74,7 +65,7 @@ export const responseSchema = z
       z.strictObject({ kind: z.literal('notApplicable') }),
       z.strictObject({ kind: z.literal('dontKnow') }),
     ],
-    { error: 'expected a response of kind "value", "notApplicable" or "dontKnow"' },
+    { error: expected('expected.responseKind') },
   )
   .meta({ id: 'Response' });
 
@@ -93,32 +84,22 @@ export const answerSchema = z
 
 export const questionnaireRefSchema = z.strictObject({
   id: itemId,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
+  version: versionSchema,
 });
 
 export const assessmentSchema = z
   .strictObject({
     id: recordId,
-    name: z
-      .string()
-      .trim()
-      .min(1, 'expected a name')
-      .max(LIMITS.name, `expected a name of at most ${LIMITS.name} characters`),
+    name: z.string().trim().min(1).max(LIMITS.name),
     questionnaire: questionnaireRefSchema,
     preparedBy: limitedText(LIMITS.preparedBy)
       .optional()
       .meta({ description: 'Names of the people who prepared it; left out of sharing exports' }),
     createdAt: timestamp,
     updatedAt: timestamp,
-    targets: z
-      .partialRecord(
-        itemId,
-        z.number().min(0, 'expected a target of 0 or more').max(100, 'expected a target of at most 100'),
-      )
-      .optional()
-      .meta({
-        description: 'Targets (0 to 100) by pillar id; a pillar not named keeps the questionnaire’s target',
-      }),
+    targets: z.partialRecord(itemId, z.number().min(0).max(100)).optional().meta({
+      description: 'Targets (0 to 100) by pillar id; a pillar not named keeps the questionnaire’s target',
+    }),
     weightProfile: weightProfileSchema
       .optional()
       .meta({ description: 'The weight profile the results are computed with, as a full copy' }),

@@ -1,5 +1,5 @@
 /** Weight profiles as small JSON files that delegations can exchange. */
-import type { Problem } from '../validation/problems.ts';
+import { problem, type Problem } from '../validation/problems.ts';
 import type { WeightProfile } from './schema.ts';
 
 /** Far above any real profile (a few kilobytes), low enough that a wrong file is refused at once. */
@@ -17,12 +17,8 @@ export function profileFileName(profile: WeightProfile): string {
 /** A problem for a file too large to be a weight profile, or `undefined`. */
 export function fileSizeProblem(file: string, bytes: number): Problem | undefined {
   if (bytes <= MAX_PROFILE_FILE_BYTES) return undefined;
-  const kilobytes = Math.ceil(bytes / 1024);
-  return {
-    file,
-    path: '$',
-    message: `the file is ${kilobytes} KB; a weight profile is a few KB at most (limit ${MAX_PROFILE_FILE_BYTES / 1024} KB), so this is not one`,
-  };
+  const size = Math.ceil(bytes / 1024);
+  return problem(file, '$', 'profile.tooLarge', { size, limit: MAX_PROFILE_FILE_BYTES / 1024 });
 }
 
 /** Same weights, bands, texts and ids: compared as canonical JSON, whatever the key order. */

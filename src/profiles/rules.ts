@@ -6,7 +6,8 @@ import type { Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import { checkWeights, WeightError } from '../scoring/weights.ts';
-import { jsonPath, type PathSegment, type Problem } from '../validation/problems.ts';
+import { quotedList, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
+import { jsonPath, problem, type PathSegment, type Problem } from '../validation/problems.ts';
 import { profileWeights } from './resolve.ts';
 import type { WeightProfile } from './schema.ts';
 
@@ -24,12 +25,12 @@ export interface ProfileContext {
   knownClauses?: ReadonlySet<string>;
 }
 
-type Report = (path: PathSegment[], message: string) => void;
+type Report = (path: PathSegment[], code: ProblemCode, params?: ProblemParams, within?: string) => void;
 
 export function checkProfileRules(profile: WeightProfile, context: ProfileContext): Problem[] {
   const problems: Problem[] = [];
-  const report: Report = (path, message) =>
-    problems.push({ file: context.file, path: jsonPath(path), message });
+  const report: Report = (path, code, params, within) =>
+    problems.push(problem(context.file, jsonPath(path), code, params, within));
 
   checkBands(profile, report);
   const targets = applicableQuestionnaires(profile, context, report);
@@ -46,23 +47,21 @@ function checkBands(profile: WeightProfile, report: Report): void {
   if (!bands) return;
   const seen = new Set<string>();
   bands.forEach((band, index) => {
-    if (seen.has(band.id)) report(['bands', index, 'id'], `band id "${band.id}" is used twice`);
+    if (seen.has(band.id)) report(['bands', index, 'id'], 'profile.bandTwice', { band: band.id });
     seen.add(band.id);
     const previous = bands[index - 1];
     if (previous && band.from >= previous.from) {
-      report(
-        ['bands', index, 'from'],
-        `expected bands from the highest to the lowest: "${band.id}" starts at ${band.from}, ` +
-          `which is not below "${previous.id}" (${previous.from})`,
-      );
+      report(['bands', index, 'from'], 'profile.bandOrder', {
+        band: band.id,
+        from: band.from,
+        previous: previous.id,
+        previousFrom: previous.from,
+      });
     }
   });
   const last = bands[bands.length - 1];
   if (last && last.from !== 0) {
-    report(
-      ['bands', bands.length - 1, 'from'],
-      `expected the last band to start at 0, so that every score has a band; found ${last.from}`,
-    );
+    report(['bands', bands.length - 1, 'from'], 'profile.lastBand', { from: last.from });
   }
 }
 
@@ -71,36 +70,37 @@ function applicableQuestionnaires(
   context: ProfileContext,
   report: Report,
 ): Questionnaire[] {
-  const known = [...context.questionnaires.keys()].join(', ');
+  const known = quotedList([...context.questionnaires.keys()]);
   const found: Questionnaire[] = [];
   profile.appliesTo.forEach((id, index) => {
     const questionnaire = context.questionnaires.get(id);
     if (questionnaire) found.push(questionnaire);
     else if (context.builtIn)
-      report(['appliesTo', index], `no questionnaire "${id}" is built into the app (known: ${known})`);
+      report(['appliesTo', index], 'profile.unknownQuestionnaire', { questionnaire: id, known });
   });
   if (found.length === 0 && !context.builtIn) {
-    report(
-      ['appliesTo'],
-      `this profile is for questionnaire(s) ${profile.appliesTo.map((id) => `"${id}"`).join(', ')}, ` +
-        `none of which is in this app (known: ${known})`,
-    );
+    report(['appliesTo'], 'profile.noQuestionnaire', {
+      questionnaires: quotedList(profile.appliesTo),
+      known,
+    });
   }
   return found;
 }
 
 /** Every pillar and question named must exist in at least one questionnaire the profile applies to. */
 function checkIds(profile: WeightProfile, questionnaires: Questionnaire[], report: Report): void {
-  const names = questionnaires.map((q) => `"${q.id}"`).join(', ');
+  const names = quotedList(questionnaires.map((q) => q.id));
   const pillarIds = new Set(questionnaires.flatMap((q) => q.pillars.map((pillar) => pillar.id)));
   const questionIds = new Set(
     questionnaires.flatMap((q) => questionsInOrder(q).map(({ question }) => question.id)),
   );
   for (const id of Object.keys(profile.pillars ?? {})) {
-    if (!pillarIds.has(id)) report(['pillars', id], `no pillar "${id}" in ${names}`);
+    if (!pillarIds.has(id))
+      report(['pillars', id], 'profile.noPillar', { pillar: id, questionnaires: names });
   }
   for (const id of Object.keys(profile.questions ?? {})) {
-    if (!questionIds.has(id)) report(['questions', id], `no question "${id}" in ${names}`);
+    if (!questionIds.has(id))
+      report(['questions', id], 'profile.noQuestion', { question: id, questionnaires: names });
   }
 }
 
@@ -111,16 +111,14 @@ function checkScorable(profile: WeightProfile, questionnaires: Questionnaire[], 
     ['gciPillar', 'gciPillars'],
   ];
   for (const [groupBy, field] of groupings) {
-    const messages = new Set<string>();
     for (const questionnaire of questionnaires) {
       try {
         checkWeights(questionnaire, profileWeights(profile, groupBy), groupBy);
       } catch (error) {
         if (!(error instanceof WeightError)) throw error;
-        messages.add(`${error.message} (with questionnaire "${questionnaire.id}")`);
+        report([field], error.code, error.params, questionnaire.id);
       }
     }
-    for (const message of messages) report([field], message);
   }
 }
 
@@ -134,10 +132,10 @@ function checkCitations(profile: WeightProfile, context: ProfileContext, report:
       .map((match) => match[0])
       .filter((id) => prefixes.has(id.split('/')[0]));
     for (const id of cited.filter((candidate) => !known.has(candidate)))
-      report(['rationale', language], `cites "${id}", which is not in the clause registry`);
+      report(['rationale', language], 'profile.unknownClause', { clause: id });
     if (!cited.some((id) => known.has(id))) cites = false;
   }
   if (context.builtIn && !cites) {
-    report(['rationale'], 'expected the rationale to cite the resolution’s clause ids in every language');
+    report(['rationale'], 'profile.mustCite');
   }
 }

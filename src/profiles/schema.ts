@@ -10,6 +10,7 @@
  * weights that can give a score) are in `rules.ts`.
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
 import {
   GCI_PILLARS,
   identifier,
@@ -37,7 +38,7 @@ export const weightProfileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     kind: z.literal(PROFILE_KIND, {
-      error: `expected "kind": "${PROFILE_KIND}" (is this a weight profile?)`,
+      error: expected('expected.profileKind', { value: JSON.stringify(PROFILE_KIND) }),
     }),
     format: z.literal(PROFILE_FORMAT),
     id: identifier,

@@ -8,37 +8,29 @@
  * translations) live in `rules.ts`.
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
+import { identifier, versionSchema } from '../validation/fields.ts';
 import { FORMAT_VERSION, GCI_PILLARS, MATURITY_LEVELS, type QuestionType } from './constants.ts';
 
 export * from './constants.ts';
 
 export const languageCode = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "en" or "ru"');
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, expected('expected.languageCode'));
 
-export const identifier = z
-  .string()
-  .regex(
-    /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/,
-    'expected an id of lower-case letters, digits, and "-", "_" or "." between them',
-  );
+export { identifier, versionSchema };
 
-const clauseId = z
-  .string()
-  .regex(/^[A-Za-z0-9-]+(?:\/[a-z0-9-]+)+$/, 'expected a clause id such as "R130/resolves/sme-problems"');
+const clauseId = z.string().regex(/^[A-Za-z0-9-]+(?:\/[a-z0-9-]+)+$/, expected('expected.clauseId'));
 
 /** Text in several languages, keyed by language code: `{ "en": "…", "ru": "…" }`. */
 export const localizedTextSchema = z
-  .record(languageCode, z.string().trim().min(1, 'expected a non-empty text'))
-  .refine((text) => Object.keys(text).length > 0, 'expected text in at least one language')
+  .record(languageCode, z.string().trim().min(1))
+  .refine((text) => Object.keys(text).length > 0, expected('expected.someLanguage'))
   .meta({ id: 'LocalizedText', description: 'Text keyed by language code, e.g. {"en": "…", "ru": "…"}' });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 const unitScore = z.number().min(0).max(1);
-export const weightSchema = z
-  .number()
-  .min(0, 'expected a weight of 0 or more')
-  .meta({ description: 'Relative weight; 0 leaves the item out' });
+export const weightSchema = z.number().min(0).meta({ description: 'Relative weight; 0 leaves the item out' });
 
 const linearRuleSchema = z
   .strictObject({
@@ -100,10 +92,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
         z.strictObject({ all: z.array(conditionSchema).min(1) }),
         z.strictObject({ any: z.array(conditionSchema).min(1) }),
       ],
-      {
-        error:
-          'expected a condition: {"question", and one of "equals", "in", "atLeast", "includes"}, or {"all": […]} or {"any": […]}',
-      },
+      { error: expected('expected.condition') },
     )
     .meta({ id: 'Condition', description: 'Shown only while this holds on an earlier answer' }),
 );
@@ -128,7 +117,7 @@ const maturityQuestion = z.strictObject({
   type: z.literal('maturity'),
   levels: z
     .array(localizedTextSchema)
-    .length(MATURITY_LEVELS, 'expected exactly six level descriptors, for levels 0 to 5')
+    .length(MATURITY_LEVELS, expected('expected.sixLevels'))
     .meta({ description: 'What levels 0 to 5 look like for this question; level n scores n/5' }),
 });
 const singleChoiceQuestion = z.strictObject({
@@ -195,8 +184,6 @@ export const pillarSchema = z
   })
   .meta({ id: 'Pillar' });
 export type Pillar = z.infer<typeof pillarSchema>;
-
-export const versionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"');
 
 export const questionnaireSchema = z
   .strictObject({

@@ -8,6 +8,7 @@
  * facilitator's key or the questionnaire is checked again when the facilitator imports.
  */
 import { z } from '../validation/zod.ts';
+import { timestampSchema } from '../validation/fields.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
 import type { Problem } from '../validation/problems.ts';
 import { fromBase32, toBase32 } from '../workshop/encoding.ts';
@@ -30,7 +31,7 @@ export const roomWorkshopSchema = z.strictObject({
   setup: workshopSetupSchema,
   /** The join code participants' requests must carry (`encodeJoinCode` of the set-up). */
   joinCode: z.string().min(8).max(400),
-  openedAt: z.iso.datetime({ offset: true }),
+  openedAt: timestampSchema,
 });
 export type RoomWorkshop = z.infer<typeof roomWorkshopSchema>;
 

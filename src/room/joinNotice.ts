@@ -7,6 +7,7 @@
  * the room's network in clear; the server stores what it cannot read.
  */
 import { z } from '../validation/zod.ts';
+import { identifier, timestampSchema } from '../validation/fields.ts';
 import { canonicalJson, compressText, decompressText } from '../workshop/encoding.ts';
 import type { Participation } from '../workshop/participation.ts';
 import { participantIdSchema, sealedContentSchema } from '../workshop/payload.ts';
@@ -16,10 +17,7 @@ import { workshopIdSchema } from '../workshop/setup.ts';
 export const JOIN_NOTICE_FORMAT = 'baseline-workshop-join';
 export const JOIN_NOTICE_FORMAT_VERSION = 1;
 
-const groupId = z
-  .string()
-  .max(100)
-  .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, 'expected a group id of lower-case letters, digits and "-"');
+const groupId = identifier.max(100);
 
 export const joinContentSchema = z.strictObject({
   group: groupId,
@@ -33,7 +31,7 @@ export const joinNoticeSchema = z
     formatVersion: z.literal(JOIN_NOTICE_FORMAT_VERSION),
     workshopId: workshopIdSchema,
     participantId: participantIdSchema,
-    joinedAt: z.iso.datetime({ offset: true }),
+    joinedAt: timestampSchema,
     content: z.discriminatedUnion('kind', [
       joinContentSchema.extend({ kind: z.literal('plain') }).strict(),
       sealedContentSchema,

@@ -6,6 +6,7 @@
  * Participants' answers travel as the very payload a file or QR codes carry (`src/workshop/payload.ts`).
  */
 import { z } from '../validation/zod.ts';
+import { timestampSchema } from '../validation/fields.ts';
 import { participantIdSchema } from '../workshop/payload.ts';
 import { questionnaireRefSchema, workshopIdSchema } from '../workshop/setup.ts';
 import { joinNoticeSchema } from './joinNotice.ts';
@@ -31,7 +32,7 @@ export const ROOM_META_NAME = 'baseline-room';
 export const MAX_JOIN_NOTICE_BYTES = 16_000;
 export const MAX_SETUP_BYTES = 100_000;
 
-const timestamp = z.iso.datetime({ offset: true });
+const timestamp = timestampSchema;
 
 export const roomInfoSchema = z.object({
   service: z.literal(ROOM_SERVICE),

@@ -1,4 +1,5 @@
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { englishMessage, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 
 /**
@@ -10,9 +11,13 @@ export interface Weights {
   questions?: Readonly<Partial<Record<string, number>>>;
 }
 
+/** Weights that cannot give a score; `code` and `params` let the interface say why in any language. */
 export class WeightError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: Extract<ProblemCode, `weights.${string}`>,
+    readonly params: ProblemParams,
+  ) {
+    super(englishMessage(code, params));
     this.name = 'WeightError';
   }
 }
@@ -42,32 +47,29 @@ export function checkWeights(
   groupBy: Grouping = 'pillar',
 ): void {
   const groups = scoringGroups(questionnaire, groupBy);
-  const kind = groupBy === 'gciPillar' ? 'GCI pillar' : 'pillar';
+  const gci = groupBy === 'gciPillar';
   for (const group of groups) {
-    requireValid(pillarWeight(group, weights), `${kind} "${group.id}"`);
+    requireValid(pillarWeight(group, weights), gci ? 'weights.invalidGciPillar' : 'weights.invalidPillar', {
+      pillar: group.id,
+    });
     for (const { question } of group.questions)
-      requireValid(questionWeight(question, weights), `question "${question.id}"`);
+      requireValid(questionWeight(question, weights), 'weights.invalidQuestion', { question: question.id });
   }
   const total = groups.reduce((sum, group) => sum + pillarWeight(group, weights), 0);
-  if (total <= 0) {
-    throw new WeightError(
-      `Every ${kind} has weight 0, so no overall score can be computed: give at least one ${kind} a weight above 0.`,
-    );
-  }
+  if (total <= 0) throw new WeightError(gci ? 'weights.allGciPillarsZero' : 'weights.allPillarsZero', {});
   for (const group of groups) {
     if (pillarWeight(group, weights) === 0) continue;
     const scored = group.questions.filter(({ question }) => question.type !== 'text');
     if (scored.length > 0 && scored.every(({ question }) => questionWeight(question, weights) === 0)) {
-      throw new WeightError(
-        `Every question in ${kind} "${group.id}" has weight 0, but the ${kind} itself does not: ` +
-          `give one of its questions a weight above 0, or give the ${kind} weight 0.`,
-      );
+      throw new WeightError(gci ? 'weights.gciPillarQuestionsZero' : 'weights.pillarQuestionsZero', {
+        pillar: group.id,
+      });
     }
   }
 }
 
-function requireValid(weight: number, what: string): void {
+function requireValid(weight: number, code: WeightError['code'], params: ProblemParams): void {
   if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
-    throw new WeightError(`The weight of ${what} must be a number of 0 or more; found ${String(weight)}.`);
+    throw new WeightError(code, { ...params, found: String(weight) });
   }
 }

@@ -14,11 +14,13 @@ import { newId } from '../assessment/ids.ts';
 import { defaultProfile, deriveProfile, sameProfile, type WeightProfile } from '../profiles/index.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import { WeightError } from '../scoring/weights.ts';
+import type { Explained } from '../validation/messages.ts';
 import type { Parsed } from '../validation/parse.ts';
 import { useAssessmentStore } from './assessment.ts';
 import { useWeightProfilesStore } from './weightProfiles.ts';
 
-type Outcome<T> = { value?: T; error?: string };
+/** A result, or why the weights cannot give one (WeightError: a code the screen translates). */
+type Outcome<T> = { value?: T; error?: Explained };
 
 /** Title and rationale of a copy, in the reader's language (the store has no interface text). */
 export type CopyText = (base: WeightProfile) => Pick<WeightProfile, 'title' | 'rationale'>;
@@ -68,7 +70,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       const options = { profile: chosen, targets: assessments.assessment?.targets, groupBy: grouping };
       return { value: analyse(questionnaire, assessments.answers, options) };
     } catch (error) {
-      if (error instanceof WeightError) return { error: error.message };
+      if (error instanceof WeightError) return { error };
       throw error;
     }
   }

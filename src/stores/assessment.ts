@@ -283,12 +283,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
   );
 
   /** Scores with the questionnaire's default weights (weight profiles come in a later step). */
-  const scoring = computed((): { result?: AssessmentResult; error?: string } => {
+  const scoring = computed((): { result?: AssessmentResult; error?: WeightError } => {
     if (!questionnaire.value) return {};
     try {
       return { result: scoreAssessment(questionnaire.value, answers.value) };
     } catch (error) {
-      if (error instanceof WeightError) return { error: error.message };
+      if (error instanceof WeightError) return { error };
       throw error;
     }
   });

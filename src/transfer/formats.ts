@@ -5,7 +5,9 @@
  * field added to assessments travels in files with no change here.
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
 import { answerSchema, assessmentSchema, LIMITS } from '../assessment/schema.ts';
+import { timestampSchema } from '../validation/fields.ts';
 
 export const ASSESSMENT_FORMAT = 'baseline.assessment';
 export const BACKUP_FORMAT = 'baseline.backup';
@@ -13,20 +15,20 @@ export const ENCRYPTED_FORMAT = 'baseline.encrypted';
 export const FILE_VERSION = 1;
 
 const fileVersion = z.literal(FILE_VERSION, {
-  error: `expected ${FILE_VERSION}, the version of Baseline files this app reads`,
+  error: expected('expected.fileVersion', { value: FILE_VERSION }),
 });
 
 /** The most assessments one backup may hold. */
 export const MAX_BACKUP_ASSESSMENTS = 1000;
 
-const exportedAt = z.iso.datetime({
-  offset: true,
-  error: 'expected a date and time such as "2026-03-01T10:00:00Z"',
-});
+const exportedAt = timestampSchema;
 
 const answersList = z
   .array(answerSchema)
-  .max(LIMITS.answersPerAssessment, `expected at most ${LIMITS.answersPerAssessment} answers`);
+  .max(
+    LIMITS.answersPerAssessment,
+    expected('expected.answerCount', { maximum: LIMITS.answersPerAssessment }),
+  );
 
 export const assessmentFileSchema = z
   .strictObject({
@@ -34,7 +36,7 @@ export const assessmentFileSchema = z
     format: z.literal(ASSESSMENT_FORMAT),
     version: fileVersion,
     exportedAt,
-    sharing: z.boolean({ error: 'expected true or false' }).meta({
+    sharing: z.boolean().meta({
       description:
         'True for a sharing export: restricted comments and evidence, and the names of people, were left out',
     }),
@@ -56,9 +58,7 @@ export const backupFileSchema = z
     format: z.literal(BACKUP_FORMAT),
     version: fileVersion,
     exportedAt,
-    assessments: z
-      .array(backupEntrySchema)
-      .max(MAX_BACKUP_ASSESSMENTS, `expected at most ${MAX_BACKUP_ASSESSMENTS} assessments`),
+    assessments: z.array(backupEntrySchema).max(MAX_BACKUP_ASSESSMENTS),
   })
   .meta({
     title: 'Baseline backup, file format v1',
@@ -66,8 +66,8 @@ export const backupFileSchema = z
   });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
-const base64 = (description: string, pattern: RegExp, expected: string) =>
-  z.string().max(40_000_000).regex(pattern, expected).meta({ description });
+const base64 = (description: string, pattern: RegExp, expectation: string) =>
+  z.string().max(40_000_000).regex(pattern, expectation).meta({ description });
 
 /** PBKDF2 rounds: at least OWASP's 2023 figure for PBKDF2-SHA-256, at most what opens in seconds. */
 export const MIN_ITERATIONS = 600_000;
@@ -82,28 +82,28 @@ export const encryptedFileSchema = z
       .enum([ASSESSMENT_FORMAT, BACKUP_FORMAT])
       .meta({ description: 'The format of the encrypted content' }),
     kdf: z.strictObject({
-      name: z.literal('PBKDF2', { error: 'expected "PBKDF2", the only key derivation Baseline uses' }),
-      hash: z.literal('SHA-256', { error: 'expected "SHA-256", the only hash Baseline uses' }),
-      iterations: z
-        .number()
-        .int()
-        .min(MIN_ITERATIONS, `expected at least ${MIN_ITERATIONS} iterations`)
-        .max(MAX_ITERATIONS, `expected at most ${MAX_ITERATIONS} iterations`),
-      salt: base64('Random salt, 16 bytes', /^[A-Za-z0-9+/]{22}==$/, 'expected 16 bytes in base64'),
+      name: z.literal('PBKDF2', { error: expected('expected.onlyKdf', { value: '"PBKDF2"' }) }),
+      hash: z.literal('SHA-256', { error: expected('expected.onlyHash', { value: '"SHA-256"' }) }),
+      iterations: z.number().int().min(MIN_ITERATIONS).max(MAX_ITERATIONS),
+      salt: base64(
+        'Random salt, 16 bytes',
+        /^[A-Za-z0-9+/]{22}==$/,
+        expected('expected.base64Bytes', { bytes: 16 }),
+      ),
     }),
     cipher: z.strictObject({
-      name: z.literal('AES-GCM', { error: 'expected "AES-GCM", the only cipher Baseline uses' }),
-      keyLength: z.literal(256, { error: 'expected 256, the only key length Baseline uses' }),
+      name: z.literal('AES-GCM', { error: expected('expected.onlyCipher', { value: '"AES-GCM"' }) }),
+      keyLength: z.literal(256, { error: expected('expected.onlyKeyLength', { value: 256 }) }),
       iv: base64(
         'Random initialisation vector, 12 bytes',
         /^[A-Za-z0-9+/]{16}$/,
-        'expected 12 bytes in base64',
+        expected('expected.base64Bytes', { bytes: 12 }),
       ),
     }),
     data: base64(
       'The encrypted JSON file (UTF-8) followed by its 16-byte authentication tag',
       /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
-      'expected base64 text',
+      expected('expected.base64'),
     ),
   })
   .meta({

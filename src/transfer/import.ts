@@ -9,8 +9,9 @@ import type { Answer, Assessment } from '../assessment/types.ts';
 import { choiceValues, numericRange } from '../questionnaire/values.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import { valueScore } from '../scoring/valueScore.ts';
-import { parseWithSchema } from '../validation/parse.ts';
-import { jsonPath, type PathSegment, type Problem } from '../validation/problems.ts';
+import { quotedList, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
+import { notJson, parseWithSchema } from '../validation/parse.ts';
+import { jsonPath, problem, type PathSegment, type Problem } from '../validation/problems.ts';
 import { decodeUtf8 } from './bytes.ts';
 import { decrypt, encryptionAvailable, WrongPassphraseError } from './crypto.ts';
 import {
@@ -74,20 +75,13 @@ export async function readImport(
   if (tooBig) return refused([tooBig]);
   const text = decodeUtf8(bytes);
   if (text === undefined) {
-    return refused([{ file, path: '$', message: 'this is not a text file; Baseline files are JSON text' }]);
+    return refused([problem(file, '$', 'file.notText')]);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return refused([
-      {
-        file,
-        path: '$',
-        message: `the file is not valid JSON, perhaps cut short or edited by hand (${detail})`,
-      },
-    ]);
+    return refused([notJson(file, error)]);
   }
   const structure = checkStructure(data, file);
   if (structure) return refused([structure]);
@@ -102,22 +96,13 @@ function formatOf(data: unknown, file: string): { format: string } | { problem: 
   const known = [ASSESSMENT_FORMAT, BACKUP_FORMAT, ENCRYPTED_FORMAT];
   const format = isObject(data) ? data.format : undefined;
   if (typeof format !== 'string' || !known.includes(format)) {
-    return {
-      problem: {
-        file,
-        path: isObject(data) && 'format' in data ? '$.format' : '$',
-        message: `this is not a Baseline export or backup (expected "format" to be one of ${known.map((k) => `"${k}"`).join(', ')})`,
-      },
-    };
+    const path = isObject(data) && 'format' in data ? '$.format' : '$';
+    return { problem: problem(file, path, 'import.notBaseline', { formats: quotedList(known) }) };
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && Number.isInteger(version) && version > FILE_VERSION) {
     return {
-      problem: {
-        file,
-        path: '$.version',
-        message: `this file was made by a newer version of Baseline (file version ${version}; this app reads version ${FILE_VERSION}): update the app, then import it again`,
-      },
+      problem: problem(file, '$.version', 'import.newerFile', { version, supported: FILE_VERSION }),
     };
   }
   return { format };
@@ -127,14 +112,7 @@ async function readEncrypted(data: unknown, file: string, context: ImportContext
   const parsed = parseWithSchema(encryptedFileSchema, data, file);
   if (!parsed.ok) return refused(parsed.problems);
   if (!encryptionAvailable()) {
-    return refused([
-      {
-        file,
-        path: '$',
-        message:
-          'this file is encrypted, and this page cannot decrypt it: the browser offers encryption only to the installed app or a page opened over https',
-      },
-    ]);
+    return refused([problem(file, '$', 'import.cannotDecrypt')]);
   }
   if (context.passphrase === undefined) return { status: 'locked', contains: parsed.value.contains };
   let inner: Uint8Array;
@@ -142,29 +120,19 @@ async function readEncrypted(data: unknown, file: string, context: ImportContext
     inner = await decrypt(parsed.value, context.passphrase);
   } catch (error) {
     if (error instanceof WrongPassphraseError) {
-      return refused([
-        {
-          file,
-          path: '$.data',
-          message: 'the passphrase is wrong, or the file was changed after it was encrypted',
-        },
-      ]);
+      return refused([problem(file, '$.data', 'import.wrongPassphrase')]);
     }
     throw error;
   }
   const text = decodeUtf8(inner);
   const content = text === undefined ? undefined : safeParse(text);
-  const problem =
-    content === undefined
-      ? { file, path: '$.data', message: 'the decrypted content is not a Baseline file' }
-      : checkStructure(content.value, file);
-  if (problem || !content) return refused([problem!]);
+  if (content === undefined) return refused([problem(file, '$.data', 'import.notBaselineInside')]);
+  const structure = checkStructure(content.value, file);
+  if (structure) return refused([structure]);
   const header = formatOf(content.value, file);
   if ('problem' in header) return refused([header.problem]);
   if (header.format !== parsed.value.contains) {
-    return refused([
-      { file, path: '$.contains', message: 'the decrypted content is not what the file says it holds' },
-    ]);
+    return refused([problem(file, '$.contains', 'import.containsMismatch')]);
   }
   return readPlain(content.value, parsed.value.contains, file, context, true);
 }
@@ -203,11 +171,7 @@ async function readPlain(
     const duplicate = duplicateIndex(parsed.value.assessments.map(({ assessment }) => assessment.id));
     if (duplicate !== undefined) {
       return refused([
-        {
-          file,
-          path: jsonPath(['assessments', duplicate, 'assessment', 'id']),
-          message: 'two assessments in this backup have the same id',
-        },
+        problem(file, jsonPath(['assessments', duplicate, 'assessment', 'id']), 'import.duplicateId'),
       ]);
     }
   }
@@ -238,11 +202,9 @@ async function carryOver(
   if (!questionnaire) {
     return {
       problems: [
-        {
-          file,
-          path: at('assessment', 'questionnaire', 'id'),
-          message: `the questionnaire "${ref.id}" is not built into this version of Baseline, so these answers cannot be opened here`,
-        },
+        problem(file, at('assessment', 'questionnaire', 'id'), 'import.unknownQuestionnaire', {
+          questionnaire: ref.id,
+        }),
       ],
     };
   }
@@ -250,11 +212,11 @@ async function carryOver(
   if (order > 0) {
     return {
       problems: [
-        {
-          file,
-          path: at('assessment', 'questionnaire', 'version'),
-          message: `made with version ${ref.version} of the questionnaire "${ref.id}", newer than this app's ${questionnaire.version}: update Baseline, then import again`,
-        },
+        problem(file, at('assessment', 'questionnaire', 'version'), 'import.newerQuestionnaire', {
+          questionnaire: ref.id,
+          version: ref.version,
+          current: questionnaire.version,
+        }),
       ],
     };
   }
@@ -267,33 +229,37 @@ async function carryOver(
   const seen = new Set<string>();
   entry.answers.forEach((answer, index) => {
     if (seen.has(answer.questionId)) {
-      problems.push({
-        file,
-        path: at('answers', index, 'questionId'),
-        message: `the question "${answer.questionId}" is answered twice`,
-      });
+      problems.push(
+        problem(file, at('answers', index, 'questionId'), 'import.answeredTwice', {
+          question: answer.questionId,
+        }),
+      );
       return;
     }
     seen.add(answer.questionId);
     const question = questions.get(answer.questionId);
     if (!question) {
       if (order === 0) {
-        problems.push({
-          file,
-          path: at('answers', index, 'questionId'),
-          message: `version ${questionnaire.version} of the questionnaire "${ref.id}" has no question "${answer.questionId}"`,
-        });
+        problems.push(
+          problem(file, at('answers', index, 'questionId'), 'import.noSuchQuestion', {
+            questionnaire: ref.id,
+            version: questionnaire.version,
+            question: answer.questionId,
+          }),
+        );
       } else dropped.push({ questionId: answer.questionId, reason: 'removed' });
       return;
     }
     const response = answer.response;
     if (response?.kind === 'value' && valueScore(question, response.value) === undefined) {
       if (order === 0) {
-        problems.push({
-          file,
-          path: at('answers', index, 'response', 'value'),
-          message: `not an answer the question "${question.id}" accepts: ${expectedAnswer(question)}`,
-        });
+        const { code, params } = expectedAnswer(question);
+        problems.push(
+          problem(file, at('answers', index, 'response', 'value'), code, {
+            question: question.id,
+            ...params,
+          }),
+        );
         return;
       }
       dropped.push({ questionId: answer.questionId, reason: 'notAccepted' });
@@ -316,19 +282,21 @@ async function carryOver(
   };
 }
 
-function expectedAnswer(question: Question): string {
+/** What the question accepts, for the message refusing an answer it does not. */
+function expectedAnswer(question: Question): { code: ProblemCode; params?: ProblemParams } {
   const choices = choiceValues(question);
   if (choices) {
-    const list = choices.map((choice) => `"${choice}"`).join(', ');
-    return question.type === 'multipleChoice' ? `expected a list of ${list}` : `expected one of ${list}`;
+    const params = { choices: quotedList(choices) };
+    return { code: question.type === 'multipleChoice' ? 'import.notListOf' : 'import.notOneOf', params };
   }
-  if (question.type === 'text') return 'expected a text';
+  if (question.type === 'text') return { code: 'import.notText' };
   const { min, max, integer } = numericRange(question);
-  const kind = integer ? 'a whole number' : 'a number';
-  if (min !== undefined && max !== undefined) return `expected ${kind} from ${min} to ${max}`;
-  if (min !== undefined) return `expected ${kind} of at least ${min}`;
-  if (max !== undefined) return `expected ${kind} of at most ${max}`;
-  return `expected ${kind}`;
+  const number = { term: integer ? 'wholeNumber' : 'number' } as const;
+  if (min !== undefined && max !== undefined)
+    return { code: 'import.notNumberBetween', params: { number, minimum: min, maximum: max } };
+  if (min !== undefined) return { code: 'import.notNumberAtLeast', params: { number, minimum: min } };
+  if (max !== undefined) return { code: 'import.notNumberAtMost', params: { number, maximum: max } };
+  return { code: 'import.notNumber', params: { number } };
 }
 
 /** Compares versions such as "1.2.0" part by part, as numbers. */

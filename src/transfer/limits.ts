@@ -2,7 +2,7 @@
  * Limits on files read from outside, checked before any schema runs, so a hostile or broken
  * file is refused quickly and with a message, never by freezing or crashing the page.
  */
-import { jsonPath, type PathSegment, type Problem } from '../validation/problems.ts';
+import { jsonPath, problem, type PathSegment, type Problem } from '../validation/problems.ts';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_DEPTH = 32;
@@ -16,11 +16,7 @@ const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 export function checkSize(bytes: number, file: string): Problem | undefined {
   return bytes > MAX_FILE_BYTES
-    ? {
-        file,
-        path: '$',
-        message: `the file is ${megabytes(bytes)} MB; Baseline opens files of up to ${megabytes(MAX_FILE_BYTES)} MB`,
-      }
+    ? problem(file, '$', 'file.tooLarge', { size: megabytes(bytes), limit: megabytes(MAX_FILE_BYTES) })
     : undefined;
 }
 
@@ -35,26 +31,14 @@ export function checkStructure(data: unknown, file: string): Problem | undefined
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (++nodes > MAX_NODES) {
-      return {
-        file,
-        path: '$',
-        message: `the file holds more than ${MAX_NODES} values; it cannot be a Baseline file`,
-      };
+      return problem(file, '$', 'file.tooManyValues', { limit: MAX_NODES });
     }
     if (typeof value === 'string' && value.length > MAX_STRING) {
-      return {
-        file,
-        path: jsonPath(path),
-        message: `a text of ${value.length} characters is longer than any Baseline file holds (at most ${MAX_STRING})`,
-      };
+      return problem(file, jsonPath(path), 'file.textTooLong', { length: value.length, limit: MAX_STRING });
     }
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DEPTH) {
-      return {
-        file,
-        path: jsonPath(path),
-        message: `values are nested more than ${MAX_DEPTH} levels deep; a Baseline file is much flatter`,
-      };
+      return problem(file, jsonPath(path), 'file.tooDeep', { limit: MAX_DEPTH });
     }
     if (Array.isArray(value)) {
       value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
@@ -62,11 +46,7 @@ export function checkStructure(data: unknown, file: string): Problem | undefined
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        return {
-          file,
-          path: jsonPath([...path, key]),
-          message: `the key "${key}" is not allowed in a Baseline file`,
-        };
+        return problem(file, jsonPath([...path, key]), 'file.forbiddenKey', { key });
       }
       stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }

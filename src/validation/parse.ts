@@ -1,5 +1,7 @@
 import type { z } from './zod.ts';
-import { enclosingId, jsonPath, type PathSegment, type Problem } from './problems.ts';
+import { expectationOf } from './expected.ts';
+import { quotedList, type ProblemCode, type ProblemParams, type ProblemTerm } from './messages.ts';
+import { enclosingId, jsonPath, problem, type Problem } from './problems.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -8,53 +10,115 @@ export function parseJsonText(text: string, file: string): Parsed<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file, path: '$', message: `not valid JSON (${detail})` }] };
+    return { ok: false, problems: [notJson(file, error)] };
   }
+}
+
+export function notJson(file: string, error: unknown): Problem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return problem(file, '$', 'file.notJson', { detail });
 }
 
 /** Checks `data` against a Zod schema and reports every mismatch with its JSON path. */
 export function parseWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: string): Parsed<T> {
-  const result = schema.safeParse(data);
+  // The input is kept on each issue only to say what type was found instead.
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
-      file,
-      path: jsonPath(issue.path),
-      message: withContext(readable(issue.message), data, issue.path),
-    })),
+    problems: result.error.issues.map((issue) => {
+      const path = jsonPath(issue.path);
+      const within = enclosingId(data, issue.path);
+      const named = expectationOf(issue.message);
+      // A check of a script's own file, with its own words: English only, as written.
+      if (!named && issue.code === 'custom') return { file, path, message: issue.message };
+      const { code, params } = named ?? describeIssue(issue);
+      return problem(file, path, code, params, within);
+    }),
   };
 }
 
-/**
- * Zod's messages start with "Invalid input: "; the path already says where, so keep what was
- * expected, in words rather than type names ("expected a text, found a list").
- */
-function readable(message: string): string {
-  return message
-    .replace(/^Invalid (input|option): /, '')
-    .replace(/^Invalid discriminator value\. Expected /, 'expected one of ')
-    .replace(
-      /\b(expected|received) (string|number|boolean|object|array|null|undefined|nonoptional)\b/g,
-      (_, verb: string, type: string) =>
-        `${verb === 'received' ? 'found' : verb} ${TYPE_WORDS[type] ?? type}`,
-    );
+type Described = { code: ProblemCode; params?: ProblemParams };
+
+/** What Zod found, as a code and values a person can read in any language ("expected a text, found a list"). */
+function describeIssue(issue: z.core.$ZodIssue): Described {
+  switch (issue.code) {
+    case 'invalid_type':
+      return {
+        code: 'schema.type',
+        params: { expected: { term: expectedTerm(issue.expected) }, found: { term: foundTerm(issue.input) } },
+      };
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? { code: 'schema.value', params: { value: quotedList(issue.values) } }
+        : { code: 'schema.oneOf', params: { values: quotedList(issue.values) } };
+    case 'too_small':
+      return sizeIssue(issue.origin, 'minimum', Number(issue.minimum), issue.inclusive, issue.exact);
+    case 'too_big':
+      return sizeIssue(issue.origin, 'maximum', Number(issue.maximum), issue.inclusive, issue.exact);
+    case 'unrecognized_keys':
+      return { code: 'schema.unknownKeys', params: { keys: quotedList(issue.keys) } };
+    case 'invalid_key':
+      return { code: 'schema.badKey', params: { key: JSON.stringify(issue.path.at(-1) ?? '') } };
+    case 'invalid_union':
+      // A discriminated union names the values its key may take; a plain union only its forms.
+      return 'options' in issue && Array.isArray(issue.options)
+        ? { code: 'schema.oneOf', params: { values: quotedList(issue.options) } }
+        : { code: 'schema.form' };
+    case 'invalid_format':
+      return { code: 'schema.textForm' };
+    default:
+      return { code: 'schema.other' };
+  }
 }
 
-const TYPE_WORDS: Readonly<Record<string, string>> = {
-  string: 'a text',
-  number: 'a number',
-  boolean: 'true or false',
-  object: 'a group of named values ({…})',
-  array: 'a list ([…])',
+function sizeIssue(
+  origin: string,
+  bound: 'minimum' | 'maximum',
+  limit: number,
+  inclusive = true,
+  exact = false,
+): Described {
+  if (origin === 'array' || origin === 'set') {
+    if (exact) return { code: 'schema.itemCount', params: { count: limit } };
+    return bound === 'minimum'
+      ? { code: 'schema.tooFewItems', params: { minimum: limit } }
+      : { code: 'schema.tooManyItems', params: { maximum: limit } };
+  }
+  if (origin === 'string') {
+    if (bound === 'minimum' && limit === 1) return { code: 'schema.emptyText' };
+    return bound === 'minimum'
+      ? { code: 'schema.textTooShort', params: { minimum: limit } }
+      : { code: 'schema.textTooLong', params: { maximum: limit } };
+  }
+  if (bound === 'minimum')
+    return { code: inclusive ? 'schema.numberAtLeast' : 'schema.numberAbove', params: { minimum: limit } };
+  return { code: inclusive ? 'schema.numberAtMost' : 'schema.numberBelow', params: { maximum: limit } };
+}
+
+const EXPECTED_TERMS: Readonly<Record<string, ProblemTerm>> = {
+  string: 'text',
+  number: 'number',
+  int: 'wholeNumber',
+  boolean: 'boolean',
+  object: 'object',
+  record: 'object',
+  array: 'array',
+  tuple: 'array',
   null: 'null',
-  undefined: 'nothing',
-  nonoptional: 'a value',
 };
 
-/** Adds the id of the enclosing pillar or question, so "$.pillars[2].questions[7]" is recognisable. */
-export function withContext(message: string, data: unknown, path: readonly PathSegment[]): string {
-  const id = enclosingId(data, path);
-  return id === undefined ? message : `${message} (in "${id}")`;
+function expectedTerm(expected: string): ProblemTerm {
+  return EXPECTED_TERMS[expected] ?? 'value';
+}
+
+function foundTerm(input: unknown): ProblemTerm {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  if (typeof input === 'number') {
+    if (Number.isNaN(input)) return 'notANumber';
+    if (!Number.isFinite(input)) return 'infinity';
+  }
+  return EXPECTED_TERMS[typeof input] ?? 'value';
 }

@@ -1,12 +1,32 @@
+import { englishMessage, type Explained, type ProblemCode, type ProblemParams } from './messages.ts';
+
 /**
  * A problem found in a file read from outside, located precisely enough that a person can
  * open the file and fix it: the file, the JSON path inside it, and what was expected.
  */
-export interface Problem {
+export interface Problem extends Explained {
   file: string;
   /** JSON path such as `$.pillars[0].questions[2].levels`. */
   path: string;
-  message: string;
+}
+
+/** A problem with its English message written from its code. */
+export function problem(
+  file: string,
+  path: string,
+  code: ProblemCode,
+  params: ProblemParams = {},
+  within?: string,
+): Problem {
+  const message = englishMessage(code, params);
+  return {
+    file,
+    path,
+    code,
+    params,
+    message: within === undefined ? message : englishMessage('within', { message, id: within }),
+    ...(within === undefined ? {} : { within }),
+  };
 }
 
 export type PathSegment = string | number | symbol;

@@ -3,15 +3,14 @@
  * the types). Limits keep a hostile or broken file from filling the device.
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
+import { identifier, timestampSchema } from '../validation/fields.ts';
 
 export const MAX_ANSWERS = 1000;
 const MAX_TEXT = 20_000;
 
 // Question ids follow the questionnaire format, which also keeps out keys such as `__proto__`.
-const questionId = z
-  .string()
-  .max(200)
-  .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, 'expected a question id');
+const questionId = identifier.max(200);
 
 const answerValue = z.union([
   z.string().max(MAX_TEXT),
@@ -36,12 +35,15 @@ export const answerSchema = z.strictObject({
   response: responseSchema.optional(),
   comment: z.string().max(MAX_TEXT).optional(),
   evidence: z.array(evidenceSchema).max(50).optional(),
-  updatedAt: z.iso.datetime({ offset: true }),
+  updatedAt: timestampSchema,
 });
 
 export const answersSchema = z
   .record(questionId, answerSchema)
-  .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS, `expected at most ${MAX_ANSWERS} answers`)
+  .refine(
+    (answers) => Object.keys(answers).length <= MAX_ANSWERS,
+    expected('expected.answerCount', { maximum: MAX_ANSWERS }),
+  )
   .refine((answers) => Object.entries(answers).every(([id, answer]) => answer.questionId === id), {
-    message: 'each answer must be filed under its own question id',
+    message: expected('expected.answerUnderId'),
   });

@@ -11,7 +11,7 @@ import type { Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import { valueScore } from '../scoring/valueScore.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
-import { jsonPath, type Problem } from '../validation/problems.ts';
+import { jsonPath, problem, type Problem } from '../validation/problems.ts';
 import {
   checksumMatches,
   contentSchema,
@@ -69,8 +69,6 @@ export interface ReceiveContext {
   now: Date;
 }
 
-const problem = (file: string, path: string, message: string): Problem => ({ file, path, message });
-
 /** What the envelope checks need of a workshop: no key and no questionnaire. */
 export type EnvelopeSetup = Pick<WorkshopSetup, 'id' | 'name' | 'questionnaire' | 'sealTo'>;
 
@@ -85,8 +83,8 @@ export type EnvelopeCheck = { ok: true; payload: Payload } | { ok: false; refusa
 export function checkEnvelope(text: string, file: string, setup: EnvelopeSetup): EnvelopeCheck {
   const refuse = (refusal: Refusal): EnvelopeCheck => ({ ok: false, refusal });
   if (new TextEncoder().encode(text).length > MAX_PAYLOAD_BYTES) {
-    const message = `the file is larger than ${MAX_PAYLOAD_BYTES / 1_000_000} MB, far more than a participant’s answers; it is not a Baseline answers file`;
-    return refuse({ reason: 'tooLarge', problems: [problem(file, '$', message)] });
+    const tooLarge = problem(file, '$', 'answers.tooLarge', { limit: MAX_PAYLOAD_BYTES / 1_000_000 });
+    return refuse({ reason: 'tooLarge', problems: [tooLarge] });
   }
   const json = parseJsonText(text, file);
   if (!json.ok) return refuse({ reason: 'invalid', problems: json.problems });
@@ -95,32 +93,33 @@ export function checkEnvelope(text: string, file: string, setup: EnvelopeSetup):
   const payload = parsed.value;
 
   if (!checksumMatches(payload)) {
-    const message =
-      'the checksum does not match: the file was changed or damaged after the participant saved it. Ask for it again.';
-    return refuse({ reason: 'damaged', problems: [problem(file, '$.checksum', message)] });
+    return refuse({ reason: 'damaged', problems: [problem(file, '$.checksum', 'answers.checksum')] });
   }
   if (payload.workshopId !== setup.id) {
-    const message = `these answers belong to another workshop (id ${payload.workshopId}), not to “${setup.name}” (id ${setup.id})`;
+    const params = { found: payload.workshopId, name: setup.name, expected: setup.id };
     return refuse({
       reason: 'otherWorkshop',
       workshopId: payload.workshopId,
-      problems: [problem(file, '$.workshopId', message)],
+      problems: [problem(file, '$.workshopId', 'answers.otherWorkshop', params)],
     });
   }
   const expected = setup.questionnaire;
   if (payload.questionnaire.id !== expected.id || payload.questionnaire.version !== expected.version) {
     const { id, version } = payload.questionnaire;
-    const message = `these answers are to questionnaire “${id}” version ${version}, but this workshop uses “${expected.id}” version ${expected.version}`;
+    const params = {
+      questionnaire: id,
+      version,
+      expectedQuestionnaire: expected.id,
+      expectedVersion: expected.version,
+    };
     return refuse({
       reason: 'otherQuestionnaire',
       questionnaire: { id, version },
-      problems: [problem(file, '$.questionnaire', message)],
+      problems: [problem(file, '$.questionnaire', 'answers.otherQuestionnaire', params)],
     });
   }
   if (setup.sealTo && payload.content.kind !== 'sealed') {
-    const message =
-      'this workshop seals answers to the facilitator’s key, but these answers are not sealed; they were not made by the workshop’s set-up';
-    return refuse({ reason: 'notSealed', problems: [problem(file, '$.content', message)] });
+    return refuse({ reason: 'notSealed', problems: [problem(file, '$.content', 'answers.notSealed')] });
   }
   return { ok: true, payload };
 }
@@ -135,9 +134,8 @@ export function receive(text: string, context: ReceiveContext): Outcome {
   try {
     opened = openContent(payload, context.secretKey);
   } catch {
-    const message =
-      'the answers are sealed, and this workshop’s key does not open them: they were sealed for another workshop or changed on the way';
-    return { kind: 'refused', reason: 'cannotOpen', problems: [problem(file, '$.content', message)] };
+    const problems = [problem(file, '$.content', 'answers.cannotOpen')];
+    return { kind: 'refused', reason: 'cannotOpen', problems };
   }
   const content = parseWithSchema(contentSchema, opened, file);
   if (!content.ok)
@@ -189,7 +187,7 @@ export function isNewer(incoming: Stamped, existing: Stamped): boolean {
 
 export function checkGroup(group: string, setup: Pick<WorkshopSetup, 'groups'>, file: string): Problem[] {
   if (setup.groups.some((entry) => entry.id === group)) return [];
-  return [problem(file, '$.content.group', `“${group}” is not one of this workshop’s stakeholder groups`)];
+  return [problem(file, '$.content.group', 'answers.unknownGroup', { group })];
 }
 
 /** Every answer must be to a question of the workshop's questionnaire, with a value that question accepts. */
@@ -202,18 +200,14 @@ export function checkAnswers(answers: Answers, questionnaire: Questionnaire, fil
     const path = jsonPath(['content', 'answers', id]);
     const question = questions.get(id);
     if (!question) {
-      problems.push(problem(file, path, `“${id}” is not a question of questionnaire “${questionnaire.id}”`));
+      const params = { question: id, questionnaire: questionnaire.id };
+      problems.push(problem(file, path, 'answers.unknownQuestion', params));
     } else if (
       answer?.response?.kind === 'value' &&
       valueScore(question, answer.response.value) === undefined
     ) {
-      problems.push(
-        problem(
-          file,
-          `${path}.response.value`,
-          `${JSON.stringify(answer.response.value)} is not a possible answer to this question`,
-        ),
-      );
+      const value = JSON.stringify(answer.response.value);
+      problems.push(problem(file, `${path}.response.value`, 'answers.notPossible', { value }, id));
     }
   }
   return problems;

@@ -7,6 +7,8 @@
  * over the canonical JSON of everything else catches a damaged or edited file.
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
+import { timestampSchema } from '../validation/fields.ts';
 import type { Answer, Answers } from '../assessment/types.ts';
 import { answersSchema } from './answersSchema.ts';
 import { canonicalJson, checksumOf, compressText, decompressText } from './encoding.ts';
@@ -20,7 +22,10 @@ export const MAX_PAYLOAD_BYTES = 2_000_000;
 
 export const participantIdSchema = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a participant id');
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    expected('expected.participantId'),
+  );
 
 export const contentSchema = z.strictObject({
   group: z.string().min(1).max(100),
@@ -29,7 +34,7 @@ export const contentSchema = z.strictObject({
 });
 export type PayloadContent = z.infer<typeof contentSchema>;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, expected('expected.base64'));
 
 /** Content sealed to the facilitator's key (see `seal.ts`). */
 export const sealedContentSchema = z.strictObject({
@@ -48,14 +53,14 @@ export const payloadSchema = z
     questionnaire: questionnaireRefSchema,
     participantId: participantIdSchema,
     /** When the participant last changed an answer: of two payloads from one participant, the later one wins. */
-    updatedAt: z.iso.datetime({ offset: true }),
+    updatedAt: timestampSchema,
     /** When this payload was made. */
-    createdAt: z.iso.datetime({ offset: true }),
+    createdAt: timestampSchema,
     content: z.discriminatedUnion('kind', [
       contentSchema.extend({ kind: z.literal('plain') }).strict(),
       sealedContentSchema,
     ]),
-    checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits'),
+    checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, expected('expected.checksum')),
   })
   .meta({
     title: 'Baseline workshop answers, format v1',

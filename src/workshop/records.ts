@@ -5,20 +5,17 @@
  * (`src/assessment/schema.ts`); the types in `participation.ts` and `consensus.ts` must match.
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
+import { identifier, timestampSchema } from '../validation/fields.ts';
 import { groupSchema, publicKeySchema, questionnaireRefSchema, workshopIdSchema } from './setup.ts';
 
 const SHORT_TEXT = 200;
 const LONG_TEXT = 20_000;
 const MAX_ENTRIES = 5000;
 
-const timestamp = z.iso.datetime({
-  offset: true,
-  error: 'expected a date and time such as "2026-03-01T10:00:00Z"',
-});
-const key = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, 'expected an id of lower-case letters, digits and "-"');
-const text = (max: number) => z.string().max(max, `expected a text of at most ${max} characters`);
+const timestamp = timestampSchema;
+const key = identifier;
+const text = (max: number) => z.string().max(max);
 const share = z.number().min(0).max(1).nullable();
 const count = z.number().int().min(0);
 
@@ -34,9 +31,7 @@ export const joinInfoSchema = z.strictObject({
 export const participationSchema = z
   .strictObject({
     join: joinInfoSchema,
-    participantId: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a participant id of letters and digits'),
+    participantId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, expected('expected.participantId')),
     group: key,
     name: text(SHORT_TEXT).optional(),
     joinedAt: timestamp,

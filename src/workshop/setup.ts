@@ -7,6 +7,8 @@
  * is generated from it (`npm run schema`).
  */
 import { z } from '../validation/zod.ts';
+import { expected } from '../validation/expected.ts';
+import { identifier, timestampSchema, versionSchema } from '../validation/fields.ts';
 import { shortRandomId } from './encoding.ts';
 
 export const SETUP_FORMAT = 'baseline-workshop';
@@ -33,17 +35,11 @@ export const MAX_GROUP_LABEL_LENGTH = 60;
 export const WORKSHOP_ID_BYTES = 8;
 export const newWorkshopId = () => shortRandomId(WORKSHOP_ID_BYTES);
 
-export const workshopIdSchema = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{13}$/, 'expected a workshop id of 13 letters and digits');
-
-const identifier = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, 'expected an id of lower-case letters, digits and "-"');
+export const workshopIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{13}$/, expected('expected.workshopId'));
 
 export const questionnaireRefSchema = z.strictObject({
   id: identifier,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
+  version: versionSchema,
 });
 
 export const groupSchema = z
@@ -53,37 +49,35 @@ export const groupSchema = z
     label: z.string().trim().min(1).max(MAX_GROUP_LABEL_LENGTH).optional(),
   })
   .refine((group) => isDefaultGroup(group.id) || group.label !== undefined, {
-    message: 'a group that is not one of the default groups needs a "label"',
+    message: expected('expected.groupLabel'),
   });
 export type StakeholderGroup = z.infer<typeof groupSchema>;
 
 /** An x25519 public key, 32 bytes in base64. */
-export const publicKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]{43}=$/, 'expected a public key: 32 bytes in base64');
+export const publicKeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, expected('expected.publicKey'));
 
 export const workshopSetupSchema = z
   .strictObject({
     format: z.literal(SETUP_FORMAT),
     formatVersion: z.literal(SETUP_FORMAT_VERSION),
     id: workshopIdSchema,
-    name: z.string().trim().min(1, 'expected the workshop’s name').max(MAX_NAME_LENGTH),
+    name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
     questionnaire: questionnaireRefSchema,
     weightProfile: identifier.optional().meta({
       description: 'Weight profile the facilitator scores with; the questionnaire’s own when absent',
     }),
     groups: z
       .array(groupSchema)
-      .min(1, 'expected at least one stakeholder group')
+      .min(1)
       .max(MAX_GROUPS)
       .refine((groups) => new Set(groups.map((g) => g.id)).size === groups.length, {
-        message: 'two groups have the same id',
+        message: expected('expected.uniqueGroups'),
       }),
     anonymous: z.boolean().meta({ description: 'Participants give no name' }),
     sealTo: publicKeySchema.optional().meta({
       description: 'Participants’ answers are sealed to this key; only the facilitator can open them',
     }),
-    createdAt: z.iso.datetime({ offset: true }),
+    createdAt: timestampSchema,
   })
   .meta({
     title: 'Baseline workshop set-up, format v1',

@@ -68,17 +68,19 @@ describe('weight profile validator', () => {
 
   it('reports JSON syntax errors with the file name', () => {
     const result = validateProfileText('{"kind": "weightProfile",', { file, questionnaires });
-    expect(!result.ok && result.problems[0]).toMatchObject({ file, path: '$', message: /^not valid JSON/ });
+    expect(!result.ok && result.problems[0]).toMatchObject({ file, path: '$', message: /not valid JSON/ });
   });
 
   it('says so when the file is not a weight profile at all', () => {
     const sample = readFileSync(join(QUESTIONNAIRE_DIR, 'sample.json'), 'utf8');
     const result = validateProfileText(sample, { file, questionnaires });
-    expect(!result.ok && result.problems).toContainEqual({
-      file,
-      path: '$.kind',
-      message: expect.stringMatching(/expected "kind": "weightProfile" \(is this a weight profile\?\)/),
-    });
+    expect(!result.ok && result.problems).toContainEqual(
+      expect.objectContaining({
+        file,
+        path: '$.kind',
+        message: expect.stringMatching(/expected "kind": "weightProfile" \(is this a weight profile\?\)/),
+      }),
+    );
   });
 
   it.each([
@@ -86,7 +88,7 @@ describe('weight profile validator', () => {
       'a negative weight',
       (p: RawJson) => (p.pillars.cirt = -1),
       '$.pillars.cirt',
-      /expected a weight of 0 or more/,
+      /expected a number of at least 0/,
     ],
     [
       'a weight that is not a number',
@@ -98,7 +100,9 @@ describe('weight profile validator', () => {
     ['a missing rationale', (p: RawJson) => delete p.rationale, '$.rationale', /expected/],
     ['an unknown grouping', (p: RawJson) => (p.groupBy = 'region'), '$.groupBy', /pillar.*gciPillar/],
   ])('rejects %s by the schema', (_name, change, path, message) => {
-    expect(problemsAfter(change)).toContainEqual({ file, path, message: expect.stringMatching(message) });
+    expect(problemsAfter(change)).toContainEqual(
+      expect.objectContaining({ file, path, message: expect.stringMatching(message) }),
+    );
   });
 
   it.each([
@@ -130,7 +134,7 @@ describe('weight profile validator', () => {
       'a weighted pillar whose questions all weigh 0',
       (p: RawJson) => (p.questions = { 'smes.guidance': 0 }),
       '$.pillars',
-      /Every question in pillar "smes" has weight 0.*with questionnaire "sample"/,
+      /Every question in pillar "smes" has weight 0.*\(in "sample"\)/,
     ],
     [
       'bands out of order',
@@ -171,7 +175,9 @@ describe('weight profile validator', () => {
       /none of which is in this app/,
     ],
   ])('rejects %s by the rules', (_name, change, path, message) => {
-    expect(problemsAfter(change)).toContainEqual({ file, path, message: expect.stringMatching(message) });
+    expect(problemsAfter(change)).toContainEqual(
+      expect.objectContaining({ file, path, message: expect.stringMatching(message) }),
+    );
   });
 
   it('accepts a shared profile that also names questionnaires this app does not have', () => {
@@ -179,16 +185,20 @@ describe('weight profile validator', () => {
   });
 
   it('holds built-in profiles to more: known questionnaires only, and a rationale that cites the resolution', () => {
-    expect(problemsAfter((p) => p.appliesTo.push('other'), true)).toContainEqual({
-      file,
-      path: '$.appliesTo[3]',
-      message: expect.stringMatching(/no questionnaire "other" is built into the app/),
-    });
-    expect(problemsAfter((p) => (p.rationale = { en: 'Because.', ru: 'Потому что.' }), true)).toContainEqual({
-      file,
-      path: '$.rationale',
-      message: expect.stringMatching(/cite the resolution’s clause ids/),
-    });
+    expect(problemsAfter((p) => p.appliesTo.push('other'), true)).toContainEqual(
+      expect.objectContaining({
+        file,
+        path: '$.appliesTo[3]',
+        message: expect.stringMatching(/no questionnaire "other" is built into the app/),
+      }),
+    );
+    expect(problemsAfter((p) => (p.rationale = { en: 'Because.', ru: 'Потому что.' }), true)).toContainEqual(
+      expect.objectContaining({
+        file,
+        path: '$.rationale',
+        message: expect.stringMatching(/cite the resolution’s clause ids/),
+      }),
+    );
     expect(problemsAfter((p) => (p.rationale = { en: 'Because.', ru: 'Потому что.' }))).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ describe('questionnaire validator', () => {
     expect(!result.ok && result.problems[0]).toMatchObject({
       file,
       path: '$',
-      message: expect.stringMatching(/^not valid JSON/),
+      message: expect.stringMatching(/not valid JSON/),
     });
   });
 
@@ -52,25 +52,25 @@ describe('questionnaire validator', () => {
       'an unknown answer type',
       (q: RawJson) => (q.pillars[3].questions[0].type = 'slider'),
       '$.pillars[3].questions[0].type',
-      /expected one of 'yesNo'/,
+      /expected one of "yesNo"/,
     ],
     [
       'an unknown GCI pillar',
       (q: RawJson) => (q.pillars[0].questions[0].gciPillar = 'economic'),
       '$.pillars[0].questions[0].gciPillar',
-      /"legal"\|"technical"/,
+      /"legal", "technical"/,
     ],
     [
       'an option score above 1',
       (q: RawJson) => (q.pillars[2].questions[1].options[0].score = 2),
       '$.pillars[2].questions[1].options[0].score',
-      /<=1/,
+      /at most 1/,
     ],
     [
       'an unexpected key',
       (q: RawJson) => (q.pillars[0].questions[0].colour = 'red'),
       '$.pillars[0].questions[0]',
-      /Unrecognized key: "colour"/,
+      /not part of this format: "colour"/,
     ],
     ['a missing format version', (q: RawJson) => delete q.format, '$.format', /expected 1/],
     [
@@ -81,7 +81,9 @@ describe('questionnaire validator', () => {
     ],
   ])('rejects %s against the schema', (_name, change, path, message) => {
     const problems = problemsAfter(change);
-    expect(problems).toContainEqual({ file, path, message: expect.stringMatching(message) });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file, path, message: expect.stringMatching(message) }),
+    );
   });
 
   it.each([
@@ -196,7 +198,9 @@ describe('questionnaire validator', () => {
     ],
   ])('rejects %s by the rules', (_name, change, path, message) => {
     const problems = problemsAfter(change);
-    expect(problems).toContainEqual({ file, path, message: expect.stringMatching(message) });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file, path, message: expect.stringMatching(message) }),
+    );
   });
 });
 

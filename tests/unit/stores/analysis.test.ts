@@ -103,7 +103,10 @@ describe('analysis store', () => {
       ['strategy', 'cirt', 'skills', 'gender', 'smes', 'awareness'].map((id) => [id, 0]),
     );
     await analysis.editProfile((profile) => ({ ...profile, pillars: zero }), copyText);
-    expect(analysis.analysis.error).toMatch(/give at least one pillar a weight above 0/);
+    expect(analysis.analysis.error).toMatchObject({
+      code: 'weights.allPillarsZero',
+      message: expect.stringMatching(/give at least one pillar a weight above 0/),
+    });
     const result = await analysis.saveProfile();
     expect(result?.ok).toBe(false);
     expect(await listSavedProfiles()).toEqual([]);
@@ -171,7 +174,15 @@ describe('weight profile library', () => {
     );
     expect(invalid).toMatchObject({
       ok: false,
-      problems: [{ file: 'b.json', path: '$.pillars.skills', message: 'expected a weight of 0 or more' }],
+      problems: [
+        expect.objectContaining({
+          file: 'b.json',
+          path: '$.pillars.skills',
+          code: 'schema.numberAtLeast',
+          params: { minimum: 0 },
+          message: 'expected a number of at least 0',
+        }),
+      ],
     });
     const huge = await profiles.importFile({
       name: 'c.json',

@@ -28,11 +28,12 @@ describe('on a plain-http page, without WebCrypto', () => {
     expect(read).toEqual({
       status: 'refused',
       problems: [
-        {
+        expect.objectContaining({
           file: 'sealed.json',
           path: '$',
+          code: 'import.cannotDecrypt',
           message: expect.stringMatching(/encrypted.*installed app or a page opened over https/),
-        },
+        }),
       ],
     });
     // Plain files still import.

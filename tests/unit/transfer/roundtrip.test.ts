@@ -61,7 +61,14 @@ describe('export → import round trips', () => {
     });
     expect(wrong).toEqual({
       status: 'refused',
-      problems: [{ file: 'a.json', path: '$.data', message: expect.stringMatching(/passphrase is wrong/) }],
+      problems: [
+        expect.objectContaining({
+          file: 'a.json',
+          path: '$.data',
+          code: 'import.wrongPassphrase',
+          message: expect.stringMatching(/passphrase is wrong/),
+        }),
+      ],
     });
 
     const data = sealed.data;
