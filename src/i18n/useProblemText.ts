@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n';
+import { isolate } from '../language/index.ts';
 import type { Explained, ProblemValue } from '../validation/messages.ts';
 
 /**
@@ -12,7 +13,7 @@ export function useProblemText() {
 
   function value(param: ProblemValue): string {
     if (typeof param === 'number') return new Intl.NumberFormat(locale.value).format(param);
-    return typeof param === 'string' ? param : t(`problems.terms.${param.term}`);
+    return typeof param === 'string' ? isolate(param) : t(`problems.terms.${param.term}`);
   }
 
   function translated(explained: Explained): string | undefined {
@@ -20,8 +21,9 @@ export function useProblemText() {
     const params = Object.fromEntries(
       Object.entries(explained.params ?? {}).map(([name, param]) => [name, value(param)]),
     );
-    const message = t(`problems.${explained.code}`, params);
-    return explained.within === undefined ? message : t('problems.within', { message, id: explained.within });
+    const message = isolateQuoted(t(`problems.${explained.code}`, params));
+    if (explained.within === undefined) return message;
+    return t('problems.within', { message, id: isolate(explained.within) });
   }
 
   /** The text to show, and its language when that is not the interface's (English, as written). */
@@ -32,4 +34,13 @@ export function useProblemText() {
   };
 
   return { explain };
+}
+
+/**
+ * Ids, code values and examples are quoted in straight double quotes in every language
+ * ("2026-03-01T10:00:00Z", "strategy.exists"): each is isolated, so that in an Arabic
+ * sentence it keeps its own order instead of being reordered with the words around it.
+ */
+function isolateQuoted(message: string): string {
+  return message.replace(/"[^"\n]*"/g, (quoted) => isolate(quoted));
 }

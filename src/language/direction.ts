@@ -1,5 +1,18 @@
 import { isLocale, localeInfo, type TextDirection } from './locales.ts';
 
+const ISOLATE = { ltr: '\u2066', rtl: '\u2067', auto: '\u2068' } as const;
+const POP_ISOLATE = '\u2069';
+
+/**
+ * Text kept whole inside text of the other direction: Unicode isolates do in plain text (a
+ * canvas, a message) what `<bdi dir>` does in HTML, so an English title in an Arabic chart, or
+ * a date such as "2026-03-01T10:00:00Z" in an Arabic sentence, keeps its order. Without a
+ * direction, the text takes that of its first letter.
+ */
+export function isolate(text: string, dir?: TextDirection): string {
+  return `${ISOLATE[dir ?? 'auto']}${text}${POP_ISOLATE}`;
+}
+
 interface TextInfo {
   direction?: string;
 }

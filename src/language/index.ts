@@ -1,4 +1,4 @@
-export { languageDirection } from './direction.ts';
+export { isolate, languageDirection } from './direction.ts';
 export {
   DEFAULT_LOCALE,
   isLocale,

@@ -102,31 +102,32 @@ test('an encrypted backup opens only with its passphrase', async ({ page }) => {
   expect(console.errors).toEqual([]);
 });
 
+const hostile = JSON.stringify({
+  format: 'baseline.assessment',
+  version: 1,
+  exportedAt: '2026-01-01T00:00:00Z',
+  sharing: false,
+  assessment: {
+    id: 'x1',
+    name: '<img src=x onerror="document.title=1">',
+    questionnaire: { id: 'sample', version: '1.0.0' },
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  },
+  answers: [
+    {
+      questionId: 'strategy.exists',
+      response: { kind: 'value', value: 'perhaps' },
+      updatedAt: '2026-01-01T00:00:00Z',
+    },
+  ],
+});
+
 test('a broken or hostile file is refused with what is wrong and where, and nothing changes', async ({
   page,
 }) => {
   const console = watchConsole(page);
   await page.goto('./#/import');
-  const hostile = JSON.stringify({
-    format: 'baseline.assessment',
-    version: 1,
-    exportedAt: '2026-01-01T00:00:00Z',
-    sharing: false,
-    assessment: {
-      id: 'x1',
-      name: '<img src=x onerror="document.title=1">',
-      questionnaire: { id: 'sample', version: '1.0.0' },
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
-    },
-    answers: [
-      {
-        questionId: 'strategy.exists',
-        response: { kind: 'value', value: 'perhaps' },
-        updatedAt: '2026-01-01T00:00:00Z',
-      },
-    ],
-  });
   await page.getByLabel('File to import').setInputFiles({
     name: 'hostile.json',
     mimeType: 'application/json',
@@ -148,5 +149,40 @@ test('a broken or hostile file is refused with what is wrong and where, and noth
   await expect(page.getByText('No assessments yet.')).toBeVisible();
   // The title names the screen (its heading); the file's markup never ran to change it.
   expect(await page.title()).toBe('Your assessments · Baseline');
+  expect(console.errors).toEqual([]);
+});
+
+test('a refused file is explained in the interface language, Russian or Arabic', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto('./#/import');
+  await page.locator('#language-select').selectOption('ru');
+  await page.getByLabel('Файл для импорта').setInputFiles({
+    name: 'hostile.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(hostile),
+  });
+  await expect(page.getByRole('heading', { name: 'Этот файл невозможно импортировать' })).toBeVisible();
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('недопустимый ответ на вопрос');
+  await expect(problems).toContainText('strategy.exists');
+  await expect(problems).toContainText('$.answers[0].response.value');
+  await expect(problems.locator('[lang="en"]')).toHaveCount(0);
+
+  await page.locator('#language-select').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  // The list is worded again in the new language, without reading the file again.
+  await expect(problems).toContainText('إجابة لا يقبلها السؤال');
+  // Ids and dates keep their own order inside Arabic sentences: they are isolated.
+  await expect(problems).toContainText('\u2068"\u2068strategy.exists\u2069"\u2069');
+  await page
+    .getByLabel(/استيراد/)
+    .first()
+    .setInputFiles({
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(hostile.slice(0, 120)),
+    });
+  await expect(problems).toContainText('الملف ليس بصيغة JSON صالحة');
+  await expect(problems.locator('code').first()).toHaveAttribute('dir', 'ltr');
   expect(console.errors).toEqual([]);
 });
