@@ -30,7 +30,10 @@ export const localizedTextSchema = z
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 const unitScore = z.number().min(0).max(1);
-export const weightSchema = z.number().min(0).meta({ description: 'Relative weight; 0 leaves the item out' });
+export const weightSchema = z
+  .number()
+  .min(0, expected('expected.weight'))
+  .meta({ description: 'Relative weight; 0 leaves the item out' });
 
 const linearRuleSchema = z
   .strictObject({

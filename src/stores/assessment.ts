@@ -7,7 +7,6 @@ import { pillarProgress, totalProgress } from '../assessment/progress.ts';
 import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
-import { scoreAssessment, WeightError, type AssessmentResult } from '../scoring/index.ts';
 import {
   createJournal,
   getAssessment,
@@ -282,17 +281,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
     questionnaire.value ? totalProgress(questionnaire.value, answers.value) : { responded: 0, shown: 0 },
   );
 
-  /** Scores with the questionnaire's default weights (weight profiles come in a later step). */
-  const scoring = computed((): { result?: AssessmentResult; error?: WeightError } => {
-    if (!questionnaire.value) return {};
-    try {
-      return { result: scoreAssessment(questionnaire.value, answers.value) };
-    } catch (error) {
-      if (error instanceof WeightError) return { error };
-      throw error;
-    }
-  });
-
   /** A full disk reads differently from other failures: the person can act on it. */
   const saveErrorKind = computed(() => storageErrorKind(autosave.error.value));
 
@@ -315,7 +303,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
     visible,
     progress,
     progressByPillar,
-    scoring,
     saveState: autosave.state,
     saveError: autosave.failure,
     saveErrorKind,

@@ -40,6 +40,8 @@ export const PROBLEM_MESSAGES = {
   'expected.recordId': 'expected an id of up to 100 letters, digits, "-" or "_"',
   'expected.itemId': 'expected an id of lower-case letters, digits, and "-", "_" or "." between them',
   'expected.finiteNumber': 'expected a finite number',
+  'expected.weight': 'expected a weight of 0 or more',
+  'expected.target': 'expected a target from 0 to 100',
   'expected.answerValue': 'expected a text, a number, or a list of option ids',
   'expected.responseKind': 'expected a response of kind "value", "notApplicable" or "dontKnow"',
   'expected.version': 'expected a version such as "1.0.0"',

@@ -88,7 +88,7 @@ describe('weight profile validator', () => {
       'a negative weight',
       (p: RawJson) => (p.pillars.cirt = -1),
       '$.pillars.cirt',
-      /expected a number of at least 0/,
+      /expected a weight of 0 or more/,
     ],
     [
       'a weight that is not a number',

@@ -178,9 +178,8 @@ describe('weight profile library', () => {
         expect.objectContaining({
           file: 'b.json',
           path: '$.pillars.skills',
-          code: 'schema.numberAtLeast',
-          params: { minimum: 0 },
-          message: 'expected a number of at least 0',
+          code: 'expected.weight',
+          message: 'expected a weight of 0 or more',
         }),
       ],
     });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { scoreAssessment } from '../../../src/scoring/index.ts';
 import { loadAnswers } from '../../../src/storage/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
@@ -57,7 +58,7 @@ describe('assessment stores', () => {
     store.setResponse('strategy.review', { kind: 'value', value: 5 });
     expect(store.visible.has('strategy.review')).toBe(true);
     expect(store.progress).toEqual({ responded: 2, shown: 9 });
-    expect(store.scoring.result?.pillars[0]?.score).toBe(75);
+    expect(scoreAssessment(store.questionnaire!, store.answers).pillars[0]?.score).toBe(75);
   });
 
   it('reopens an assessment with its saved answers (a reload)', async () => {

@@ -10,6 +10,7 @@ import {
   listSubmissions,
   loadAnswers,
 } from '../../../src/storage/index.ts';
+import { scoreAssessment } from '../../../src/scoring/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useParticipantStore } from '../../../src/stores/participant.ts';
 import { useWorkshopStore } from '../../../src/stores/workshop.ts';
@@ -103,7 +104,7 @@ describe('a workshop from set-up to consensus', () => {
     // The consensus is a normal assessment: it opens and scores like any other.
     const results = useAssessmentStore();
     await results.open(id);
-    expect(results.scoring.result?.pillars[0]?.score).toBe(80);
+    expect(scoreAssessment(results.questionnaire!, results.answers).pillars[0]?.score).toBe(80);
 
     // The consensus draft survived in storage.
     setActivePinia(createPinia());
