@@ -10,7 +10,7 @@
 import { z } from '../validation/zod.ts';
 import { timestampSchema } from '../validation/fields.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
-import type { Problem } from '../validation/problems.ts';
+import type { LocatedProblem, Problem } from '../validation/problems.ts';
 import { fromBase32, toBase32 } from '../workshop/encoding.ts';
 import { checkEnvelope, checkGroup, isNewer, type Refusal } from '../workshop/importer.ts';
 import { encodeJoinCode } from '../workshop/joinCode.ts';
@@ -53,7 +53,8 @@ export function failure(
   return { status, body: { error, message, ...extra } };
 }
 
-const located = (problems: Problem[]) => problems.map(({ path, message }) => ({ path, message }));
+/** The problems without the file name, which is the server's own name for the request body. */
+const located = (problems: Problem[]): LocatedProblem[] => problems.map(({ file: _file, ...rest }) => rest);
 
 export function joinCodeOf(setup: WorkshopSetup): string {
   return encodeJoinCode(joinInfoOf(setup));

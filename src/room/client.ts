@@ -3,6 +3,8 @@
  * room server served (`servedByRoom`): anywhere else (a static host, the installed app, the
  * portable file) it makes no request at all. Every answer is checked against its schema.
  */
+import { knownExplanation } from '../validation/messages.ts';
+import type { LocatedProblem } from '../validation/problems.ts';
 import type { z } from '../validation/zod.ts';
 import type { JoinNotice } from './joinNotice.ts';
 import type { Payload } from '../workshop/payload.ts';
@@ -37,6 +39,8 @@ export interface RoomError {
   status?: number;
   retryAfter?: number;
   receipt?: Receipt;
+  /** What was wrong with the answers sent, and where, when the server refused them. */
+  problems?: LocatedProblem[];
 }
 
 export type RoomResult<T> = { ok: true; value: T } | { ok: false; error: RoomError };
@@ -74,7 +78,7 @@ async function request<T>(
   }
   const refused = errorBodySchema.safeParse(body);
   if (!refused.success) return unexpected(response.status);
-  const { error, message, retryAfter, receipt } = refused.data;
+  const { error, message, retryAfter, receipt, problems } = refused.data;
   const known = (ERROR_CODES as readonly string[]).includes(error);
   const result: RoomError = {
     code: known ? (error as ErrorCode) : 'unexpected',
@@ -83,6 +87,7 @@ async function request<T>(
   };
   if (retryAfter !== undefined) result.retryAfter = retryAfter;
   if (receipt) result.receipt = receipt;
+  if (problems) result.problems = problems.map((found) => ({ path: found.path, ...knownExplanation(found) }));
   return { ok: false, error: result };
 }
 

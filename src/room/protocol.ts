@@ -6,6 +6,7 @@
  * Participants' answers travel as the very payload a file or QR codes carry (`src/workshop/payload.ts`).
  */
 import { z } from '../validation/zod.ts';
+import type { LocatedProblem } from '../validation/problems.ts';
 import { timestampSchema } from '../validation/fields.ts';
 import { participantIdSchema } from '../workshop/payload.ts';
 import { questionnaireRefSchema, workshopIdSchema } from '../workshop/setup.ts';
@@ -87,7 +88,7 @@ export interface ErrorBody {
   error: ErrorCode;
   message: string;
   /** Where in the request body, for malformed or refused answers. */
-  problems?: { path: string; message: string }[];
+  problems?: LocatedProblem[];
   /** With `keptNewer`: the newer answers the facilitator already has. */
   receipt?: Receipt;
   /** With `tooManyRequests`: seconds to wait (also in the `Retry-After` header). */
@@ -98,7 +99,21 @@ export interface ErrorBody {
 export const errorBodySchema = z.object({
   error: z.string().max(100),
   message: z.string().max(10_000),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  problems: z
+    .array(
+      z.object({
+        path: z.string().max(1000),
+        message: z.string().max(10_000),
+        // An older app may not know a code a newer server sends: it then shows the English message.
+        code: z.string().max(100).optional(),
+        params: z
+          .record(z.string(), z.union([z.string(), z.number(), z.object({ term: z.string().max(100) })]))
+          .optional(),
+        within: z.string().max(200).optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
   receipt: receiptSchema.optional(),
   retryAfter: z.number().optional(),
 });

@@ -182,6 +182,30 @@ export interface Explained {
   within?: string;
 }
 
+/**
+ * A problem read from elsewhere (the room server's answer), kept with its code when this app
+ * knows the code and every term in it; otherwise with its English message alone.
+ */
+export function knownExplanation(found: {
+  message: string;
+  code?: string;
+  params?: Readonly<Record<string, string | number | { term: string }>>;
+  within?: string;
+}): Explained {
+  const { message, code, params = {}, within } = found;
+  const termsKnown = Object.values(params).every(
+    (value) => typeof value !== 'object' || Object.hasOwn(PROBLEM_TERMS, value.term),
+  );
+  if (code === undefined || code === 'within' || !Object.hasOwn(PROBLEM_MESSAGES, code) || !termsKnown)
+    return { message };
+  return {
+    message,
+    code: code as ProblemCode,
+    params: params as ProblemParams,
+    ...(within === undefined ? {} : { within }),
+  };
+}
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** The placeholders a template uses, for the check that translations keep them. */

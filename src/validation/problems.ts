@@ -10,6 +10,9 @@ export interface Problem extends Explained {
   path: string;
 }
 
+/** A problem placed by its path alone, where the file is known from elsewhere (a request's body). */
+export type LocatedProblem = Omit<Problem, 'file'>;
+
 /** A problem with its English message written from its code. */
 export function problem(
   file: string,
