@@ -117,3 +117,17 @@ test('an assessment can be deleted from the list', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { name: 'To be deleted' })).toHaveCount(0);
 });
+
+test('the suggested name of a new assessment follows the language until the person writes their own', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const language = page.locator('#language-select');
+  const field = page.getByLabel('Name of the assessment');
+  await expect(field).toHaveValue(/^Self-assessment /);
+  await language.selectOption('ru');
+  await expect(page.getByLabel('Название оценки')).toHaveValue(/^Самооценка /);
+  await page.getByLabel('Название оценки').fill('Министерство, 2026');
+  await language.selectOption('en');
+  await expect(field).toHaveValue('Министерство, 2026');
+});
