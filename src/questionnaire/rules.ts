@@ -2,8 +2,13 @@
  * The rules of format v1 that a JSON Schema cannot express. They run on a questionnaire that
  * has already passed the schema, so the shapes are known to be right.
  */
-import { englishMessage } from '../validation/messages.ts';
-import { enclosingId, jsonPath, type PathSegment, type Problem } from '../validation/problems.ts';
+import {
+  enclosingId,
+  jsonPath,
+  withinMessage,
+  type PathSegment,
+  type Problem,
+} from '../validation/problems.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
 import { choiceValues, isNumeric, numericRange } from './values.ts';
 import { localizedTexts, questionsInOrder } from './walk.ts';
@@ -18,14 +23,12 @@ type Report = (path: PathSegment[], message: string) => void;
 export function checkRules(questionnaire: Questionnaire, context: RuleContext): Problem[] {
   const problems: Problem[] = [];
   // Authors read these on the command line, in English: they carry no code to translate.
-  const report: Report = (path, message) => {
-    const id = enclosingId(questionnaire, path);
+  const report: Report = (path, message) =>
     problems.push({
       file: context.file,
       path: jsonPath(path),
-      message: id === undefined ? message : englishMessage('within', { message, id }),
+      message: withinMessage(message, enclosingId(questionnaire, path)),
     });
-  };
 
   checkLanguages(questionnaire, report);
   checkUniqueIds(questionnaire, report);

@@ -102,17 +102,16 @@ export const errorBodySchema = z.object({
   problems: z
     .array(
       z.object({
-        path: z.string().max(1000),
-        message: z.string().max(10_000),
+        path: z.string(),
+        message: z.string(),
         // An older app may not know a code a newer server sends: it then shows the English message.
-        code: z.string().max(100).optional(),
+        code: z.string().optional(),
         params: z
-          .record(z.string(), z.union([z.string(), z.number(), z.object({ term: z.string().max(100) })]))
+          .record(z.string(), z.union([z.string(), z.number(), z.object({ term: z.string() })]))
           .optional(),
-        within: z.string().max(200).optional(),
+        within: z.string().optional(),
       }),
     )
-    .max(100)
     .optional(),
   receipt: receiptSchema.optional(),
   retryAfter: z.number().optional(),

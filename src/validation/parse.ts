@@ -1,7 +1,7 @@
 import type { z } from './zod.ts';
 import { expectationOf } from './expected.ts';
 import { quotedList, type ProblemCode, type ProblemParams, type ProblemTerm } from './messages.ts';
-import { enclosingId, jsonPath, problem, type Problem } from './problems.ts';
+import { enclosingId, jsonPath, problem, withinMessage, type Problem } from './problems.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -31,7 +31,8 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: st
       const within = enclosingId(data, issue.path);
       const named = expectationOf(issue.message);
       // A check of a script's own file, with its own words: English only, as written.
-      if (!named && issue.code === 'custom') return { file, path, message: issue.message };
+      if (!named && issue.code === 'custom')
+        return { file, path, message: withinMessage(issue.message, within) };
       const { code, params } = named ?? describeIssue(issue);
       return problem(file, path, code, params, within);
     }),

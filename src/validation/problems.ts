@@ -13,6 +13,11 @@ export interface Problem extends Explained {
 /** A problem placed by its path alone, where the file is known from elsewhere (a request's body). */
 export type LocatedProblem = Omit<Problem, 'file'>;
 
+/** An English message with the id of the item it is in, when there is one: `… (in "strategy.exists")`. */
+export function withinMessage(message: string, within: string | undefined): string {
+  return within === undefined ? message : englishMessage('within', { message, id: within });
+}
+
 /** A problem with its English message written from its code. */
 export function problem(
   file: string,
@@ -21,13 +26,12 @@ export function problem(
   params: ProblemParams = {},
   within?: string,
 ): Problem {
-  const message = englishMessage(code, params);
   return {
     file,
     path,
     code,
     params,
-    message: within === undefined ? message : englishMessage('within', { message, id: within }),
+    message: withinMessage(englishMessage(code, params), within),
     ...(within === undefined ? {} : { within }),
   };
 }

@@ -11,6 +11,13 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8'), path };
 }
 
+/** Chooses a JSON file, made of `text`, in the file field labelled `label`. */
+async function chooseJson(page: Page, label: string, name: string, text: string): Promise<void> {
+  await page
+    .getByLabel(label)
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
 async function answerSome(page: Page): Promise<void> {
   await createAssessment(page, 'Moving between devices', SAMPLE);
   const strategy = question(page, /adopted a national cybersecurity strategy/);
@@ -128,21 +135,13 @@ test('a broken or hostile file is refused with what is wrong and where, and noth
 }) => {
   const console = watchConsole(page);
   await page.goto('./#/import');
-  await page.getByLabel('File to import').setInputFiles({
-    name: 'hostile.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(hostile),
-  });
+  await chooseJson(page, 'File to import', 'hostile.json', hostile);
   await expect(page.getByRole('heading', { name: 'This file cannot be imported' })).toBeVisible();
   const problems = page.getByTestId('import-problems');
   await expect(problems).toContainText('not an answer the question "strategy.exists" accepts');
   await expect(problems).toContainText('$.answers[0].response.value');
 
-  await page.getByLabel('File to import').setInputFiles({
-    name: 'cut.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(hostile.slice(0, 120)),
-  });
+  await chooseJson(page, 'File to import', 'cut.json', hostile.slice(0, 120));
   await expect(problems).toContainText('not valid JSON, perhaps cut short');
 
   await page.goto('./');
@@ -156,11 +155,7 @@ test('a refused file is explained in the interface language, Russian or Arabic',
   const console = watchConsole(page);
   await page.goto('./#/import');
   await page.locator('#language-select').selectOption('ru');
-  await page.getByLabel('Файл для импорта').setInputFiles({
-    name: 'hostile.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(hostile),
-  });
+  await chooseJson(page, 'Файл для импорта', 'hostile.json', hostile);
   await expect(page.getByRole('heading', { name: 'Этот файл невозможно импортировать' })).toBeVisible();
   const problems = page.getByTestId('import-problems');
   await expect(problems).toContainText('недопустимый ответ на вопрос');
@@ -174,14 +169,7 @@ test('a refused file is explained in the interface language, Russian or Arabic',
   await expect(problems).toContainText('إجابة لا يقبلها السؤال');
   // Ids and dates keep their own order inside Arabic sentences: they are isolated.
   await expect(problems).toContainText('\u2068"\u2068strategy.exists\u2069"\u2069');
-  await page
-    .getByLabel(/استيراد/)
-    .first()
-    .setInputFiles({
-      name: 'cut.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(hostile.slice(0, 120)),
-    });
+  await chooseJson(page, 'الملف المراد استيراده', 'cut.json', hostile.slice(0, 120));
   await expect(problems).toContainText('الملف ليس بصيغة JSON صالحة');
   await expect(problems.locator('code').first()).toHaveAttribute('dir', 'ltr');
   expect(console.errors).toEqual([]);

@@ -7,19 +7,7 @@ import {
   type Locale,
 } from '../../../src/i18n/index.ts';
 import { localeInfo } from '../../../src/language/index.ts';
-import { MESSAGES } from '../i18n.ts';
-
-type Messages = { [key: string]: string | Messages };
-
-function flatten(messages: Messages, prefix = ''): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') entries.set(path, value);
-    else for (const [k, v] of flatten(value, path)) entries.set(k, v);
-  }
-  return entries;
-}
+import { expectSameKeys, expectSamePlaceholders, flatten, MESSAGES, type Messages } from '../i18n.ts';
 
 /** The placeholders a message uses, once each (a plural form may leave out `{count}`). */
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
@@ -41,16 +29,13 @@ describe('interface translations', () => {
     expect(SUPPORTED_LOCALES.map(({ code }) => code).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
   });
 
-  it.each(translations)('%s has every English key, no others, and no empty text', (_locale, translated) => {
-    expect([...translated.keys()].sort()).toEqual([...source.keys()].sort());
-    for (const [key, text] of translated) expect(text.trim(), key).not.toBe('');
-  });
+  it.each(translations)('%s has every English key, no others, and no empty text', (_locale, translated) =>
+    expectSameKeys(translated, source),
+  );
 
-  it.each(translations)('%s keeps the placeholders of every English message', (_locale, translated) => {
-    for (const [key, text] of translated) {
-      expect(placeholders(text), key).toEqual(placeholders(source.get(key) ?? ''));
-    }
-  });
+  it.each(translations)('%s keeps the placeholders of every English message', (_locale, translated) =>
+    expectSamePlaceholders(translated, source, placeholders),
+  );
 
   it.each(translations)('%s is translated, not a copy of the English', (_locale, translated) => {
     const copied = [...translated].filter(([key, text]) => text === source.get(key));
