@@ -9,6 +9,7 @@ import {
   type PathSegment,
   type Problem,
 } from '../validation/problems.ts';
+import { checkCarryOver } from './carryOver.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
 import { choiceValues, isNumeric, numericRange } from './values.ts';
 import { localizedTexts, questionsInOrder } from './walk.ts';
@@ -35,6 +36,7 @@ export function checkRules(questionnaire: Questionnaire, context: RuleContext): 
   checkSources(questionnaire, context.knownClauses, report);
   checkConditions(questionnaire, report);
   checkNumericQuestions(questionnaire, report);
+  checkCarryOver(questionnaire, report);
   return problems;
 }
 

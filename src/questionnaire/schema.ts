@@ -10,7 +10,13 @@
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { identifier, versionSchema } from '../validation/fields.ts';
-import { FORMAT_VERSION, GCI_PILLARS, MATURITY_LEVELS, type QuestionType } from './constants.ts';
+import {
+  FORMAT_VERSION,
+  GCI_PILLARS,
+  MATURITY_LEVELS,
+  QUESTION_TYPES,
+  type QuestionType,
+} from './constants.ts';
 
 export * from './constants.ts';
 
@@ -188,6 +194,81 @@ export const pillarSchema = z
   .meta({ id: 'Pillar' });
 export type Pillar = z.infer<typeof pillarSchema>;
 
+/**
+ * How answers given to an earlier version carry over to this one (see `carryOver.ts`). Each
+ * question of the earlier version is listed once: carried as it is (`same`, with a `check`
+ * note when its wording changed), mapped onto questions of this version (`map`: the rules say
+ * which old answer determines which new one), or not carried (`none`), in which case the old
+ * answer is kept and shown to the person. `text` is the earlier question's text, shown there.
+ */
+const answerValueSchema = z.union([z.string(), z.number(), z.array(identifier)]);
+
+const carryWhenSchema = z
+  .union([
+    z.strictObject({ equals: z.union([z.string(), z.number()]) }),
+    z.strictObject({ in: z.array(z.union([z.string(), z.number()])).min(1) }),
+    z.strictObject({ includes: identifier }),
+  ])
+  .meta({ id: 'CarryWhen', description: 'A condition on the answer given to the earlier question' });
+
+const carryRuleSchema = z
+  .strictObject({
+    when: carryWhenSchema,
+    to: identifier.meta({ description: 'The question of this version that receives the value' }),
+    value: answerValueSchema.meta({ description: 'The answer it receives, as this version takes it' }),
+  })
+  .meta({ id: 'CarryRule' });
+
+const carriedQuestionSchema = z
+  .discriminatedUnion('carry', [
+    z.strictObject({
+      id: identifier,
+      carry: z.literal('same'),
+      check: localizedTextSchema
+        .optional()
+        .meta({ description: 'What changed in the wording, for the person to check the carried answer' }),
+    }),
+    z.strictObject({
+      id: identifier,
+      carry: z.literal('map'),
+      text: localizedTextSchema,
+      type: z.enum(QUESTION_TYPES).meta({ description: 'The earlier question’s type' }),
+      options: z
+        .array(identifier)
+        .min(1)
+        .optional()
+        .meta({ description: 'The earlier question’s option ids' }),
+      levels: z
+        .number()
+        .int()
+        .min(2)
+        .optional()
+        .meta({ description: 'The earlier question’s number of levels' }),
+      rules: z.array(carryRuleSchema).min(1),
+      note: localizedTextSchema.optional(),
+    }),
+    z.strictObject({
+      id: identifier,
+      carry: z.literal('none'),
+      text: localizedTextSchema,
+      note: localizedTextSchema.optional().meta({ description: 'Why, and where the subject is asked now' }),
+    }),
+  ])
+  .meta({ id: 'CarriedQuestion' });
+export type CarriedQuestion = z.infer<typeof carriedQuestionSchema>;
+export type CarryRule = z.infer<typeof carryRuleSchema>;
+
+export const carryOverSchema = z
+  .strictObject({
+    from: versionSchema.meta({
+      description:
+        'The earliest version these rules read; they apply from it up to, not including, this version',
+    }),
+    questions: z.array(carriedQuestionSchema).min(1),
+  })
+  .meta({ id: 'CarryOver' });
+export type CarryOver = z.infer<typeof carryOverSchema>;
+
 export const questionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -204,6 +285,9 @@ export const questionnaireSchema = z
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
     pillars: z.array(pillarSchema).min(1),
+    carryOver: z.array(carryOverSchema).min(1).optional().meta({
+      description: 'How answers given to earlier versions carry over, one set per range of versions',
+    }),
   })
   .meta({
     title: 'Baseline questionnaire, format v1',

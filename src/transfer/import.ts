@@ -8,6 +8,7 @@
 import type { Answer, Assessment } from '../assessment/types.ts';
 import { choiceValues, numericRange } from '../questionnaire/values.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { compareVersions } from '../questionnaire/versions.ts';
 import { valueScore } from '../scoring/valueScore.ts';
 import { quotedList, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
 import { notJson, parseWithSchema } from '../validation/parse.ts';
@@ -297,17 +298,6 @@ function expectedAnswer(question: Question): { code: ProblemCode; params?: Probl
   if (min !== undefined) return { code: 'import.notNumberAtLeast', params: { number, minimum: min } };
   if (max !== undefined) return { code: 'import.notNumberAtMost', params: { number, maximum: max } };
   return { code: 'import.notNumber', params: { number } };
-}
-
-/** Compares versions such as "1.2.0" part by part, as numbers. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  return 0;
 }
 
 function duplicateIndex(ids: string[]): number | undefined {
