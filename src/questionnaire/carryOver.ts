@@ -5,17 +5,11 @@
  * carried. Nothing is lost: an answer that cannot be carried is kept, whole, in the report,
  * so the person can see it and answer the new questions. Pure functions over plain data.
  */
-import type { Answer, AnswerValue } from '../assessment/types.ts';
+import type { ResponseDescription } from '../assessment/describe.ts';
+import type { Answer, AnswerValue, Response } from '../assessment/types.ts';
 import { valueScore } from '../scoring/valueScore.ts';
 import type { PathSegment } from '../validation/problems.ts';
-import type {
-  CarriedQuestion,
-  CarryOver,
-  CarryRule,
-  LocalizedText,
-  Question,
-  Questionnaire,
-} from './schema.ts';
+import type { CarriedQuestion, CarryOver, CarryRule, Question, Questionnaire } from './schema.ts';
 import { YES_NO_SCORES, YES_PARTLY_NO_SCORES } from './constants.ts';
 import { compareVersions } from './versions.ts';
 import { questionsInOrder } from './walk.ts';
@@ -81,6 +75,12 @@ export function carryAnswers(
       (entry.check ? report.check : report.carried).push(answer.questionId);
     } else if (hasContent(answer)) {
       report.listed.push(answer);
+      // A value the question no longer takes (a removed option) is listed; its comment and
+      // evidence stay on the question, where the person answers again.
+      const { response: _, ...notes } = answer;
+      if (entry.carry === 'same' && questions.has(answer.questionId) && hasContent(notes)) {
+        carried.set(answer.questionId, notes);
+      }
     }
   }
   // Mapped answers come second, so they never replace an answer carried as it was.
@@ -133,25 +133,45 @@ function hasContent(answer: Answer): boolean {
   );
 }
 
-/** The earlier question's text, for an answer the report lists or maps. */
-export function earlierText(
+/** What the rules say about an earlier question: its text, type and note, or undefined. */
+export function earlierQuestion(
   questionnaire: Questionnaire,
   from: string,
   questionId: string,
-): LocalizedText | undefined {
-  const entry = carryOverFor(questionnaire, from)?.questions.find((candidate) => candidate.id === questionId);
-  return entry && entry.carry !== 'same' ? entry.text : undefined;
+): CarriedQuestion | undefined {
+  return carryOverFor(questionnaire, from)?.questions.find((entry) => entry.id === questionId);
 }
 
-/** Why an earlier answer was not carried, or what to check in one that was. */
-export function carryNote(
-  questionnaire: Questionnaire,
-  from: string,
-  questionId: string,
-): LocalizedText | undefined {
-  const entry = carryOverFor(questionnaire, from)?.questions.find((candidate) => candidate.id === questionId);
-  if (!entry) return undefined;
-  return entry.carry === 'same' ? entry.check : entry.note;
+/** An earlier answer in words, from what the rules keep of its question. */
+export function describeEarlier(
+  entry: CarriedQuestion | undefined,
+  response: Response | undefined,
+): ResponseDescription {
+  if (!response) return { kind: 'unanswered' };
+  if (response.kind !== 'value') return { kind: response.kind };
+  const value = response.value;
+  const type = entry && entry.carry !== 'same' ? entry.type : undefined;
+  if (
+    (type === 'yesNo' || type === 'yesPartlyNo') &&
+    (value === 'yes' || value === 'partly' || value === 'no')
+  ) {
+    return { kind: 'word', word: value };
+  }
+  if (type === 'maturity' && typeof value === 'number')
+    return { kind: 'level', level: value, descriptor: undefined };
+  const options = entry?.carry === 'map' ? entry.options : undefined;
+  if (options && (typeof value === 'string' || Array.isArray(value))) {
+    const chosen = new Set(Array.isArray(value) ? value : [value]);
+    return {
+      kind: 'options',
+      labels: options.filter((option) => chosen.has(option.id)).map((option) => option.label),
+    };
+  }
+  if (typeof value === 'number')
+    return { kind: 'figure', value, unit: undefined, percent: type === 'percentage' };
+  return typeof value === 'string'
+    ? { kind: 'text', text: value }
+    : { kind: 'invalid', raw: JSON.stringify(value) };
 }
 
 type Report = (path: PathSegment[], message: string) => void;
@@ -226,7 +246,8 @@ function checkRules(
 
 /** The values the earlier question could take, where its type and shape say so. */
 function valuesOf(entry: Extract<CarriedQuestion, { carry: 'map' }>): Array<string | number> | undefined {
-  if (entry.type === 'singleChoice' || entry.type === 'multipleChoice') return entry.options;
+  if (entry.type === 'singleChoice' || entry.type === 'multipleChoice')
+    return entry.options?.map((option) => option.id);
   if (entry.type === 'maturity')
     return entry.levels ? Array.from({ length: entry.levels }, (_, level) => level) : undefined;
   if (entry.type === 'yesNo') return Object.keys(YES_NO_SCORES);

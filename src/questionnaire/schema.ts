@@ -234,10 +234,12 @@ const carriedQuestionSchema = z
       text: localizedTextSchema,
       type: z.enum(QUESTION_TYPES).meta({ description: 'The earlier question’s type' }),
       options: z
-        .array(identifier)
+        .array(z.strictObject({ id: identifier, label: localizedTextSchema }))
         .min(1)
         .optional()
-        .meta({ description: 'The earlier question’s option ids' }),
+        .meta({
+          description: 'The earlier question’s options, to check the rules and show the earlier answer',
+        }),
       levels: z
         .number()
         .int()
@@ -251,6 +253,7 @@ const carriedQuestionSchema = z
       id: identifier,
       carry: z.literal('none'),
       text: localizedTextSchema,
+      type: z.enum(QUESTION_TYPES).meta({ description: 'The earlier question’s type' }),
       note: localizedTextSchema.optional().meta({ description: 'Why, and where the subject is asked now' }),
     }),
   ])

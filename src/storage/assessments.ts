@@ -133,3 +133,35 @@ export async function saveAnswerIfUnchanged(
   await tx.done;
   return { saved: true };
 }
+
+/**
+ * Rewrites an assessment and all its answers in one transaction, from what is stored now:
+ * `change` receives the stored record and answers and returns the new ones, or undefined to
+ * leave everything as it is. Used to carry an assessment over to a newer questionnaire version.
+ * Resolves to the stored result, or undefined when nothing changed or there is no such assessment.
+ */
+export async function rewriteAssessment(
+  id: string,
+  change: (
+    assessment: Assessment,
+    answers: Answer[],
+  ) => { assessment: Assessment; answers: Answer[] } | undefined,
+): Promise<Assessment | undefined> {
+  const db = await database();
+  const tx = db.transaction(['assessments', 'answers'], 'readwrite');
+  const answers = tx.objectStore('answers');
+  const [current, stored] = await Promise.all([
+    tx.objectStore('assessments').get(id),
+    answers.index('byAssessment').getAll(id),
+  ]);
+  const next = current && change(current, stored.map(withoutOwner));
+  if (!next) {
+    await tx.done;
+    return undefined;
+  }
+  for (const answer of stored) await answers.delete([id, answer.questionId]);
+  for (const answer of next.answers) await answers.put({ ...plain(answer), assessmentId: id });
+  await tx.objectStore('assessments').put(plain(next.assessment));
+  await tx.done;
+  return next.assessment;
+}

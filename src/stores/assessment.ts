@@ -5,6 +5,7 @@ import { newId } from '../assessment/ids.ts';
 import { mergeAnswers, sameContent, type AnswerField } from '../assessment/merge.ts';
 import { pillarProgress, totalProgress } from '../assessment/progress.ts';
 import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
+import { needsUpgrade, upgradeAssessment } from '../assessment/upgrade.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
@@ -13,6 +14,7 @@ import {
   loadAnswer,
   loadAnswers,
   openChannel,
+  rewriteAssessment,
   updateAssessment,
   saveAnswerIfUnchanged,
   storageErrorKind,
@@ -166,15 +168,16 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (assessment.value?.id === id && loadState.value === 'ready') return;
     await autosave.flush();
     loadState.value = 'loading';
-    const found = await getAssessment(id);
+    let found = await getAssessment(id);
     if (!found) {
       loadState.value = 'missing';
       return;
     }
-    const [loadedQuestionnaire, loadedAnswers] = await Promise.all([
-      questionnaires.load(found.questionnaire.id),
-      loadAnswers(id),
-    ]);
+    const loadedQuestionnaire = await questionnaires.load(found.questionnaire.id);
+    if (loadedQuestionnaire && needsUpgrade(found, loadedQuestionnaire)) {
+      found = (await carryOver(id, loadedQuestionnaire)) ?? found;
+    }
+    const loadedAnswers = await loadAnswers(id);
     assessment.value = found;
     questionnaire.value = loadedQuestionnaire;
     answers.value = loadedAnswers;
@@ -184,6 +187,24 @@ export const useAssessmentStore = defineStore('assessment', () => {
     for (const [questionId, answer] of Object.entries(loadedAnswers)) bases.set(questionId, answer);
     replayJournal(id, loadedAnswers);
     loadState.value = loadedQuestionnaire ? 'ready' : 'unknownQuestionnaire';
+  }
+
+  /**
+   * Moves an assessment made with an earlier version of its questionnaire to the version built
+   * into the app, carrying its answers over (see src/assessment/upgrade.ts). Changes a reload
+   * interrupted are written first, in the version they were made in, so they are carried too.
+   */
+  async function carryOver(id: string, current: Questionnaire): Promise<Assessment | undefined> {
+    const pending = takeJournal(id);
+    const upgraded = await rewriteAssessment(id, (stored, storedAnswers) => {
+      if (!needsUpgrade(stored, current)) return undefined;
+      const byId = new Map(storedAnswers.map((answer) => [answer.questionId, answer]));
+      for (const { answer } of pending) byId.set(answer.questionId, answer);
+      return upgradeAssessment(stored, [...byId.values()], current, now());
+    });
+    if (upgraded) channel.post({ kind: 'assessment', assessmentId: id });
+    else for (const entry of pending) journal.record(entry);
+    return upgraded ?? (await getAssessment(id));
   }
 
   /** Changes a reload or a crash interrupted before they reached IndexedDB are saved now. */
@@ -245,6 +266,13 @@ export const useAssessmentStore = defineStore('assessment', () => {
     merged.value = [];
   }
 
+  /** The person has read what the carry-over to a new version did: the notice is put away. */
+  function dismissCarryOver(): Promise<void> {
+    return changeAssessment((stored) =>
+      stored.carriedOver ? { ...stored, carriedOver: { ...stored.carriedOver, dismissed: true } } : stored,
+    );
+  }
+
   /**
    * Changes the assessment's own fields (name, targets, weight profile…). The change is applied
    * to the stored record in one transaction, so a field another window changed meanwhile is kept,
@@ -298,6 +326,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     setEvidence,
     resolveConflict,
     dismissMerged,
+    dismissCarryOver,
     updateDetails,
     changeAssessment,
     visible,

@@ -24,7 +24,7 @@ const rules: CarryOver = {
       carry: 'map',
       text: text('Which subjects are covered by law?'),
       type: 'multipleChoice',
-      options: ['crime', 'data', 'none'],
+      options: ['crime', 'data', 'none'].map((id) => ({ id, label: text(id) })),
       rules: [
         { when: { includes: 'crime' }, to: 'law-crime', value: 'yes' },
         { when: { includes: 'data' }, to: 'law-data', value: 'yes' },
@@ -43,7 +43,13 @@ const rules: CarryOver = {
         { when: { equals: 5 }, to: 'kept', value: 'no' },
       ],
     },
-    { id: 'dropped', carry: 'none', text: text('An old figure'), note: text('Asked differently now.') },
+    {
+      id: 'dropped',
+      carry: 'none',
+      text: text('An old figure'),
+      type: 'number',
+      note: text('Asked differently now.'),
+    },
   ],
 };
 
@@ -154,13 +160,13 @@ describe('the rules of a carry-over section', () => {
               carry: 'map',
               text: text('Laws'),
               type: 'multipleChoice',
-              options: ['crime'],
+              options: [{ id: 'crime', label: text('crime') }],
               rules: [
                 { when: { includes: 'tax' }, to: 'law-crime', value: 'maybe' },
                 { when: { equals: 'crime' }, to: 'nowhere', value: 'yes' },
               ],
             },
-            { id: 'missing', carry: 'none', text: text('Twice') },
+            { id: 'missing', carry: 'none', text: text('Twice'), type: 'yesNo' },
           ],
         },
       ]),
