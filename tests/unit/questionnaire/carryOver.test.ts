@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/assessment/types.ts';
-import { carryAnswers, carryOverFor, checkCarryOver } from '../../../src/questionnaire/carryOver.ts';
+import {
+  carryAnswers,
+  carryOverFor,
+  checkCarryOver,
+  describeEarlier,
+} from '../../../src/questionnaire/carryOver.ts';
 import type { CarryOver, Questionnaire } from '../../../src/questionnaire/schema.ts';
 import { dontKnow, pillar, question, questionnaire, value } from '../builders.ts';
 
@@ -201,5 +206,27 @@ describe('the rules of a carry-over section', () => {
       'carryOver.1.from: expected sets in ascending order of "from": 0.5.0 follows 1.0.0',
       'carryOver.1.questions.0.levels: an earlier maturity question needs its "levels" for its rules to be checked',
     ]);
+  });
+});
+
+describe('an earlier answer in words', () => {
+  const laws = rules.questions[2];
+  const plan = rules.questions[3];
+  const dropped = rules.questions[4];
+
+  it('uses what the rules keep of the earlier question', () => {
+    expect(describeEarlier(laws, value(['crime', 'data']))).toEqual({
+      kind: 'options',
+      labels: [text('crime'), text('data')],
+    });
+    expect(describeEarlier(plan, value(3))).toEqual({ kind: 'level', level: 3, descriptor: undefined });
+    expect(describeEarlier(dropped, value(12))).toEqual({
+      kind: 'figure',
+      value: 12,
+      unit: undefined,
+      percent: false,
+    });
+    expect(describeEarlier(undefined, dontKnow)).toEqual({ kind: 'dontKnow' });
+    expect(describeEarlier(undefined, undefined)).toEqual({ kind: 'unanswered' });
   });
 });
