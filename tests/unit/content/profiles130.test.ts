@@ -27,7 +27,7 @@ const profile = (id: string) => {
   return found;
 };
 
-describe('the Resolution 130 emphasis profile', () => {
+describe('the Resolution 130 priorities profile', () => {
   it('weighs each pillar by the number of the resolution’s clauses filed under it, as its rationale says', () => {
     const counts: Record<string, number> = {};
     for (const clause of loadClauseRegistry().clauses) {
