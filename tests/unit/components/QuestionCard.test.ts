@@ -77,6 +77,89 @@ describe('QuestionCard', () => {
     expect(emitted(wrapper)).toHaveLength(1);
   });
 
+  it('shows what a figure counts, its rule worked out from the scoring, and why the thresholds are there', () => {
+    const basisSource = 'nis2';
+    const citations = new Map([
+      [
+        basisSource,
+        {
+          id: basisSource,
+          document: { id: basisSource, title: { en: 'NIS 2 Directive' }, defaultLanguage: 'en' },
+        },
+      ],
+    ]);
+    const wrapper = mount(QuestionCard, {
+      props: {
+        question: question({
+          id: 'q',
+          type: 'number',
+          unit: { en: 'hours' },
+          min: 0,
+          definition: { en: 'Significant incidents of the last 12 months, median.' },
+          scoring: {
+            kind: 'linear',
+            scoreZeroAt: 72,
+            scoreFullAt: 24,
+            basis: {
+              text: { en: 'The EU asks for a first response within 24 hours.' },
+              sources: [basisSource],
+            },
+          },
+        }),
+        answer: undefined,
+        number: 1,
+        count: 3,
+        defaultLanguage: 'en',
+        citations,
+      },
+      global: { plugins: [testI18n('en')] },
+    });
+    const rule = wrapper.get('[data-testid=figure-rule]');
+    expect(rule.get('summary').text()).toBe('What to count, and how it scores');
+    expect(rule.text()).toContain('Significant incidents of the last 12 months, median.');
+    expect(rule.text()).toContain(
+      'The full score at 24 hours or less, nothing at 72 hours or more, and in proportion in between.',
+    );
+    expect(rule.text()).toContain('Why these thresholds');
+    expect(rule.text()).toContain('The EU asks for a first response within 24 hours.');
+    expect(rule.text()).toContain('NIS 2 Directive');
+  });
+
+  it('lists the ranges of a steps rule, in the interface language', () => {
+    const steps = question({
+      id: 'q',
+      type: 'percentage',
+      scoring: {
+        kind: 'steps',
+        steps: [
+          { from: 0, score: 0 },
+          { from: 0.1, score: 0.25 },
+          { from: 1, score: 0.75 },
+          { from: 2, score: 1 },
+        ],
+      },
+    });
+    const items = (locale: Locale) =>
+      mountCard(steps, undefined, locale)
+        .findAll('[data-testid=figure-rule] li')
+        .map((item) => item.text().replace(/\s/g, ' '));
+    expect(items('en')).toEqual([
+      'from 0% to below 0.1%: nothing',
+      'from 0.1% to below 1%: 25% of the full score',
+      'from 1% to below 2%: 75% of the full score',
+      '2% or more: the full score',
+    ]);
+    expect(items('ru')[1]).toBe('от 0,1 % включительно до 1 %: 25 % полного балла');
+  });
+
+  it('says a figure collected for context is not scored', () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'number', scored: false, scoring: undefined }));
+    const rule = wrapper.get('[data-testid=figure-rule]');
+    expect(rule.get('summary').text()).toBe('What to count');
+    expect(rule.text()).toContain('Collected for context: this figure is not scored.');
+    expect(rule.find('li').exists()).toBe(false);
+  });
+
   it('speaks the interface language', () => {
     const wrapper = mountCard(question({ id: 'q', type: 'yesNo' }), undefined, 'ru');
     expect(wrapper.text()).toContain('Неприменимо');
