@@ -9,6 +9,7 @@ import {
   type PathSegment,
   type Problem,
 } from '../validation/problems.ts';
+import { checkFollowUps } from '../scoring/soundness.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
 import { choiceValues, isNumeric, numericRange } from './values.ts';
 import { localizedTexts, questionsInOrder } from './walk.ts';
@@ -35,6 +36,8 @@ export function checkRules(questionnaire: Questionnaire, context: RuleContext): 
   checkSources(questionnaire, context.knownClauses, report);
   checkConditions(questionnaire, report);
   checkNumericQuestions(questionnaire, report);
+  // Conditions that would let a better answer lower a score (the scoring rule's own check).
+  for (const { path, message } of checkFollowUps(questionnaire)) report(path, message);
   return problems;
 }
 

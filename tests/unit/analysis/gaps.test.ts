@@ -266,8 +266,8 @@ describe('the five GCI pillars', () => {
       'cooperation',
     ]);
     expect(group(analysis, 'legal').score).toBe(100);
-    // The follow-up stays hidden: visibility comes from the questionnaire, not the grouping.
-    expect(group(analysis, 'technical')).toMatchObject({ score: 0, counted: 1 });
+    // The follow-up stays hidden and counts 0: visibility comes from the questionnaire, not the grouping.
+    expect(group(analysis, 'technical')).toMatchObject({ score: 0, counted: 2 });
     expect(group(analysis, 'organizational').score).toBe(50);
     expect(group(analysis, 'capacity')).toMatchObject({ score: null, status: 'notAssessed' });
     expect(analysis.overall.score).toBeCloseTo(50);
