@@ -118,10 +118,22 @@ export function scoreAssessment(
   const totalWeight = sum(scored.map((pillar) => pillar.weight));
   for (const pillar of scored) pillar.share = totalWeight > 0 ? pillar.weight / totalWeight : 0;
   const overall =
-    totalWeight > 0 ? sum(scored.map((pillar) => (pillar.share ?? 0) * (pillar.score ?? 0))) : null;
+    totalWeight > 0
+      ? weightedMean(
+          scored,
+          (pillar) => pillar.weight,
+          (pillar) => pillar.score ?? 0,
+        )
+      : null;
 
   const coverage =
-    totalWeight > 0 ? sum(scored.map((pillar) => (pillar.share ?? 0) * (pillar.coverage ?? 0))) : null;
+    totalWeight > 0
+      ? weightedMean(
+          scored,
+          (pillar) => pillar.weight,
+          (pillar) => pillar.coverage ?? 0,
+        )
+      : null;
   const questions = Object.fromEntries(
     pillars.flatMap((pillar) => pillar.questions).map((result) => [result.questionId, result]),
   );
@@ -146,7 +158,14 @@ function scorePillar(
   return {
     pillarId: pillar.id,
     score:
-      totalWeight > 0 ? 100 * sum(counting.map((result) => (result.share ?? 0) * (result.score ?? 0))) : null,
+      totalWeight > 0
+        ? 100 *
+          weightedMean(
+            counting,
+            (result) => result.weight,
+            (result) => result.score ?? 0,
+          )
+        : null,
     weight: pillarWeight(pillar, weights),
     share: null,
     counted: counting.length,
@@ -182,6 +201,15 @@ function scoreQuestion(
   if (response?.kind === 'dontKnow') return result('dontKnow', 0);
   const score = response ? valueScore(question, response.value) : undefined;
   return typeof score === 'number' ? result('answered', score) : result('unanswered', 0);
+}
+
+/** Σ wᵢ·xᵢ / Σ wᵢ, divided once at the end so that ten answers of 1 make exactly 1. */
+function weightedMean<T>(
+  items: readonly T[],
+  weight: (item: T) => number,
+  value: (item: T) => number,
+): number {
+  return sum(items.map((item) => weight(item) * value(item))) / sum(items.map(weight));
 }
 
 function sum(values: readonly number[]): number {
