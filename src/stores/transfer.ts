@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import type { GapAnalysis } from '../analysis/gaps.ts';
-import { analyseAssessment, assessmentSettings } from '../analysis/settings.ts';
+import { analyseAssessment } from '../analysis/settings.ts';
 import type { Answer, Answers } from '../assessment/types.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import { WeightError } from '../scoring/weights.ts';
@@ -58,9 +58,8 @@ export const useTransferStore = defineStore('transfer', () => {
   const list = useAssessmentsStore();
 
   /**
-   * What exports need to compute figures as every screen does: the questionnaire, the answers
-   * (the shared ones for a sharing export), and the assessment with its weight profile resolved,
-   * so the file names the weights its figures were computed with.
+   * What exports need to compute figures as every screen does: the assessment, its
+   * questionnaire, and the answers (the shared ones for a sharing export).
    */
   async function exportable(id: string, sharing: boolean) {
     const assessment = await getAssessment(id);
@@ -71,7 +70,6 @@ export const useTransferStore = defineStore('transfer', () => {
       profiles.ensureLoaded(),
     ]);
     const answers: Answers = sharing ? sharedAnswers(stored) : stored;
-    const settings = questionnaire && assessmentSettings(assessment, questionnaire, profiles.builtIn);
     /** The figures, or nothing when the weights cannot give any (the results screen says why). */
     const analysis = (groupBy?: Grouping): GapAnalysis | undefined => {
       if (!questionnaire) return undefined;
@@ -83,7 +81,7 @@ export const useTransferStore = defineStore('transfer', () => {
       }
     };
     return {
-      assessment: settings ? { ...assessment, weightProfile: settings.profile } : assessment,
+      assessment,
       questionnaire,
       stored,
       analysis,
