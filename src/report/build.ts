@@ -5,7 +5,14 @@
  * profile, the same targets (the assessment's own, else the questionnaire's), the same
  * analysis (`src/analysis/`).
  */
-import { actionPlan, analyse, defaultTarget, type GapAnalysis, type PlanItem } from '../analysis/index.ts';
+import {
+  actionPlan,
+  analyse,
+  defaultTarget,
+  FINAL_COVERAGE,
+  type GapAnalysis,
+  type PlanItem,
+} from '../analysis/index.ts';
 import { describeResponse, type ResponseDescription } from '../assessment/describe.ts';
 import { forSharing, withoutPersonalFields } from '../transfer/export.ts';
 import type { Answer, Answers, Assessment, Evidence } from '../assessment/types.ts';
@@ -131,8 +138,11 @@ export interface ReportAppendix {
   questionWeights: ReportQuestionWeight[];
   targets: ReportTarget[];
   bands: readonly Band[];
-  /** The band of the overall score. */
+  /** The band of the overall score (while provisional, only the band reached so far). */
   overallBand?: Band;
+  overallProvisional: boolean;
+  /** The coverage from which a score is final, not provisional (see src/analysis/provisional.ts). */
+  finalCoverage: number;
 }
 
 export interface Report {
@@ -295,6 +305,8 @@ function appendix(
     })),
     bands: main.bands,
     ...(main.overall.band ? { overallBand: main.overall.band } : {}),
+    overallProvisional: main.overall.provisional,
+    finalCoverage: FINAL_COVERAGE,
   };
 }
 
