@@ -6,6 +6,7 @@ export {
   withEvidence,
   withResponse,
 } from './answers.ts';
+export { assessmentDate, byAssessmentDate } from './dates.ts';
 export { describeResponse, responseText } from './describe.ts';
 export type { ResponseDescription, ResponseWords } from './describe.ts';
 export { newId } from './ids.ts';

@@ -30,6 +30,7 @@ export const PROBLEM_MESSAGES = {
 
   // Named expectations, written in the schemas with `expected()`.
   'expected.dateTime': 'expected a date and time such as "2026-03-01T10:00:00Z"',
+  'expected.date': 'expected a date such as "2026-03-01"',
   'expected.fileVersion': 'expected {value}, the version of Baseline files this app reads',
   'expected.onlyKdf': 'expected {value}, the only key derivation Baseline uses',
   'expected.onlyHash': 'expected {value}, the only hash Baseline uses',
