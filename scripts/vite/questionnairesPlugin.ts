@@ -13,6 +13,7 @@ import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Questionnaire } from '../../src/questionnaire/schema.ts';
 import { validateQuestionnaireText } from '../../src/questionnaire/validate.ts';
+import { questionCount } from '../../src/assessment/questionCount.ts';
 import { questionsInOrder } from '../../src/questionnaire/walk.ts';
 import { formatProblem } from '../../src/validation/problems.ts';
 import {
@@ -72,6 +73,7 @@ function catalogModule(entries: Entry[]): string {
     description: q.description,
     pillarCount: q.pillars.length,
     questionCount: questionsInOrder(q).length,
+    asked: questionCount(q),
   }));
   const loaders = entries
     .map(

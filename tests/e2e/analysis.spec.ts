@@ -47,7 +47,9 @@ test('editing a weight and a target changes the scores, the gaps and the action 
   await expect(page.getByTestId('overall-score')).toContainText('33');
   // Skills, gender and SMEs are not answered yet: the result is provisional, its band only reached so far.
   await expect(page.getByTestId('overall-band')).toHaveText('band so far: Evolving');
-  await expect(page.getByTestId('overall-provisional')).toContainText('only 50% of this score is settled. Open questions count as 0, so it can still rise, up to 83,');
+  await expect(page.getByTestId('overall-provisional')).toContainText(
+    'only 50% of this score is settled. Open questions count as 0, so it can still rise, up to 83,',
+  );
   await expect(gapRow(page, 1)).toContainText('Incident response');
   await expect(gapRow(page, 1)).toContainText('70');
   await expect(firstInPlan(page)).toHaveText(/Incident response/);
@@ -63,6 +65,15 @@ test('editing a weight and a target changes the scores, the gaps and the action 
     '50%',
   );
   await expect(working.getByRole('row', { name: /Total/ })).toContainText('100');
+  // Each question with the answer actually given, not just "Answered".
+  await expect(
+    working
+      .getByRole('row', { name: /adopted a national cybersecurity strategy/ })
+      .getByTestId('working-answer'),
+  ).toHaveText('Yes');
+  await expect(
+    working.getByRole('row', { name: /monitored and reviewed/ }).getByTestId('working-answer'),
+  ).toHaveText('Level 5');
 
   await page.getByRole('link', { name: 'Weights and targets' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Weights and targets' })).toBeVisible();

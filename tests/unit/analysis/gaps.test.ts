@@ -118,6 +118,10 @@ describe('gaps and priorities', () => {
     const zero = profile({ pillars: { a: 0, b: 0, c: 0 } });
     expect(() => analyse(q, given, { profile: zero })).toThrow(WeightError);
     expect(() => analyse(q, given, { profile: zero })).toThrow(/give at least one pillar a weight above 0/);
+    // It says where and what to do.
+    expect(() => analyse(q, given, { profile: zero })).toThrow(
+      /under “Weights and targets”, give at least one pillar a weight above 0, or choose another weight profile/,
+    );
   });
 
   it('ranks equal priorities by the larger gap, then in questionnaire order', () => {
