@@ -13,6 +13,7 @@ import {
   type GapAnalysis,
   type PlanItem,
 } from '../analysis/index.ts';
+import { assessmentDate } from '../assessment/dates.ts';
 import { describeResponse, type ResponseDescription } from '../assessment/describe.ts';
 import { forSharing, withoutPersonalFields } from '../transfer/export.ts';
 import type { Answer, Answers, Assessment, Evidence } from '../assessment/types.ts';
@@ -36,6 +37,8 @@ export interface ReportCover {
   questionnaire: Reference;
   /** The weight profile the figures are computed with. */
   profile: Reference;
+  /** The date the assessment describes, YYYY-MM-DD (`assessmentDate`). */
+  assessedOn: string;
   createdAt: string;
   updatedAt: string;
   generatedAt: string;
@@ -188,6 +191,7 @@ export function buildReport(
       ...(person.preparedBy ? { preparedBy: person.preparedBy } : {}),
       questionnaire: ref,
       profile: { id: profile.id, version: profile.version, title: profile.title },
+      assessedOn: assessmentDate(assessment),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
       generatedAt: now.toISOString(),

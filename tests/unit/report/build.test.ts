@@ -61,7 +61,12 @@ describe('the report', () => {
       profile: { id: 'equal', version: '1.0.0' },
       generatedAt: NOW.toISOString(),
       progress: { responded: 8, shown: 10 },
+      // No date set: the day the record was created.
+      assessedOn: assessment.createdAt.slice(0, 10),
     });
+    expect(build(equal, false, { ...assessment, assessedOn: '2027-02-01' }).cover.assessedOn).toBe(
+      '2027-02-01',
+    );
     const strategy = report.answers.pillars[0]!.questions[0]!;
     expect(strategy).toMatchObject({
       number: '1.1',
