@@ -7,14 +7,14 @@
  * together and the score moves one way, so what is true of these answers is true of all.
  */
 import type { AnswerValue } from '../assessment/types.ts';
-import { MATURITY_LEVELS } from '../questionnaire/constants.ts';
 import type { Condition, NumericRule, Question } from '../questionnaire/schema.ts';
 import { numericRange } from '../questionnaire/values.ts';
 import { valueScore } from './valueScore.ts';
 
 export interface Sample {
   value: AnswerValue;
-  score: number;
+  /** `null` for a question that is not scored (free text, or `"scored": false`). */
+  score: number | null;
 }
 
 /** Answers that stand for every answer the question can take, as far as these conditions can tell. */
@@ -26,7 +26,7 @@ export function answerSamples(question: Question, ...parts: Condition[]): Sample
       case 'yesPartlyNo':
         return ['yes', 'partly', 'no'];
       case 'maturity':
-        return Array.from({ length: MATURITY_LEVELS }, (_, level) => level);
+        return Array.from({ length: question.levels.length }, (_, level) => level);
       case 'singleChoice':
         return question.options.map((option) => option.id);
       case 'multipleChoice':
@@ -40,11 +40,11 @@ export function answerSamples(question: Question, ...parts: Condition[]): Sample
   })();
   return values.flatMap((value) => {
     const score = valueScore(question, value);
-    return typeof score === 'number' ? [{ value, score }] : [];
+    return score === undefined ? [] : [{ value, score }];
   });
 }
 
-/** The option ids (`includes`) or the figures (`equals`, `in`, `atLeast`) the conditions name. */
+/** The option ids (`includes`) or the figures (`equals`, `in`, `notIn`, `atLeast`, `atMost`) the conditions name. */
 function named(parts: readonly Condition[], kind: 'includes'): string[];
 function named(parts: readonly Condition[], kind: 'number'): number[];
 function named(parts: readonly Condition[], kind: 'includes' | 'number'): (string | number)[] {
@@ -52,15 +52,22 @@ function named(parts: readonly Condition[], kind: 'includes' | 'number'): (strin
   const walk = (part: Condition): void => {
     if ('all' in part) part.all.forEach(walk);
     else if ('any' in part) part.any.forEach(walk);
+    else if ('not' in part) walk(part.not);
     else if (kind === 'includes' && 'includes' in part) found.push(part.includes);
-    else if (kind === 'number') {
-      const values =
-        'equals' in part ? [part.equals] : 'in' in part ? part.in : 'atLeast' in part ? [part.atLeast] : [];
-      found.push(...values.filter((value) => typeof value === 'number'));
-    }
+    else if (kind === 'number')
+      found.push(...comparedWith(part).filter((value) => typeof value === 'number'));
   };
   parts.forEach(walk);
   return [...new Set(found)];
+}
+
+function comparedWith(part: Extract<Condition, { question: string }>): (string | number)[] {
+  if ('equals' in part) return [part.equals];
+  if ('in' in part) return part.in;
+  if ('notIn' in part) return part.notIn;
+  if ('atLeast' in part) return [part.atLeast];
+  if ('atMost' in part) return [part.atMost];
+  return [];
 }
 
 /** For each selection of the named options, the answer with no other option and the one with all the others. */
@@ -84,10 +91,13 @@ function optionSets(
 }
 
 /** The figures where a condition or the rule changes, the points between them, and beyond them. */
-function figures(question: Question, rule: NumericRule, thresholds: readonly number[]): number[] {
+function figures(question: Question, rule: NumericRule | undefined, thresholds: readonly number[]): number[] {
   const { min, max, integer } = numericRange(question);
-  const breaks =
-    rule.kind === 'linear' ? [rule.scoreZeroAt, rule.scoreFullAt] : rule.steps.map((step) => step.from);
+  const breaks = !rule
+    ? []
+    : rule.kind === 'linear'
+      ? [rule.scoreZeroAt, rule.scoreFullAt]
+      : rule.steps.map((step) => step.from);
   const points = [
     ...new Set([
       ...thresholds,
@@ -96,6 +106,7 @@ function figures(question: Question, rule: NumericRule, thresholds: readonly num
       ...(max === undefined ? [] : [max]),
     ]),
   ].sort((a, b) => a - b);
+  if (points.length === 0) return [0];
   const candidates = [
     points[0]! - 1,
     ...points.flatMap((point, i) => (i === 0 ? [point] : [(points[i - 1]! + point) / 2, point])),

@@ -29,7 +29,7 @@ export type Asked = 'shown' | 'notAsked' | 'credited' | 'pending' | 'outOfScope'
 
 /** A condition's truth while some of its gate questions are still open: `undefined` is "not yet known". */
 type Truth = boolean | undefined;
-type Leaf = Exclude<Condition, { all: Condition[] } | { any: Condition[] }>;
+type Leaf = Extract<Condition, { question: string }>;
 
 /** How each question stands for these answers, by question id. */
 export function askedStates(questionnaire: Questionnaire, answers: Answers): Map<string, Asked> {
@@ -64,16 +64,24 @@ export function conditionQuestions(condition: Condition): string[] {
   const walk = (part: Condition): void => {
     if ('all' in part) part.all.forEach(walk);
     else if ('any' in part) part.any.forEach(walk);
+    else if ('not' in part) walk(part.not);
     else if (!ids.includes(part.question)) ids.push(part.question);
   };
   walk(condition);
   return ids;
 }
 
-/** Kleene's three-valued logic: a part that is not yet known decides nothing on its own. */
+/**
+ * Kleene's three-valued logic, as `holds` reads conditions: a part that is not yet known decides
+ * nothing on its own, and its `not` is not known either.
+ */
 export function evaluate(condition: Condition, leaf: (part: Leaf) => Truth): Truth {
   if ('all' in condition) return combine(condition.all, leaf, false);
   if ('any' in condition) return combine(condition.any, leaf, true);
+  if ('not' in condition) {
+    const inner = evaluate(condition.not, leaf);
+    return inner === undefined ? undefined : !inner;
+  }
   return leaf(condition);
 }
 

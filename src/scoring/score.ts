@@ -2,8 +2,9 @@
  * Scores an assessment, keeping the working so every figure can be explained.
  *
  * Question: a score in [0, 1] from its answer (see valueScore). It counts towards its pillar
- * unless it is answered "not applicable" or is free text; those leave the denominator. "Don't
- * know" and unanswered questions count with score 0 and are still open.
+ * unless it is answered "not applicable", is free text, or is collected for context (`"scored":
+ * false`); those leave the denominator. "Don't know" and unanswered questions count with score
+ * 0 and are still open.
  *
  * A follow-up hidden by its condition (see followUps.ts) counts with score 0 when its gate says
  * the capacity is absent (`notAsked`, settled), with score 0 while a gate is still open
@@ -30,6 +31,7 @@
  */
 import type { Answers } from '../assessment/types.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { isScored } from '../questionnaire/values.ts';
 import { askedStates, type Asked } from './followUps.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 import { valueScore } from './valueScore.ts';
@@ -191,7 +193,7 @@ function scoreQuestion(
     weight: questionWeight(question, weights),
     share: null,
   });
-  if (question.type === 'text') return result('unscored', null);
+  if (!isScored(question)) return result('unscored', null);
   if (asked === 'notAsked' || asked === 'pending') return result(asked, 0);
   if (asked === 'credited') return result(asked, 1);
   if (asked === 'outOfScope') return result('hidden', null);

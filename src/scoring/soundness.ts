@@ -21,6 +21,7 @@
 import type { AnswerValue } from '../assessment/types.ts';
 import { holds } from '../questionnaire/conditions.ts';
 import type { Condition, Question, Questionnaire } from '../questionnaire/schema.ts';
+import { isScored } from '../questionnaire/values.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import type { PathSegment } from '../validation/problems.ts';
 import { answerSamples as samples, type Sample } from './answerSamples.ts';
@@ -36,27 +37,36 @@ export interface FollowUpProblem {
 interface LocatedLeaf {
   leaf: Extract<Condition, { question: string }>;
   path: PathSegment[];
+  /** Under an odd number of `not`s: the follow-up is shown where the part does not hold. */
+  negated: boolean;
 }
+
+type Scored = Sample & { score: number };
 
 export function checkFollowUps(questionnaire: Questionnaire): FollowUpProblem[] {
   const located = questionsInOrder(questionnaire);
   const byId = new Map(located.map(({ question }) => [question.id, question]));
+  const gates = new Set(
+    located.flatMap(({ question }) => (question.showIf ? conditionQuestions(question.showIf) : [])),
+  );
   const problems: FollowUpProblem[] = [];
   for (const { question, path } of located) {
     if (!question.showIf) continue;
+    // A question with no score moves no score by coming or going, unless others depend on it.
+    if (!isScored(question) && !gates.has(question.id)) continue;
     const where: PathSegment[] = [...path, 'showIf'];
     const mode = question.whenHidden ?? 'zero';
-    const gates = conditionQuestions(question.showIf)
+    const own = conditionQuestions(question.showIf)
       .map((id) => byId.get(id))
       .filter((gate): gate is Question => gate !== undefined);
-    for (const gate of gates.filter((entry) => entry.whenHidden === 'full'))
+    for (const gate of own.filter((entry) => entry.whenHidden === 'full'))
       problems.push({
         path: where,
         message: `refers to "${gate.id}", which is credited in full while hidden ("whenHidden": "full"), so its answer can disappear with a better answer to its own gate; refer to that gate instead`,
       });
     if (mode === 'zero') problems.push(...zeroProblems(question.showIf, where, byId));
-    if (mode === 'full') problems.push(...fullProblems(question.showIf, where, gates));
-    if (mode === 'notApplicable') problems.push(...outOfScopeProblems(gates, where, byId));
+    if (mode === 'full') problems.push(...fullProblems(question.showIf, where, own));
+    if (mode === 'notApplicable') problems.push(...outOfScopeProblems(own, where, byId));
   }
   return problems;
 }
@@ -68,10 +78,10 @@ function zeroProblems(
   byId: ReadonlyMap<string, Question>,
 ): FollowUpProblem[] {
   const problems: FollowUpProblem[] = [];
-  for (const { leaf, path } of leaves(condition, where)) {
+  for (const { leaf, path, negated } of leaves(condition, where)) {
     const gate = byId.get(leaf.question);
     if (!gate) continue;
-    const pair = breakingPair(samples(gate, leaf), (sample) => holds(leaf, () => sample.value));
+    const pair = breakingPair(samples(gate, leaf), (sample) => holds(leaf, () => sample.value) !== negated);
     if (pair)
       problems.push({
         path,
@@ -138,7 +148,7 @@ function outOfScopeProblems(
 function scoresNothing(question: Question, byId: ReadonlyMap<string, Question>, seen: Set<string>): boolean {
   if (seen.has(question.id)) return true;
   seen.add(question.id);
-  if (samples(question).some((sample) => sample.score !== 0)) return false;
+  if (samples(question).some((sample) => sample.score !== 0 && sample.score !== null)) return false;
   if (!question.showIf) return true;
   return conditionQuestions(question.showIf).every((id) => {
     const gate = byId.get(id);
@@ -153,19 +163,24 @@ function scoresNothing(question: Question, byId: ReadonlyMap<string, Question>, 
 function breakingPair(
   all: readonly Sample[],
   keeps: (sample: Sample) => boolean,
-): { low: Sample; high: Sample } | undefined {
-  const kept = all.filter(keeps);
-  const lost = all.filter((sample) => !keeps(sample));
+): { low: Scored; high: Scored } | undefined {
+  const scored = all.filter((sample): sample is Scored => sample.score !== null);
+  const kept = scored.filter(keeps);
+  const lost = scored.filter((sample) => !keeps(sample));
   if (kept.length === 0 || lost.length === 0) return undefined;
   const low = kept.reduce((lowest, sample) => (sample.score < lowest.score ? sample : lowest));
   const high = lost.reduce((highest, sample) => (sample.score > highest.score ? sample : highest));
   return high.score > low.score ? { low, high } : undefined;
 }
 
-function leaves(condition: Condition, path: PathSegment[]): LocatedLeaf[] {
-  if ('all' in condition) return condition.all.flatMap((part, i) => leaves(part, [...path, 'all', i]));
-  if ('any' in condition) return condition.any.flatMap((part, i) => leaves(part, [...path, 'any', i]));
-  return [{ leaf: condition, path }];
+/** The parts of a condition that name a question, each with its path and whether a `not` turns it round. */
+function leaves(condition: Condition, path: PathSegment[], negated = false): LocatedLeaf[] {
+  if ('all' in condition)
+    return condition.all.flatMap((part, i) => leaves(part, [...path, 'all', i], negated));
+  if ('any' in condition)
+    return condition.any.flatMap((part, i) => leaves(part, [...path, 'any', i], negated));
+  if ('not' in condition) return leaves(condition.not, [...path, 'not'], !negated);
+  return [{ leaf: condition, path, negated }];
 }
 
 function valueText(value: AnswerValue): string {

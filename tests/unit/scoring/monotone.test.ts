@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerValue, Answers, Response } from '../../../src/assessment/types.ts';
 import { profileWeights, questionnaireProfile } from '../../../src/profiles/resolve.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
-import { MATURITY_LEVELS, type Question, type Questionnaire } from '../../../src/questionnaire/schema.ts';
-import { numericRange } from '../../../src/questionnaire/values.ts';
+import type { Question, Questionnaire } from '../../../src/questionnaire/schema.ts';
+import { isScored, numericRange } from '../../../src/questionnaire/values.ts';
 import { questionsInOrder } from '../../../src/questionnaire/walk.ts';
 import { conditionQuestions } from '../../../src/scoring/followUps.ts';
 import { GROUPINGS } from '../../../src/scoring/groups.ts';
@@ -34,7 +34,7 @@ function valueArbitrary(question: Question): fc.Arbitrary<AnswerValue> {
     case 'yesPartlyNo':
       return fc.constantFrom('yes', 'partly', 'no');
     case 'maturity':
-      return fc.integer({ min: 0, max: MATURITY_LEVELS - 1 });
+      return fc.integer({ min: 0, max: question.levels.length - 1 });
     case 'singleChoice':
       return fc.constantFrom(...question.options.map((option) => option.id));
     case 'multipleChoice': {
@@ -49,8 +49,11 @@ function valueArbitrary(question: Question): fc.Arbitrary<AnswerValue> {
     case 'percentage': {
       const { min, max, integer } = numericRange(question);
       const rule = question.scoring;
-      const breaks =
-        rule.kind === 'linear' ? [rule.scoreZeroAt, rule.scoreFullAt] : rule.steps.map((s) => s.from);
+      const breaks = !rule
+        ? [0, 100]
+        : rule.kind === 'linear'
+          ? [rule.scoreZeroAt, rule.scoreFullAt]
+          : rule.steps.map((step) => step.from);
       const low = min ?? Math.min(...breaks) - 10;
       const high = max ?? Math.max(...breaks) + 10;
       const figure = integer
@@ -104,7 +107,7 @@ function responseScore(question: Question, response: Response | undefined): numb
 function changedQuestion(questionnaire: Questionnaire): fc.Arbitrary<Question> {
   const scored = questionsInOrder(questionnaire)
     .map(({ question }) => question)
-    .filter((question) => question.type !== 'text');
+    .filter(isScored);
   const gateIds = new Set(
     scored.flatMap((question) => (question.showIf ? conditionQuestions(question.showIf) : [])),
   );

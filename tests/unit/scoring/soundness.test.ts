@@ -8,9 +8,7 @@ type FollowUp = Partial<Question> & { showIf: Condition };
 
 /** A gate question and a follow-up that depends on it. */
 function follow(gate: Question, followUp: FollowUp) {
-  return questionnaire([
-    pillar('p', [gate, question({ id: 'follow', type: 'yesNo', ...followUp })]),
-  ]);
+  return questionnaire([pillar('p', [gate, question({ id: 'follow', type: 'yesNo', ...followUp })])]);
 }
 
 const exists = question({ id: 'exists', type: 'yesPartlyNo' });
@@ -167,5 +165,40 @@ describe('conditions that would let a better answer lower a score', () => {
       path: '$.pillars[0].questions[1].showIf',
       message: expect.stringMatching(/^shown when "exists" is "partly".*\(in "follow"\)$/),
     });
+  });
+
+  it('reads "not", "notIn" and "atMost" the way round they work', () => {
+    const level = question({ id: 'level', type: 'maturity' });
+    expect(messages(follow(level, { showIf: { question: 'level', atMost: 2 } }))[0]).toMatch(
+      /^shown when "level" is 0 but hidden when it is 5/,
+    );
+    expect(checkFollowUps(follow(level, { showIf: { not: { question: 'level', atMost: 2 } } }))).toEqual([]);
+    expect(checkFollowUps(follow(exists, { showIf: { question: 'exists', notIn: ['no'] } }))).toEqual([]);
+    expect(checkFollowUps(follow(exists, { showIf: { not: { question: 'exists', equals: 'no' } } }))).toEqual(
+      [],
+    );
+    expect(messages(follow(exists, { showIf: { not: { question: 'exists', equals: 'yes' } } }))[0]).toMatch(
+      /^shown when "exists" is "no" but hidden when it is "yes"/,
+    );
+  });
+
+  it('leaves alone a follow-up that scores nothing and that nothing depends on', () => {
+    expect(
+      checkFollowUps(follow(exists, { type: 'text', showIf: { question: 'exists', equals: 'no' } })),
+    ).toEqual([]);
+  });
+
+  it('allows "whenHidden": "notApplicable" behind a question collected for context', () => {
+    const region = question({
+      id: 'region',
+      type: 'singleChoice',
+      scored: false,
+      options: ['north', 'south'].map((id) => ({ id, label: { en: id, ru: id } })),
+    } as Partial<Question> & Pick<Question, 'id' | 'type'>);
+    expect(
+      checkFollowUps(
+        follow(region, { showIf: { question: 'region', equals: 'north' }, whenHidden: 'notApplicable' }),
+      ),
+    ).toEqual([]);
   });
 });
