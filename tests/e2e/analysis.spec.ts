@@ -78,16 +78,12 @@ test('editing a weight and a target changes the scores, the gaps and the action 
   await page.getByRole('link', { name: 'Weights and targets' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Weights and targets' })).toBeVisible();
   const preview = page.getByTestId('preview');
-  await expect(preview.getByTestId('preview-overall')).toHaveText(
-    /^Overall 33\s*provisional$/,
-  );
+  await expect(preview.getByTestId('preview-overall')).toHaveText(/^Overall 33\s*provisional$/);
 
   // Gender balance counts three times: shares 3/8 against 1/8, overall 200 / 8 = 25, and its
   // gap of 60 becomes the first priority (3/8 × 60 = 22.5 against 1/8 × 70 for the CIRT).
   await page.getByLabel('Weight of Gender balance').fill('3');
-  await expect(preview.getByTestId('preview-overall')).toHaveText(
-    /^Overall 25\s*provisional$/,
-  );
+  await expect(preview.getByTestId('preview-overall')).toHaveText(/^Overall 25\s*provisional$/);
   await expect(preview.getByTestId('preview-plan').getByRole('listitem').first()).toContainText(
     'Gender balance',
   );
@@ -100,9 +96,7 @@ test('editing a weight and a target changes the scores, the gaps and the action 
   // A weight that is not a number changes nothing and says why.
   await page.getByLabel('Weight of Skills and professional capacity').fill('-2');
   await expect(page.getByText('Enter a number of 0 or more.')).toBeVisible();
-  await expect(preview.getByTestId('preview-overall')).toHaveText(
-    /^Overall 25\s*provisional$/,
-  );
+  await expect(preview.getByTestId('preview-overall')).toHaveText(/^Overall 25\s*provisional$/);
 
   await page.getByRole('link', { name: 'See the full results' }).click();
   await expect(page.getByTestId('overall-score')).toContainText('25');

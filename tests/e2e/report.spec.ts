@@ -89,9 +89,7 @@ test('the report computes with the assessment’s weights and targets: gaps, pla
   await page.getByLabel('Weight of National strategy and institutions').fill('3');
   await page.getByLabel('Target of Skills and professional capacity').fill('80');
   // Skills, gender and the others are not answered: the figures are provisional, a band only reached so far.
-  await expect(page.getByTestId('preview-overall')).toHaveText(
-    /^Overall 21\s*provisional$/,
-  );
+  await expect(page.getByTestId('preview-overall')).toHaveText(/^Overall 21\s*provisional$/);
   await page.goto(`${base}/report`);
 
   // 3/8 × 55 = 20.6; the targets weighted alike: (3 × 70 + 70 + 80 + 60 + 50 + 60) / 8 = 66.25.

@@ -194,7 +194,7 @@ describe('conditions that would let a better answer lower a score', () => {
       type: 'singleChoice',
       scored: false,
       options: ['north', 'south'].map((id) => ({ id, label: { en: id, ru: id } })),
-    } as Partial<Question> & Pick<Question, 'id' | 'type'>);
+    });
     expect(
       checkFollowUps(
         follow(region, { showIf: { question: 'region', equals: 'north' }, whenHidden: 'notApplicable' }),
