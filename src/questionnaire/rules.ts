@@ -9,6 +9,7 @@ import {
   type PathSegment,
   type Problem,
 } from '../validation/problems.ts';
+import { checkFollowUps } from '../scoring/soundness.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
 import { choiceValues, isNumeric, isScored, numericRange } from './values.ts';
 import { localizedTexts, questionsInOrder } from './walk.ts';
@@ -36,6 +37,8 @@ export function checkRules(questionnaire: Questionnaire, context: RuleContext): 
   checkConditions(questionnaire, report);
   checkNumericQuestions(questionnaire, report);
   checkOptionScores(questionnaire, report);
+  // Conditions that would let a better answer lower a score (the scoring rule's own check).
+  for (const { path, message } of checkFollowUps(questionnaire)) report(path, message);
   return problems;
 }
 
