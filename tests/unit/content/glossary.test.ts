@@ -1,12 +1,14 @@
 /**
  * The glossary (questionnaires/reference/glossary.json) is complete in the six UN languages,
- * says where each term comes from, and the Resolution 130 questionnaires follow it in Russian.
+ * says where each term comes from, and the Resolution 130 questionnaires follow it in every
+ * language they are written in.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizedTexts } from '../../../src/questionnaire/walk.ts';
 import { loadBuiltInQuestionnaire, QUESTIONNAIRE_DIR } from '../../../scripts/lib/questionnaires.ts';
+import { contentFiles, readTranslation, translationLanguages } from '../../../scripts/lib/translations.ts';
 
 interface Entry {
   term: string;
@@ -74,20 +76,61 @@ describe('the glossary', () => {
 /** Terms whose forms to avoid are wrong in every context, so no questionnaire text may use them. */
 const STRICT = ['gci', 'itu-t', 'questionnaire', 'cii', 'basic-steps'];
 
-describe.each(['resolution-130', 'resolution-130-quick'])('%s in Russian', (id) => {
-  const questionnaire = loadBuiltInQuestionnaire(id);
+const forms = (language: string, ids: readonly string[]) =>
+  glossary.terms
+    .filter((term) => ids.includes(term.id))
+    .flatMap((term) => entry(term, language)?.avoid ?? []);
+const anyOf = (list: readonly string[]) =>
+  new RegExp(
+    `(?<![\\p{L}])(${list.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+    'iu',
+  );
 
-  it('follows the glossary where a form is never right', () => {
-    const avoid = glossary.terms
-      .filter((term) => STRICT.includes(term.id))
-      .flatMap((term) => entry(term, 'ru')?.avoid ?? []);
-    const pattern = new RegExp(
-      `(?<![\\p{L}])(${avoid.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
-      'iu',
-    );
+describe.each(['resolution-130', 'resolution-130-quick'])('%s', (id) => {
+  const questionnaire = loadBuiltInQuestionnaire(id);
+  const languages = questionnaire.languages.filter((language) => language !== 'en');
+
+  it.each(languages)('follows the glossary in %s where a form is never right', (language) => {
+    const avoid = forms(language, STRICT);
+    if (avoid.length === 0) return;
+    const pattern = anyOf(avoid);
     const offenders = localizedTexts(questionnaire)
-      .filter(({ text }) => pattern.test(text.ru ?? ''))
-      .map(({ path, text }) => `${path.join('.')}: ${text.ru?.match(pattern)?.[0]}`);
+      .filter(({ text }) => pattern.test(text[language] ?? ''))
+      .map(({ path, text }) => `${path.join('.')}: ${text[language]?.match(pattern)?.[0]}`);
     expect(offenders).toEqual([]);
   });
 });
+
+/**
+ * Terms translated the same way wherever the English names them. Checked in the languages
+ * translated from the English (questionnaires/translations/), whose chosen terms do not decline.
+ */
+const CONSISTENT = [
+  'gci',
+  'cii',
+  'national-strategy',
+  'itu',
+  'resolution-130',
+  'child-online-protection',
+  'sme',
+  'public-awareness',
+  'action-plan',
+];
+
+describe.each(translationLanguages().filter((language) => language !== 'ru'))(
+  'content translated to %s',
+  (language) => {
+    it('renders each glossary term as the glossary chooses wherever the English uses it', () => {
+      const offenders = contentFiles().flatMap((source) =>
+        Object.entries(readTranslation(language, source)?.texts ?? {}).flatMap(([key, { en, text }]) =>
+          glossary.terms
+            .filter((term) => CONSISTENT.includes(term.id))
+            .filter((term) => en.toLowerCase().includes(entry(term, 'en')!.term.toLowerCase()))
+            .filter((term) => !text.toLowerCase().includes(entry(term, language)!.term.toLowerCase()))
+            .map((term) => `${source}: ${key}: ${term.id}`),
+        ),
+      );
+      expect(offenders).toEqual([]);
+    });
+  },
+);
