@@ -143,7 +143,7 @@ test('results compare two profiles and can be read by the five GCI pillars', asy
   await expect(sensitivity.getByRole('row', { name: /^Small and medium/ })).toContainText('3.2');
   await expect(sensitivity.getByRole('row', { name: /^Small and medium/ })).toContainText('no change');
   await expect(
-    page.getByText('The order of the gaps changes: 1 pair(s) of pillars swap places.'),
+    page.getByText('The order of the gaps changes: 1 pair of pillars swaps places.'),
   ).toBeVisible();
 
   // The sample has no legal question: that GCI pillar cannot be scored.
