@@ -20,7 +20,7 @@
  * same questions are grouped by the five GCI pillars instead, and the pillar weights are read
  * for those five ids. Which questions are shown is always decided on the questionnaire itself.
  */
-import type { Answers } from '../assessment/types.ts';
+import type { Answers, Response } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
@@ -111,8 +111,10 @@ function scorePillar(
   const answered = counting.filter((result) => result.status === 'answered').length;
   return {
     pillarId: pillar.id,
-    score:
-      totalWeight > 0 ? 100 * sum(counting.map((result) => (result.share ?? 0) * (result.score ?? 0))) : null,
+    score: pillarScore(
+      counting.map((result) => result.weight),
+      counting.map((result) => result.score ?? 0),
+    ),
     weight: pillarWeight(pillar, weights),
     share: null,
     counted: counting.length,
@@ -137,14 +139,59 @@ function scoreQuestion(
     weight: questionWeight(question, weights),
     share: null,
   });
-  if (!visible.has(question.id)) return result('hidden', null);
-  if (question.type === 'text') return result('unscored', null);
-
   const response = answers[question.id]?.response;
-  if (response?.kind === 'notApplicable') return result('notApplicable', null);
-  if (response?.kind === 'dontKnow') return result('dontKnow', 0);
-  const score = response ? valueScore(question, response.value) : undefined;
-  return typeof score === 'number' ? result('answered', score) : result('unanswered', 0);
+  const score = responseScore(question, response);
+  const status = questionStatus(question, response, visible.has(question.id), score);
+  return result(status, countedScore(status, score));
+}
+
+/** The score of a response's value (see valueScore); undefined for "not applicable", "don't know" or no response. */
+export function responseScore(question: Question, response: Response | undefined): number | null | undefined {
+  return response && response.kind !== 'notApplicable' && response.kind !== 'dontKnow'
+    ? valueScore(question, response.value)
+    : undefined;
+}
+
+/**
+ * How a question counts towards its pillar. `score` is `responseScore(question, response)`;
+ * it is passed in so that callers scoring many answers to one question (the workshop merge)
+ * can work it out once per distinct answer.
+ */
+export function questionStatus(
+  question: Question,
+  response: Response | undefined,
+  visible: boolean,
+  score: number | null | undefined,
+): QuestionStatus {
+  if (!visible) return 'hidden';
+  if (question.type === 'text') return 'unscored';
+  if (response?.kind === 'notApplicable') return 'notApplicable';
+  if (response?.kind === 'dontKnow') return 'dontKnow';
+  return typeof score === 'number' ? 'answered' : 'unanswered';
+}
+
+/** The score a question counts with: its answer's, 0 for "don't know" and unanswered, `null` when it does not count. */
+export function countedScore(status: QuestionStatus, score: number | null | undefined): number | null {
+  if (status === 'answered') return score ?? 0;
+  return status === 'dontKnow' || status === 'unanswered' ? 0 : null;
+}
+
+/**
+ * A pillar's score from the weights and scores of its counted questions, in order:
+ * 100 × Σ (wᵢ / Σw)·sᵢ, or `null` when the weights add up to nothing. `count` lets a caller
+ * pass reusable buffers longer than the list.
+ */
+export function pillarScore(
+  weights: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  count: number = weights.length,
+): number | null {
+  let totalWeight = 0;
+  for (let i = 0; i < count; i++) totalWeight += weights[i]!;
+  if (!(totalWeight > 0)) return null;
+  let total = 0;
+  for (let i = 0; i < count; i++) total += (weights[i]! / totalWeight) * scores[i]!;
+  return 100 * total;
 }
 
 function sum(values: readonly number[]): number {
