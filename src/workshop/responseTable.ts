@@ -58,14 +58,6 @@ export function answerOrder(question: Question, value: AnswerValue): number | st
   }
 }
 
-/** Lower score first; equal scores in the question's own order. */
-export function compareRated(question: Question, a: Rated, b: Rated): number {
-  if (a.score !== b.score) return a.score - b.score;
-  const ka = answerOrder(question, a.value);
-  const kb = answerOrder(question, b.value);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
 /** One distinct answer as participants gave it (the same JSON). */
 interface Variant {
   /** `undefined` when it is not a valid answer to the question. */
@@ -77,6 +69,8 @@ interface Variant {
 /** Answers that sort as equals: one run of the sorted answers. */
 export interface Block {
   rated: Rated;
+  /** Its place in the question's own order (`answerOrder`). */
+  order: number | string;
   /**
    * More than one variant falls into it (the same choices listed in another order), so which
    * participant's answer stands at a rank depends on who gave it.
@@ -111,6 +105,8 @@ export interface ResponseTable {
 /** Distinct answers of one question met so far, by their JSON type, and its blocks by score and order. */
 interface Dictionary {
   strings: Map<string, number>;
+  /** Levels and whole percentages, by value: quicker than a map. */
+  smallIntegers: (number | undefined)[];
   numbers: Map<number, number>;
   negativeZero: number | undefined;
   /** Arrays element by element (a trie), which is quicker than a JSON key. */
@@ -128,6 +124,7 @@ interface ArrayNode {
 function newDictionary(): Dictionary {
   return {
     strings: new Map(),
+    smallIntegers: [],
     numbers: new Map(),
     negativeZero: undefined,
     arrays: { next: new Map() },
@@ -159,7 +156,7 @@ function blockFor(column: QuestionColumn, dictionary: Dictionary, rated: Rated):
     return block;
   }
   byOrder.set(order, column.blocks.length);
-  return column.blocks.push({ rated, mixed: false }) - 1;
+  return column.blocks.push({ rated, order, mixed: false }) - 1;
 }
 
 function addVariant(column: QuestionColumn, dictionary: Dictionary, value: AnswerValue): number {
@@ -175,6 +172,8 @@ function variantOf(column: QuestionColumn, dictionary: Dictionary, value: Answer
   if (typeof value === 'string') {
     known = dictionary.strings.get(value);
     if (known === undefined) dictionary.strings.set(value, (known = addVariant(column, dictionary, value)));
+  } else if (typeof value === 'number' && value > 0 && value <= 1000 && Number.isInteger(value)) {
+    known = dictionary.smallIntegers[value] ??= addVariant(column, dictionary, value);
   } else if (typeof value === 'number' && !Object.is(value, -0)) {
     known = dictionary.numbers.get(value);
     if (known === undefined) dictionary.numbers.set(value, (known = addVariant(column, dictionary, value)));
@@ -195,10 +194,17 @@ function variantOf(column: QuestionColumn, dictionary: Dictionary, value: Answer
 
 /** Puts the blocks in order and renumbers the variants' blocks to their places. */
 function sortBlocks(column: QuestionColumn): void {
-  const { question, blocks } = column;
-  const order = blocks
-    .map((_, index) => index)
-    .sort((a, b) => compareRated(question, blocks[a]!.rated, blocks[b]!.rated));
+  const { blocks } = column;
+  // Lower score first; equal scores in the question's own order.
+  const before = (a: Block, b: Block) =>
+    a.rated.score !== b.rated.score
+      ? a.rated.score - b.rated.score
+      : a.order < b.order
+        ? -1
+        : a.order > b.order
+          ? 1
+          : 0;
+  const order = blocks.map((_, index) => index).sort((a, b) => before(blocks[a]!, blocks[b]!));
   const place = new Int32Array(blocks.length);
   order.forEach((block, index) => (place[block] = index));
   column.blocks = order.map((block) => blocks[block]!);
@@ -270,20 +276,24 @@ export function responseTable(
   const countedWeights = new Float64Array(columns.length);
   const countedScores = new Float64Array(columns.length);
 
-  participants.forEach(({ answers }, person) => {
-    const visible = conditional ? visibleQuestionIds(questionnaire, answers) : undefined;
-    const read = (index: number, response: Response | undefined) => {
-      const column = columns[index]!;
-      const { question } = column;
-      const shown = visible === undefined || visible.has(question.id);
-      classify(column, dictionaries[index]!, person, response, shown);
-      const variant = column.given[person]!;
-      const score = variant < 0 ? undefined : column.variants[variant]!.rated!.score;
-      const status = questionStatus(question, response, shown, score);
-      points[index] = countedScore(status, score) ?? NaN;
-      answered[index] = status === 'answered' ? 1 : 0;
-      readBy[index] = person;
-    };
+  let person = 0;
+  let visible: Set<string> | undefined;
+  const read = (index: number, response: Response | undefined) => {
+    const column = columns[index]!;
+    const { question } = column;
+    const shown = visible === undefined || visible.has(question.id);
+    classify(column, dictionaries[index]!, person, response, shown);
+    const variant = column.given[person]!;
+    const score = variant < 0 ? undefined : column.variants[variant]!.rated!.score;
+    const status = questionStatus(question, response, shown, score);
+    points[index] = countedScore(status, score) ?? NaN;
+    answered[index] = status === 'answered' ? 1 : 0;
+    readBy[index] = person;
+  };
+
+  for (; person < count; person++) {
+    const { answers } = participants[person]!;
+    visible = conditional ? visibleQuestionIds(questionnaire, answers) : undefined;
     // The answers in their own order: much faster than looking each question up in records as
     // IndexedDB returns them. Then the questions nobody answered.
     const ids = Object.keys(answers);
@@ -300,10 +310,10 @@ export function responseTable(
 
     // Pillar scores add up in questionnaire order, as scoring does.
     let index = 0;
-    pillarEnds.forEach((end, pillarIndex) => {
+    for (let pillarIndex = 0; pillarIndex < pillarEnds.length; pillarIndex++) {
       let counted = 0;
       let answers = 0;
-      for (; index < end; index++) {
+      for (; index < pillarEnds[pillarIndex]!; index++) {
         if (Number.isNaN(points[index]!)) continue;
         countedWeights[counted] = questionWeights[index]!;
         countedScores[counted++] = points[index]!;
@@ -312,8 +322,8 @@ export function responseTable(
       // A participant who answered nothing in a pillar has no view on it, rather than a view of 0.
       const own = pillarScore(countedWeights, countedScores, counted);
       if (own !== null && answers > 0) pillarScores[pillarIndex]![person] = own;
-    });
-  });
+    }
+  }
   for (const column of columns) sortBlocks(column);
   return { questions: columns, pillarScores, empty };
 }
