@@ -41,8 +41,12 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The app shell and every questionnaire chunk, so the app opens offline after one visit.
+        // The app shell, every questionnaire in its default language and the six interface
+        // languages, so the app opens offline after one visit. Questionnaire, clause and profile
+        // texts in other languages (assets/languages/) are fetched and kept by the app when a
+        // language is chosen (src/content/files.ts), so a device keeps the languages it uses.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['assets/languages/**'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },
