@@ -7,6 +7,7 @@ import { createAppRouter } from './router.ts';
 import { useContentStore } from './stores/content.ts';
 import { useQuestionnairesStore } from './stores/questionnaires.ts';
 import { useSettingsStore } from './stores/settings.ts';
+import { whenIdle } from './whenIdle.ts';
 import './styles/main.css';
 
 const app = createApp(App);
@@ -26,6 +27,4 @@ app.use(createAppRouter());
 app.mount('#app');
 
 // Once the first screen is up: keep the language's content on the device for offline use.
-const idle = (work: () => void) =>
-  'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 2000);
-idle(() => void content.keep(locale));
+whenIdle(() => void content.keep(locale));
