@@ -4,9 +4,10 @@
  * - Validates every file in questionnaires/ (schema and rules) when the build starts and
  *   whenever a file changes, so an invalid questionnaire fails the build with the validator's
  *   located messages.
- * - Serves `virtual:questionnaires`: a small catalog (ids, titles, counts) for the first
- *   screen, and a loader that imports each questionnaire as its own chunk, so the service
- *   worker precaches them all without the first screen paying for their size.
+ * - Serves `virtual:questionnaires`: a small catalog (ids, titles, counts, in the order of
+ *   their `catalog` entries) for the first screen, and a loader that imports each questionnaire
+ *   as its own chunk, so the service worker precaches them all without the first screen paying
+ *   for their size.
  * - Splits them by language (`languageContent.ts`): the catalog, each questionnaire and the
  *   clause registry come with their default language; every other language's texts are
  *   fetched when that language is chosen (`loadTexts`), so a device keeps the languages it uses.
@@ -17,7 +18,7 @@ import type { Plugin, Rollup } from 'vite';
 import { splitByLanguage } from '../../src/content/split.ts';
 import { catalogTexts, clauseTexts, questionnaireTexts } from '../../src/content/texts.ts';
 import { DEFAULT_LOCALE } from '../../src/language/locales.ts';
-import { summaryOf } from '../../src/questionnaire/catalog.ts';
+import { catalogOrder, summaryOf } from '../../src/questionnaire/catalog.ts';
 import type { Questionnaire } from '../../src/questionnaire/schema.ts';
 import { validateQuestionnaireText } from '../../src/questionnaire/validate.ts';
 import { formatProblem } from '../../src/validation/problems.ts';
@@ -70,13 +71,6 @@ function loadAll(dir: string): Entry[] {
   return entries;
 }
 
-/** Full questionnaires in order of id, each followed by its variants (such as a quick one). */
-function catalogOrder(a: Entry, b: Entry): number {
-  const key = ({ questionnaire: q }: Entry) => [q.basedOn ?? q.id, q.basedOn ? 1 : 0, q.id] as const;
-  const [ka, kb] = [key(a), key(b)];
-  return ka[0].localeCompare(kb[0]) || ka[1] - kb[1] || ka[2].localeCompare(kb[2]);
-}
-
 const splits = new WeakMap<Questionnaire, ReturnType<typeof splitByLanguage<Questionnaire>>>();
 function questionnaireShell(q: Questionnaire) {
   let split = splits.get(q);
@@ -86,7 +80,7 @@ function questionnaireShell(q: Questionnaire) {
 const clausesShell = () => splitByLanguage(loadClauseRegistry(), clauseTexts, () => DEFAULT_LOCALE);
 
 function catalogModule(entries: Entry[], emit: Rollup.PluginContext | undefined): string {
-  const summaries = [...entries].sort(catalogOrder).map(({ questionnaire }) => summaryOf(questionnaire));
+  const summaries = entries.map(({ questionnaire }) => summaryOf(questionnaire)).sort(catalogOrder);
   // Each summary keeps its own questionnaire's default language.
   const owners = summaries.flatMap((summary) => catalogTexts([summary]).map(() => summary.defaultLanguage));
   const catalog = splitByLanguage(summaries, catalogTexts, (slot) => owners[slot]!);

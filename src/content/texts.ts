@@ -18,8 +18,12 @@ export const catalogTexts: TextSlots<readonly QuestionnaireSummary[]> = (catalog
     summary.description ? [summary.title, summary.description] : [summary.title],
   );
 
-export const clauseTexts: TextSlots<ClauseRegistry> = (registry) =>
-  registry.clauses.map((clause) => clause.summary);
+export const clauseTexts: TextSlots<ClauseRegistry> = (registry) => [
+  ...registry.documents.flatMap((document) =>
+    document.publisher ? [document.title, document.publisher] : [document.title],
+  ),
+  ...registry.clauses.map((clause) => clause.summary),
+];
 
 export const profileTexts: TextSlots<readonly WeightProfile[]> = (profiles) =>
   profiles.flatMap((profile) => [

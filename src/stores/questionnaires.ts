@@ -2,8 +2,7 @@ import { defineStore } from 'pinia';
 import { markRaw, shallowRef } from 'vue';
 import { catalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
 import { catalogTexts, clauseTexts, questionnaireTexts } from '../content/texts.ts';
-import type { Clause } from '../questionnaire/clauses.ts';
-import { clauseIndex } from '../questionnaire/clauseIndex.ts';
+import { citationIndex, clauseCitations, type CitationIndex } from '../questionnaire/citations.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import { QUESTIONNAIRE_TEXTS, useContentStore } from './content.ts';
 
@@ -17,7 +16,8 @@ import { QUESTIONNAIRE_TEXTS, useContentStore } from './content.ts';
 export const useQuestionnairesStore = defineStore('questionnaires', () => {
   const content = useContentStore();
   const loaded = shallowRef<ReadonlyMap<string, Questionnaire>>(new Map());
-  const clauses = shallowRef<ReadonlyMap<string, Clause>>(new Map());
+  /** The registry's clauses, each with the document it comes from. */
+  const clauses = shallowRef<CitationIndex>(new Map());
   const pending = new Map<string, Promise<Questionnaire | undefined>>();
 
   // The catalog's titles and descriptions follow the language too.
@@ -53,12 +53,16 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
         clauseTexts,
         QUESTIONNAIRE_TEXTS,
       );
-      clauses.value = clauseIndex(registry);
+      clauses.value = clauseCitations(registry);
     })();
     return clausesLoading;
   }
 
   const summary = (id: string) => catalog.find((entry) => entry.id === id);
 
-  return { catalog, summary, load, loaded, clauses, ensureClauses };
+  /** What a questionnaire's `sources` may name: the registry's clauses and its own references. */
+  const citationsFor = (questionnaire: Questionnaire): CitationIndex =>
+    citationIndex(clauses.value, questionnaire);
+
+  return { catalog, summary, load, loaded, clauses, ensureClauses, citationsFor };
 });

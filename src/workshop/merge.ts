@@ -181,7 +181,7 @@ function distributionKeys(question: Question): readonly string[] {
     case 'multipleChoice':
       return question.options.map((option) => option.id);
     case 'maturity':
-      return ['0', '1', '2', '3', '4', '5'];
+      return question.levels.map((_, level) => String(level));
     default:
       return [];
   }

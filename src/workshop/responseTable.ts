@@ -14,8 +14,8 @@
  * rules (`questionStatus`, `countedScore`, `pillarScore`), as `scoreAssessment` would.
  */
 import type { Answers, AnswerValue, Response } from '../assessment/types.ts';
-import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { askedStates, type Asked } from '../scoring/followUps.ts';
 import { countedScore, pillarScore, questionStatus } from '../scoring/score.ts';
 import { valueScore } from '../scoring/valueScore.ts';
 import { checkWeights, questionWeight, type Weights } from '../scoring/weights.ts';
@@ -277,15 +277,15 @@ export function responseTable(
   const countedScores = new Float64Array(columns.length);
 
   let person = 0;
-  let visible: Set<string> | undefined;
+  let asked: Map<string, Asked> | undefined;
   const read = (index: number, response: Response | undefined) => {
     const column = columns[index]!;
     const { question } = column;
-    const shown = visible === undefined || visible.has(question.id);
-    classify(column, dictionaries[index]!, person, response, shown);
+    const state = asked?.get(question.id) ?? 'shown';
+    classify(column, dictionaries[index]!, person, response, state === 'shown');
     const variant = column.given[person]!;
     const score = variant < 0 ? undefined : column.variants[variant]!.rated!.score;
-    const status = questionStatus(question, response, shown, score);
+    const status = questionStatus(question, response, state, score);
     points[index] = countedScore(status, score) ?? NaN;
     answered[index] = status === 'answered' ? 1 : 0;
     readBy[index] = person;
@@ -293,7 +293,7 @@ export function responseTable(
 
   for (; person < count; person++) {
     const { answers } = participants[person]!;
-    visible = conditional ? visibleQuestionIds(questionnaire, answers) : undefined;
+    asked = conditional ? askedStates(questionnaire, answers) : undefined;
     // The answers in their own order: much faster than looking each question up in records as
     // IndexedDB returns them. Then the questions nobody answered.
     const ids = Object.keys(answers);

@@ -44,6 +44,7 @@ const rule: fc.Arbitrary<NumericRule> = fc.oneof(
 );
 
 const OPTION_IDS = ['a', 'b', 'c', 'd'];
+const WHEN_HIDDEN = [undefined, 'full', 'notApplicable', undefined] as const;
 
 function questionArbitrary(id: string) {
   return fc
@@ -101,7 +102,17 @@ const questionnaireArbitrary = fc
         // Some questions are asked only when an earlier one was answered a certain way.
         questions.forEach((entry, index) => {
           const pick = conditions[index % conditions.length]!;
-          if (index > 0 && pick % 3 === 0) entry.showIf = conditionOn(questions[pick % index]!, pick);
+          if (index > 0 && pick % 3 === 0) {
+            entry.showIf = conditionOn(questions[pick % index]!, pick);
+            // Hidden follow-ups count 0, in full, or not at all (see followUps.ts).
+            const whenHidden = WHEN_HIDDEN[pick % WHEN_HIDDEN.length];
+            if (whenHidden) entry.whenHidden = whenHidden;
+          }
+          // Some figures are collected for context and never scored.
+          if ((entry.type === 'number' || entry.type === 'percentage') && pick % 5 === 1) {
+            delete entry.scoring;
+            entry.scored = false;
+          }
         });
         let next = 0;
         return questionnaire(

@@ -109,7 +109,7 @@ function distributionOf(question: Question, rated: readonly Rated[]): Distributi
           : question.type === 'singleChoice'
             ? question.options.map((option) => option.id)
             : question.type === 'maturity'
-              ? ['0', '1', '2', '3', '4', '5']
+              ? question.levels.map((_, level) => String(level))
               : [];
     for (const key of keys) counts.set(key, 0);
     // Figures: each distinct figure, smallest first.
