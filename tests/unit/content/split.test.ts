@@ -45,6 +45,24 @@ describe('content split by language', () => {
     expect(roundTrip(profiles, profileTexts, 'en')).toEqual(profiles);
   });
 
+  it('leaves no text of another language in the shells the app precaches', () => {
+    // Every localized field must be a slot: one that is not stays whole in the precache.
+    const otherLanguage = /[\u0400-\u04FF]/; // the built-in content's second language is Russian
+    const shells = [
+      ...['resolution-130', 'resolution-130-quick', 'sample'].map((name) => {
+        const questionnaire = loadBuiltInQuestionnaire(name);
+        return splitByLanguage(questionnaire, questionnaireTexts, () => questionnaire.defaultLanguage).shell;
+      }),
+      splitByLanguage(loadClauseRegistry(), clauseTexts, () => 'en').shell,
+      splitByLanguage(
+        builtInProfileFiles().map((path) => JSON.parse(readFileSync(path, 'utf8')) as WeightProfile),
+        profileTexts,
+        () => 'en',
+      ).shell,
+    ];
+    for (const shell of shells) expect(JSON.stringify(shell)).not.toMatch(otherLanguage);
+  });
+
   it('handles six languages: five lists, any of them added alone, the shell unchanged in size', () => {
     const six = sixLanguageCopy(resolution130, questionnaireTexts);
     expect(languagesOf(six, questionnaireTexts)).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
