@@ -54,5 +54,16 @@ export function localizedTexts(questionnaire: Questionnaire): LocatedText[] {
       question.options.forEach((option, o) => add([...path, 'options', o, 'label'], option.label));
     }
   }
+  // Earlier versions' questions, kept to show earlier answers: texts like any other.
+  questionnaire.carryOver?.forEach((set, s) =>
+    set.questions.forEach((carried, c) => {
+      const path: PathSegment[] = ['carryOver', s, 'questions', c];
+      if (carried.carry === 'same') return add([...path, 'check'], carried.check);
+      add([...path, 'text'], carried.text);
+      if (carried.carry === 'map')
+        carried.options?.forEach((option, o) => add([...path, 'options', o, 'label'], option.label));
+      add([...path, 'note'], carried.note);
+    }),
+  );
   return texts;
 }
