@@ -23,7 +23,7 @@
 import type { Answers } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
-import { isScored } from '../questionnaire/values.ts';
+import { isScored } from '../questionnaire/answerTypes.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 import { valueScore } from './valueScore.ts';
 import { checkWeights, pillarWeight, questionWeight, type Weights } from './weights.ts';

@@ -21,8 +21,11 @@
  * - A pillar's agreement is the mean agreement of its questions that have one; the overall
  *   agreement is the mean over all such questions. Participants' own pillar scores are shown
  *   beside it, from those who answered at least one of its questions.
- * - Free-text questions have no median or agreement; their texts are listed.
+ * - Free-text questions have no median or agreement; their texts are listed. Questions
+ *   collected for context (`"scored": false`) have no place on the score scale either: only
+ *   their distribution is shown.
  */
+import { distributionKeys, isFreeText, isScored, keysOf, valueOrder } from '../questionnaire/answerTypes.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import type { Answers, AnswerValue, Response } from '../assessment/types.ts';
@@ -120,6 +123,8 @@ type Kind = keyof Counts;
 interface Classified {
   kind: Kind;
   rated?: Rated;
+  /** A value with no place on the score scale: a question collected for context. */
+  unrated?: AnswerValue;
   text?: string;
 }
 
@@ -131,36 +136,21 @@ function classify(question: Question, answers: Answers, visible: ReadonlySet<str
   if (response.kind === 'notApplicable') return { kind: 'notApplicable' };
   if (response.kind === 'dontKnow') return { kind: 'dontKnow' };
   const score = valueScore(question, response.value);
-  if (question.type === 'text')
+  if (isFreeText(question))
     return typeof response.value === 'string' && response.value.trim() !== ''
       ? { kind: 'values', text: response.value }
       : { kind: 'unanswered' };
+  if (score === null) return { kind: 'values', unrated: response.value };
   return typeof score === 'number'
     ? { kind: 'values', rated: { value: response.value, score } }
     : { kind: 'unanswered' };
 }
 
-/** The question's own order of answers, for sorting equal scores and listing the distribution. */
-function orderKey(question: Question, value: AnswerValue): number | string {
-  switch (question.type) {
-    case 'yesNo':
-      return ['no', 'yes'].indexOf(value as string);
-    case 'yesPartlyNo':
-      return ['no', 'partly', 'yes'].indexOf(value as string);
-    case 'singleChoice':
-      return question.options.findIndex((option) => option.id === value);
-    case 'multipleChoice':
-      return JSON.stringify([...(value as string[])].sort());
-    default:
-      return value as number;
-  }
-}
-
 function compareRated(question: Question) {
   return (a: Rated, b: Rated): number => {
     if (a.score !== b.score) return a.score - b.score;
-    const ka = orderKey(question, a.value);
-    const kb = orderKey(question, b.value);
+    const ka = valueOrder(question, a.value);
+    const kb = valueOrder(question, b.value);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   };
 }
@@ -187,29 +177,15 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-function distributionOf(question: Question, rated: readonly Rated[]): DistributionEntry[] {
+/** How many gave each answer: every value the question offers, or each distinct figure, smallest first. */
+function distributionOf(question: Question, values: readonly AnswerValue[]): DistributionEntry[] {
   const counts = new Map<string, number>();
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  if (question.type === 'multipleChoice') {
-    for (const option of question.options) counts.set(option.id, 0);
-    for (const { value } of rated) for (const id of new Set(value as string[])) add(id);
-  } else {
-    const keys: readonly string[] =
-      question.type === 'yesNo'
-        ? ['yes', 'no']
-        : question.type === 'yesPartlyNo'
-          ? ['yes', 'partly', 'no']
-          : question.type === 'singleChoice'
-            ? question.options.map((option) => option.id)
-            : question.type === 'maturity'
-              ? ['0', '1', '2', '3', '4', '5']
-              : [];
-    for (const key of keys) counts.set(key, 0);
-    // Figures: each distinct figure, smallest first.
-    const sorted =
-      keys.length > 0 ? rated : [...rated].sort((a, b) => (a.value as number) - (b.value as number));
-    for (const { value } of sorted) add(String(value));
-  }
+  const keys = distributionKeys(question);
+  for (const key of keys ?? []) counts.set(key, 0);
+  const ordered = keys
+    ? values
+    : [...values].sort((a, b) => (valueOrder(question, a) as number) - (valueOrder(question, b) as number));
+  for (const value of ordered) for (const key of keysOf(value)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return [...counts].map(([key, count]) => ({ key, count }));
 }
 
@@ -224,7 +200,12 @@ function statsOf(question: Question, classified: readonly Classified[]): Questio
   return {
     participants: classified.length,
     counts,
-    distribution: question.type === 'text' ? [] : distributionOf(question, rated),
+    distribution: isFreeText(question)
+      ? []
+      : distributionOf(question, [
+          ...rated.map((entry) => entry.value),
+          ...classified.flatMap((entry) => (entry.unrated === undefined ? [] : [entry.unrated])),
+        ]),
     median: nearestRank(rated, 0.5) ?? null,
     middleHalf: low && high ? { low, high } : null,
     spread: low && high ? 100 * (high.score - low.score) : null,
@@ -303,7 +284,8 @@ export function mergeAnswers(input: MergeInput): MergeResult {
         type: question.type,
         all,
         byGroup,
-        suggested: question.type === 'text' ? undefined : suggestionOf(all),
+        // Free text and context questions have no median to start from: the room writes its own.
+        suggested: isScored(question) ? suggestionOf(all) : undefined,
         texts: classified.flatMap((entry) => (entry.text === undefined ? [] : [entry.text])),
       };
     }),
