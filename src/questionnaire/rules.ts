@@ -9,6 +9,7 @@ import {
   type PathSegment,
   type Problem,
 } from '../validation/problems.ts';
+import { checkFollowUps } from '../scoring/soundness.ts';
 import { GCI_PILLARS } from './constants.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
 import {
@@ -46,6 +47,8 @@ export function checkRules(questionnaire: Questionnaire, context: RuleContext): 
   checkNumericQuestions(questionnaire, report);
   checkOptions(questionnaire, report);
   checkWeights(questionnaire, report);
+  // Conditions that would let a better answer lower a score (the scoring rule's own check).
+  for (const { path, message } of checkFollowUps(questionnaire)) report(path, message);
   return problems;
 }
 
