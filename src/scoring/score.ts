@@ -232,7 +232,9 @@ export function countedScore(status: QuestionStatus, score: number | null | unde
     case 'notAsked':
     case 'pending':
       return 0;
-    default:
+    case 'notApplicable':
+    case 'hidden':
+    case 'unscored':
       return null;
   }
 }
