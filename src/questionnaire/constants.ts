@@ -22,4 +22,6 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 /** The score in [0, 1] each fixed answer earns; documented here so there is one place to read it. */
 export const YES_NO_SCORES = { yes: 1, no: 0 } as const;
 export const YES_PARTLY_NO_SCORES = { yes: 1, partly: 0.5, no: 0 } as const;
-export const MATURITY_LEVELS = 6;
+/** How many levels a maturity scale may have: levels 0 to L − 1, level n scoring n / (L − 1). */
+export const MIN_LEVELS = 2;
+export const MAX_LEVELS = 11;

@@ -10,7 +10,7 @@ import {
   type Problem,
 } from '../validation/problems.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
-import { choiceValues, isNumeric, numericRange } from './values.ts';
+import { choiceValues, isNumeric, isScored, numericRange } from './values.ts';
 import { localizedTexts, questionsInOrder } from './walk.ts';
 
 export interface RuleContext {
@@ -35,6 +35,7 @@ export function checkRules(questionnaire: Questionnaire, context: RuleContext): 
   checkSources(questionnaire, context.knownClauses, report);
   checkConditions(questionnaire, report);
   checkNumericQuestions(questionnaire, report);
+  checkOptionScores(questionnaire, report);
   return problems;
 }
 
@@ -66,6 +67,13 @@ function checkUniqueIds(questionnaire: Questionnaire, report: Report): void {
     pillarIds.add(pillar.id);
   });
 
+  const referenceIds = new Set<string>();
+  questionnaire.references?.forEach((reference, r) => {
+    if (referenceIds.has(reference.id))
+      report(['references', r, 'id'], `reference id "${reference.id}" is used twice`);
+    referenceIds.add(reference.id);
+  });
+
   const questionIds = new Set<string>();
   for (const { question, path } of questionsInOrder(questionnaire)) {
     if (questionIds.has(question.id)) report([...path, 'id'], `question id "${question.id}" is used twice`);
@@ -79,17 +87,28 @@ function checkUniqueIds(questionnaire: Questionnaire, report: Report): void {
   }
 }
 
-function checkSources(questionnaire: Questionnaire, known: ReadonlySet<string>, report: Report): void {
-  const check = (sources: string[], path: PathSegment[]) =>
-    sources.forEach((source, s) => {
-      if (!known.has(source))
-        report(
-          [...path, 'sources', s],
-          `unknown clause id "${source}": expected an id from questionnaires/reference/clauses.json`,
-        );
+/** A source names a clause of the registry (its id has a "/") or one of the file's own references. */
+function checkSources(questionnaire: Questionnaire, clauses: ReadonlySet<string>, report: Report): void {
+  const references = new Set(questionnaire.references?.map((reference) => reference.id));
+  const check = (sources: readonly string[] | undefined, path: PathSegment[]) =>
+    sources?.forEach((source, s) => {
+      if (source.includes('/') ? clauses.has(source) : references.has(source)) return;
+      report(
+        [...path, 'sources', s],
+        source.includes('/')
+          ? `unknown clause id "${source}": expected an id from questionnaires/reference/clauses.json`
+          : `unknown reference "${source}": expected the id of an entry in "references"` +
+              (references.size > 0
+                ? ` (${[...references].map((id) => `"${id}"`).join(', ')})`
+                : ' (there is none)'),
+      );
     });
   questionnaire.pillars.forEach((pillar, p) => check(pillar.sources, ['pillars', p]));
-  for (const { question, path } of questionsInOrder(questionnaire)) check(question.sources, path);
+  for (const { question, path } of questionsInOrder(questionnaire)) {
+    check(question.sources, path);
+    if (question.type === 'number' || question.type === 'percentage')
+      check(question.scoring?.basis?.sources, [...path, 'scoring', 'basis']);
+  }
 }
 
 function checkConditions(questionnaire: Questionnaire, report: Report): void {
@@ -121,6 +140,10 @@ function checkCondition(
     parts.forEach((part, i) => checkCondition(part, [...path, key, i], scope, report));
     return;
   }
+  if ('not' in condition) {
+    checkCondition(condition.not, [...path, 'not'], scope, report);
+    return;
+  }
   const target = scope.earlier.get(condition.question);
   if (!target) {
     const why =
@@ -132,11 +155,13 @@ function checkCondition(
     report([...path, 'question'], `condition refers to "${condition.question}", but ${why}`);
     return;
   }
-  if ('atLeast' in condition && !isNumeric(target)) {
-    report(
-      [...path, 'atLeast'],
-      `"atLeast" needs a maturity, number or percentage question; "${target.id}" is ${target.type}`,
-    );
+  for (const key of ['atLeast', 'atMost'] as const) {
+    if (key in condition && !isNumeric(target)) {
+      report(
+        [...path, key],
+        `"${key}" needs a maturity, number or percentage question; "${target.id}" is ${target.type}`,
+      );
+    }
   }
   if ('includes' in condition) {
     if (target.type !== 'multipleChoice') {
@@ -151,6 +176,8 @@ function checkCondition(
   if ('equals' in condition) checkValue(condition.equals, target, [...path, 'equals'], report);
   if ('in' in condition)
     condition.in.forEach((value, i) => checkValue(value, target, [...path, 'in', i], report));
+  if ('notIn' in condition)
+    condition.notIn.forEach((value, i) => checkValue(value, target, [...path, 'notIn', i], report));
 }
 
 /** A value a condition compares with must be one the referenced question can take. */
@@ -178,7 +205,42 @@ function checkNumericQuestions(questionnaire: Questionnaire, report: Report): vo
     if (min !== undefined && max !== undefined && min >= max) {
       report([...path, 'max'], `expected "max" above "min" (${min}), found ${max}`);
     }
-    checkRule(question.scoring, [...path, 'scoring'], { min, max }, report);
+    if (!question.scoring) {
+      if (isScored(question))
+        report(
+          [...path, 'scoring'],
+          `missing "scoring": a scored ${question.type} question needs a rule that turns the figure into a score ` +
+            '("linear" or "steps"), or "scored": false to collect it for context only',
+        );
+    } else if (!isScored(question)) {
+      report(
+        [...path, 'scoring'],
+        'a question with "scored": false is never scored: remove "scoring", or "scored": false',
+      );
+    } else {
+      checkRule(question.scoring, [...path, 'scoring'], { min, max }, report);
+    }
+  }
+}
+
+/** Each option of a scored choice question has a score; those of an unscored one have none. */
+function checkOptionScores(questionnaire: Questionnaire, report: Report): void {
+  for (const { question, path } of questionsInOrder(questionnaire)) {
+    if (question.type !== 'singleChoice' && question.type !== 'multipleChoice') continue;
+    const scored = isScored(question);
+    question.options.forEach((option, o) => {
+      if (scored && option.score === undefined)
+        report(
+          [...path, 'options', o],
+          `missing "score": each option of a scored question needs a score from 0 to 1 ` +
+            '(or the question "scored": false to collect it for context only)',
+        );
+      if (!scored && option.score !== undefined)
+        report(
+          [...path, 'options', o, 'score'],
+          'a question with "scored": false is never scored: remove the options\' "score", or "scored": false',
+        );
+    });
   }
 }
 

@@ -2,9 +2,9 @@
  * Scores an assessment, keeping the working so every figure can be explained.
  *
  * Question: a score in [0, 1] from its answer (see valueScore). It counts towards its pillar
- * unless it is hidden by a condition, answered "not applicable", or free text; those leave
- * the denominator. "Don't know" and unanswered questions count with score 0 and lower the
- * coverage.
+ * unless it is hidden by a condition, answered "not applicable", free text, or collected for
+ * context (`"scored": false`); those leave the denominator. "Don't know" and unanswered
+ * questions count with score 0 and lower the coverage.
  *
  * Pillar: 100 × Σ(wᵢ·sᵢ) / Σ(wᵢ) over its counted questions, where wᵢ is the question's
  * weight; each question's share of the pillar is wᵢ / Σ(wᵢ). `null` when no question in the
@@ -23,6 +23,7 @@
 import type { Answers } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { isScored } from '../questionnaire/values.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 import { valueScore } from './valueScore.ts';
 import { checkWeights, pillarWeight, questionWeight, type Weights } from './weights.ts';
@@ -138,7 +139,7 @@ function scoreQuestion(
     share: null,
   });
   if (!visible.has(question.id)) return result('hidden', null);
-  if (question.type === 'text') return result('unscored', null);
+  if (!isScored(question)) return result('unscored', null);
 
   const response = answers[question.id]?.response;
   if (response?.kind === 'notApplicable') return result('notApplicable', null);

@@ -46,11 +46,14 @@ export const PROBLEM_MESSAGES = {
   'expected.responseKind': 'expected a response of kind "value", "notApplicable" or "dontKnow"',
   'expected.version': 'expected a version such as "1.0.0"',
   'expected.languageCode': 'expected a language code such as "en" or "ru"',
-  'expected.clauseId': 'expected a clause id such as "R130/resolves/sme-problems"',
+  'expected.sourceId':
+    'expected a clause id such as "R130/resolves/sme-problems", or the id of one of the questionnaire’s references',
   'expected.someLanguage': 'expected text in at least one language',
   'expected.condition':
-    'expected a condition: "question" with one of "equals", "in", "atLeast" or "includes", or "all" or "any" with a list of conditions',
-  'expected.sixLevels': 'expected exactly six level descriptors, for levels 0 to 5',
+    'expected a condition: "question" with one of "equals", "in", "notIn", "atLeast", "atMost" or "includes"; "all" or "any" with a list of conditions; or "not" with a condition',
+  'expected.levels':
+    'expected "levels": a list of {minimum} to {maximum} level descriptors, the first for level 0',
+  'expected.webAddress': 'expected a web address starting with "https://" or "http://"',
   'expected.profileKind': 'expected "kind": {value} (is this a weight profile?)',
   'expected.participantId': 'expected a participant id',
   'expected.checksum': 'expected "sha256:" and 64 hex digits',
