@@ -25,6 +25,8 @@ interface Reference {
 
 export interface ReportCover {
   name: string;
+  /** The country or organisation assessed. */
+  organisation?: string;
   preparedBy?: string;
   questionnaire: Reference;
   /** The weight profile the figures are computed with. */
@@ -177,6 +179,7 @@ export function buildReport(
     defaultLanguage: questionnaire.defaultLanguage,
     cover: {
       name: person.name,
+      ...(assessment.organisation ? { organisation: assessment.organisation } : {}),
       ...(person.preparedBy ? { preparedBy: person.preparedBy } : {}),
       questionnaire: ref,
       profile: { id: profile.id, version: profile.version, title: profile.title },

@@ -261,12 +261,15 @@ export const useAssessmentStore = defineStore('assessment', () => {
   }
 
   /** Renames the assessment or changes who prepared it. */
-  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy'>): Promise<void> {
+  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy' | 'organisation'>): Promise<void> {
     const preparedBy = details.preparedBy?.trim();
+    const organisation = details.organisation?.trim();
     return changeAssessment((stored) => {
       const next: Assessment = { ...stored, name: details.name.trim(), updatedAt: now().toISOString() };
       if (preparedBy) next.preparedBy = preparedBy;
       else delete next.preparedBy;
+      if (organisation) next.organisation = organisation;
+      else delete next.organisation;
       return next;
     });
   }

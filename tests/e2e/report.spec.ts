@@ -11,7 +11,7 @@ test('the print view: cover, scores with chart and table, every answer, and the 
     window.print = () => void (window as unknown as { printed: number }).printed++;
   });
   await createAssessment(page, 'Report for the ministry', SAMPLE);
-  await page.getByText('Name and who prepared it').click();
+  await page.getByText('Name, organisation and who prepared it').click();
   // Saved as typed: no button to press.
   await page.getByLabel('Prepared by').fill('A. Petrova, national CIRT');
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
@@ -183,7 +183,7 @@ test('the report computes with the assessment’s weights and targets: gaps, pla
   await expect(page.getByTestId('bands-table').locator('tr.current')).toContainText('Evolving');
   await expect(page.getByText(/The priority is the weighted gap where it is positive/)).toBeVisible();
 
-  // Printing draws the charts again at a page's size (the radar 440 px), whatever the screen,
+  // Printing draws the charts again at a page's size (the summary's radar 360 px), whatever the screen,
   // and for the screen again afterwards.
   const radar = page.getByRole('img', { name: /Radar chart/ });
   const radarPixels = () =>
@@ -198,7 +198,7 @@ test('the report computes with the assessment’s weights and targets: gaps, pla
   await page.reload();
   await drawnForScreen();
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await expect.poll(radarPixels).toBe(440);
+  await expect.poll(radarPixels).toBe(360);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await drawnForScreen();
 
