@@ -14,6 +14,7 @@ import type { Plugin } from 'vite';
 import { catalogOrder, type QuestionnaireSummary } from '../../src/questionnaire/catalog.ts';
 import type { Questionnaire } from '../../src/questionnaire/schema.ts';
 import { validateQuestionnaireText } from '../../src/questionnaire/validate.ts';
+import { questionCount } from '../../src/assessment/questionCount.ts';
 import { questionsInOrder } from '../../src/questionnaire/walk.ts';
 import { formatProblem } from '../../src/validation/problems.ts';
 import {
@@ -68,6 +69,7 @@ function catalogModule(entries: Entry[]): string {
       catalog: q.catalog,
       pillarCount: q.pillars.length,
       questionCount: questionsInOrder(q).length,
+      asked: questionCount(q),
     }))
     .sort(catalogOrder);
   const loaders = entries

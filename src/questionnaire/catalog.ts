@@ -1,3 +1,4 @@
+import type { QuestionCount } from '../assessment/questionCount.ts';
 import type { LocalizedText } from './schema.ts';
 
 /** What the first screen needs to know of a built-in questionnaire, without loading it. */
@@ -12,7 +13,10 @@ export interface QuestionnaireSummary {
   /** The questionnaire's own `catalog` entry: its place in lists, and whether it is offered first. */
   catalog?: { order: number; offerFirst?: boolean };
   pillarCount: number;
+  /** Every question in the file. */
   questionCount: number;
+  /** How many a person is asked: always, and at most, depending on the answers. */
+  asked: QuestionCount;
 }
 
 type Listed = Pick<QuestionnaireSummary, 'id' | 'basedOn' | 'catalog'>;

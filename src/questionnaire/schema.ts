@@ -11,7 +11,14 @@
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { identifier, versionSchema } from '../validation/fields.ts';
-import { FORMAT_VERSION, GCI_PILLARS, MAX_LEVELS, MIN_LEVELS, type QuestionType } from './constants.ts';
+import {
+  FORMAT_VERSION,
+  GCI_PILLARS,
+  MAX_LEVELS,
+  MIN_LEVELS,
+  WHEN_HIDDEN,
+  type QuestionType,
+} from './constants.ts';
 
 export * from './constants.ts';
 
@@ -153,6 +160,16 @@ const questionBase = {
   gciPillar: z.enum(GCI_PILLARS),
   weight: weightSchema.optional().meta({ description: 'Default weight within its pillar (1 when absent)' }),
   showIf: conditionSchema.optional(),
+  whenHidden: z
+    .enum(WHEN_HIDDEN)
+    .optional()
+    .meta({
+      description:
+        'How the question counts while "showIf" hides it. "zero" (the default): score 0, the capacity it asks about ' +
+        'being absent. "full": score 1, for a question asked only while a capacity is absent, hidden once an answer ' +
+        'to its one gate question goes beyond it. "notApplicable": it does not count, allowed only when no scored ' +
+        'answer can show or hide it. While a gate question is unanswered the question counts 0 and is still open.',
+    }),
   action: localizedTextSchema
     .optional()
     .meta({ description: 'Suggested next step when this question shows a gap' }),

@@ -5,7 +5,15 @@
  * profile, the same targets (the assessment's own, else the questionnaire's), the same
  * analysis (`src/analysis/`).
  */
-import { actionPlan, analyse, defaultTarget, type GapAnalysis, type PlanItem } from '../analysis/index.ts';
+import {
+  actionPlan,
+  analyse,
+  defaultTarget,
+  FINAL_COVERAGE,
+  type GapAnalysis,
+  type PlanItem,
+} from '../analysis/index.ts';
+import { assessmentDate } from '../assessment/dates.ts';
 import { describeResponse, type ResponseDescription } from '../assessment/describe.ts';
 import { forSharing, withoutPersonalFields } from '../transfer/export.ts';
 import type { Answer, Answers, Assessment, Evidence } from '../assessment/types.ts';
@@ -31,6 +39,8 @@ export interface ReportCover {
   questionnaire: Reference;
   /** The weight profile the figures are computed with. */
   profile: Reference;
+  /** The date the assessment describes, YYYY-MM-DD (`assessmentDate`). */
+  assessedOn: string;
   createdAt: string;
   updatedAt: string;
   generatedAt: string;
@@ -134,8 +144,11 @@ export interface ReportAppendix {
   questionWeights: ReportQuestionWeight[];
   targets: ReportTarget[];
   bands: readonly Band[];
-  /** The band of the overall score. */
+  /** The band of the overall score (while provisional, only the band reached so far). */
   overallBand?: Band;
+  overallProvisional: boolean;
+  /** The coverage from which a score is final, not provisional (see src/analysis/provisional.ts). */
+  finalCoverage: number;
 }
 
 export interface Report {
@@ -183,6 +196,7 @@ export function buildReport(
       ...(person.preparedBy ? { preparedBy: person.preparedBy } : {}),
       questionnaire: ref,
       profile: { id: profile.id, version: profile.version, title: profile.title },
+      assessedOn: assessmentDate(assessment),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
       generatedAt: now.toISOString(),
@@ -307,6 +321,8 @@ function appendix(
     })),
     bands: main.bands,
     ...(main.overall.band ? { overallBand: main.overall.band } : {}),
+    overallProvisional: main.overall.provisional,
+    finalCoverage: FINAL_COVERAGE,
   };
 }
 

@@ -260,8 +260,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     channel.post({ kind: 'assessment', assessmentId: current.id });
   }
 
-  /** Renames the assessment or changes who prepared it. */
-  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy' | 'organisation'>): Promise<void> {
+  /** Changes the assessment's name, organisation, date or who prepared it. */
+  function updateDetails(
+    details: Pick<Assessment, 'name' | 'preparedBy' | 'organisation' | 'assessedOn'>,
+  ): Promise<void> {
     const preparedBy = details.preparedBy?.trim();
     const organisation = details.organisation?.trim();
     return changeAssessment((stored) => {
@@ -270,6 +272,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
       else delete next.preparedBy;
       if (organisation) next.organisation = organisation;
       else delete next.organisation;
+      if (details.assessedOn) next.assessedOn = details.assessedOn;
+      else delete next.assessedOn;
       return next;
     });
   }

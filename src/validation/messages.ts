@@ -30,6 +30,7 @@ export const PROBLEM_MESSAGES = {
 
   // Named expectations, written in the schemas with `expected()`.
   'expected.dateTime': 'expected a date and time such as "2026-03-01T10:00:00Z"',
+  'expected.date': 'expected a date such as "2026-03-01"',
   'expected.fileVersion': 'expected {value}, the version of Baseline files this app reads',
   'expected.onlyKdf': 'expected {value}, the only key derivation Baseline uses',
   'expected.onlyHash': 'expected {value}, the only hash Baseline uses',
@@ -141,9 +142,9 @@ export const PROBLEM_MESSAGES = {
   'weights.invalidQuestion':
     'The weight of question "{question}" must be a number of 0 or more; found {found}.',
   'weights.allPillarsZero':
-    'Every pillar has weight 0, so no overall score can be computed: give at least one pillar a weight above 0.',
+    'Every pillar has weight 0, so no overall score can be computed: under “Weights and targets”, give at least one pillar a weight above 0, or choose another weight profile.',
   'weights.allGciPillarsZero':
-    'Every GCI pillar has weight 0, so no overall score can be computed: give at least one GCI pillar a weight above 0.',
+    'Every GCI pillar has weight 0, so no overall score can be computed: under “Weights and targets”, give at least one GCI pillar a weight above 0, or choose another weight profile.',
   'weights.pillarQuestionsZero':
     'Every question in pillar "{pillar}" has weight 0, but the pillar itself does not: give one of its questions a weight above 0, or give the pillar weight 0.',
   'weights.gciPillarQuestionsZero':

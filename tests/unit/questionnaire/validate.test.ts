@@ -352,6 +352,128 @@ describe('format extensions for other frameworks', () => {
   });
 });
 
+describe('what can never work', () => {
+  it.each([
+    [
+      '"equals" on a multiple-choice question',
+      (q: RawJson) => (q.pillars[2].questions[0].showIf = { question: 'cirt.services', equals: 'handling' }),
+      '$.pillars[2].questions[0].showIf.equals',
+      /"equals" compares one answer, but "cirt\.services" is answered with a list of options, so it can never match: use "includes"/,
+    ],
+    [
+      '"in" on a multiple-choice question',
+      (q: RawJson) => (q.pillars[2].questions[0].showIf = { question: 'cirt.services', in: ['handling'] }),
+      '$.pillars[2].questions[0].showIf.in',
+      /"in" compares one answer, .* use "includes" \(and "not" for "does not include"\)/,
+    ],
+    [
+      'a level the maturity scale does not have',
+      (q: RawJson) => (q.pillars[1].questions[0].showIf = { question: 'strategy.review', equals: 6 }),
+      '$.pillars[1].questions[0].showIf.equals',
+      /"strategy\.review" takes levels 0 to 5; 6 can never be its answer/,
+    ],
+    [
+      'a level of a shorter scale in a list',
+      (q: RawJson) => {
+        q.pillars[0].questions[1].levels.splice(4);
+        q.pillars[1].questions[0].showIf = { question: 'strategy.review', notIn: [0, 4] };
+      },
+      '$.pillars[1].questions[0].showIf.notIn[1]',
+      /takes levels 0 to 3; 4 can never be its answer/,
+    ],
+    [
+      'a percentage above 100',
+      (q: RawJson) => (q.pillars[4].questions[0].showIf = { question: 'gender.share', in: [50, 120] }),
+      '$.pillars[4].questions[0].showIf.in[1]',
+      /"gender\.share" takes 0…100; 120 can never be its answer/,
+    ],
+    [
+      'a fraction on a maturity level',
+      (q: RawJson) => (q.pillars[1].questions[0].showIf = { question: 'strategy.review', equals: 2.5 }),
+      '$.pillars[1].questions[0].showIf.equals',
+      /takes whole numbers only; 2\.5 can never be its answer/,
+    ],
+    [
+      'a fraction on a whole-number question',
+      (q: RawJson) => {
+        q.pillars[2].questions[0].integer = true;
+        q.pillars[2].questions[1].showIf = { question: 'skills.certified', equals: 10.5 };
+      },
+      '$.pillars[2].questions[1].showIf.equals',
+      /"skills\.certified" takes whole numbers only; 10\.5 can never be its answer/,
+    ],
+    [
+      'an "atLeast" above the scale',
+      (q: RawJson) => (q.pillars[1].questions[0].showIf = { question: 'strategy.review', atLeast: 6 }),
+      '$.pillars[1].questions[0].showIf.atLeast',
+      /6 lies outside what "strategy\.review" can take \(levels 0 to 5\), so the condition is never true/,
+    ],
+    [
+      'an "atMost" above the range',
+      (q: RawJson) => (q.pillars[4].questions[0].showIf = { question: 'gender.share', atMost: 150 }),
+      '$.pillars[4].questions[0].showIf.atMost',
+      /150 lies outside what "gender\.share" can take \(0…100\), so the condition is true for every answer/,
+    ],
+    [
+      'an "atMost" below the range',
+      (q: RawJson) => (q.pillars[4].questions[0].showIf = { question: 'skills.certified', atMost: -1 }),
+      '$.pillars[4].questions[0].showIf.atMost',
+      /-1 lies outside what "skills\.certified" can take \(0…∞\), so the condition is never true/,
+    ],
+    [
+      'a fractional bound on a whole-number question',
+      (q: RawJson) => (q.pillars[1].questions[0].showIf = { question: 'strategy.review', atLeast: 2.5 }),
+      '$.pillars[1].questions[0].showIf.atLeast',
+      /"strategy\.review" takes whole numbers only: write 3 instead of 2\.5/,
+    ],
+    [
+      'every pillar at weight 0',
+      (q: RawJson) => q.pillars.forEach((pillar: RawJson) => (pillar.weight = 0)),
+      '$.pillars',
+      /every pillar has "weight": 0, so no overall score can ever be computed/,
+    ],
+    [
+      'every scored question of a pillar at weight 0',
+      (q: RawJson) => (q.pillars[5].questions[0].weight = 0),
+      '$.pillars[5].questions',
+      /every scored question of pillar "awareness" has "weight": 0, so the pillar can never be scored/,
+    ],
+    [
+      'every question informing a GCI pillar at weight 0',
+      (q: RawJson) =>
+        (q.pillars[3].questions[0].gciPillar = 'legal') && (q.pillars[3].questions[0].weight = 0),
+      '$.pillars[3].questions[0].weight',
+      /every scored question that informs the GCI pillar "legal" has "weight": 0, so the GCI view can never score it/,
+    ],
+    [
+      '"exclusive" on a single-choice option',
+      (q: RawJson) => (q.pillars[2].questions[1].options[0].exclusive = true),
+      '$.pillars[2].questions[1].options[0].exclusive',
+      /"exclusive" is for multiple-choice questions: a single choice already excludes the other options/,
+    ],
+    [
+      'text in a language the file does not declare',
+      (q: RawJson) => (q.pillars[0].questions[0].text.fr = 'La stratégie ?'),
+      '$.pillars[0].questions[0].text',
+      /text in "fr", which "languages" does not declare \(en, ru\): declare the language, or remove the text/,
+    ],
+  ])('refuses %s', (_name, change, path, message) => {
+    expect(problemsAfter(change)).toContainEqual(
+      expect.objectContaining({ file, path, message: expect.stringMatching(message) }),
+    );
+  });
+
+  it('accepts bounds at the ends of the range and a weight of 0 beside weighted questions', () => {
+    const problems = problemsAfter((q) => {
+      q.pillars[1].questions[0].showIf = { question: 'strategy.review', atLeast: 0 };
+      q.pillars[4].questions[0].showIf = { question: 'gender.share', atMost: 100 };
+      q.pillars[5].questions[0].weight = 0;
+      q.pillars[5].questions[1].type = 'yesNo';
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('the JSON Schema kept in the repo', () => {
   it('is the one generated from the format (run `npm run schema` after changing the format)', () => {
     for (const { path, text } of generatedSchemas()) {

@@ -61,7 +61,12 @@ describe('the report', () => {
       profile: { id: 'equal', version: '1.0.0' },
       generatedAt: NOW.toISOString(),
       progress: { responded: 8, shown: 10 },
+      // No date set: the day the record was created.
+      assessedOn: assessment.createdAt.slice(0, 10),
     });
+    expect(build(equal, false, { ...assessment, assessedOn: '2027-02-01' }).cover.assessedOn).toBe(
+      '2027-02-01',
+    );
     const strategy = report.answers.pillars[0]!.questions[0]!;
     expect(strategy).toMatchObject({
       number: '1.1',
@@ -136,14 +141,17 @@ describe('the report', () => {
     const { plan } = build(weighted);
     expect(plan.items.map((item) => item.groupId)).toEqual(['skills', 'gender', 'awareness', 'strategy']);
     const [skills, , , strategy] = plan.items;
-    // Against the target of 80: curricula unanswered (½ × 80 = 40) before the 120 certified (½ × 20 = 10).
+    // Against the target of 80, the gap found: the 120 certified (½ × 20 = 10); curricula is
+    // unanswered, so still to answer rather than a gap.
     expect(skills!.steps.map((step) => [step.questionId, step.status, step.points, step.shortfall])).toEqual([
-      ['skills.curricula', 'unanswered', 0, 40],
       ['skills.certified', 'answered', 60, 10],
     ]);
+    expect(skills!.open.map((step) => [step.questionId, step.status])).toEqual([
+      ['skills.curricula', 'unanswered'],
+    ]);
+    expect(skills!.provisional).toBe(true);
     expect(skills!.clauses).toEqual([
       'R130/recognizing/workforce-shortage',
-      'R130/considering/training-programmes',
       'R130/instructs-bdt/skills-capacity',
     ]);
     expect(strategy!.steps.map((step) => [step.questionId, step.shortfall])).toEqual([
