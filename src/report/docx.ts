@@ -78,7 +78,7 @@ export async function reportDocx(report: Report, words: DocxWords, options: Docx
   const children: (Paragraph | Table)[] = [
     ...build.cover(report),
     ...build.summary(report),
-    ...(options.sections.has('plan') ? build.plan(report) : []),
+    ...(options.sections.has('plan') && report.summary.analysis.state !== 'empty' ? build.plan(report) : []),
     ...(options.sections.has('answers') ? build.answers(report) : []),
     ...(options.sections.has('appendix') ? build.appendix(report, options.basedOn) : []),
   ];
@@ -187,13 +187,39 @@ class DocxBuilder {
       this.paragraph(cover.name, { heading: HeadingLevel.TITLE }),
       this.paragraph(words.content(cover.questionnaire.title)),
       this.paragraph(t('report.questionnaireVersion', { version: cover.questionnaire.version })),
-      this.fact(t('report.date'), words.date(cover.generatedAt)),
-      this.fact(t('report.answersAsOf'), words.dateTime(cover.updatedAt)),
+      this.fact(t('details.assessedOn'), words.date(`${cover.assessedOn}T12:00:00`)),
       ...(cover.preparedBy ? [this.fact(t('report.preparedBy'), cover.preparedBy)] : []),
       this.fact(t('reportAnalysis.profile'), words.profile(cover.profile.title)),
       this.fact(t('report.progress'), t('home.progress', { ...cover.progress })),
+      this.fact(t('report.answersAsOf'), words.dateTime(cover.updatedAt)),
+      this.fact(t('report.date'), words.date(cover.generatedAt)),
       ...(cover.sharing ? [this.paragraph(t('report.sharingNote'))] : []),
     ];
+  }
+
+  /** A score, marked while it is provisional, as the screen's tag marks it. */
+  private score(score: number | null, provisional: boolean): string {
+    const { words } = this;
+    return provisional ? `${words.score(score)} (${words.t('analysis.provisionalTag')})` : words.score(score);
+  }
+
+  /** A band: a verdict once the score is final, only the band reached so far while provisional. */
+  private band(band: Band | undefined, provisional: boolean): string {
+    const { words } = this;
+    if (!band) return '—';
+    return provisional ? words.t('analysis.bandSoFar', { band: words.band(band) }) : words.band(band);
+  }
+
+  /** Why a score is provisional and the most it can still reach. */
+  private provisionalNote(coverage: number | null, ceiling: number | null) {
+    const { words } = this;
+    return this.paragraph(
+      words.t('analysis.provisionalNote', {
+        coverage: words.percent(coverage ?? 0),
+        ceiling: words.whole(ceiling ?? 0),
+      }),
+      { keepLines: true },
+    );
   }
 
   /** Score, target, gap, band, coverage and weight share of each group, as the report's table. */
@@ -212,11 +238,11 @@ class DocxBuilder {
       ],
       analysis.groups.map((group) => [
         title(group.pillarId),
-        words.score(group.score),
+        this.score(group.score, group.provisional),
         group.target === null ? '—' : words.whole(group.target),
         words.gap(group.gap),
-        words.band(group.band),
-        `${words.percent(group.coverage)} (${group.answered}/${group.counted})`,
+        this.band(group.band, group.provisional),
+        `${words.percent(group.coverage)} (${group.settled}/${group.counted})`,
         words.percent(group.share),
       ]),
       [false, true, true, true, false, true, true],
@@ -229,10 +255,22 @@ class DocxBuilder {
     const { analysis } = report.summary;
     const { overall } = analysis;
     const outOf = overall.score === null ? '' : ` ${t('results.outOf')}`;
+    if (analysis.state === 'empty')
+      return [this.heading(t('report.summary'), 1, true), this.paragraph(t('results.empty.report'))];
+    const mark = overall.provisional ? ` (${t('analysis.provisionalTag')})` : '';
     return [
       this.heading(t('report.summary'), 1, true),
-      this.fact(t('results.overall'), `${words.score(overall.score)}${outOf}`),
-      ...(overall.band ? [this.paragraph(t('analysis.bandIs', { band: words.band(overall.band) }))] : []),
+      this.fact(t('results.overall'), `${words.score(overall.score)}${outOf}${mark}`),
+      ...(overall.band
+        ? [
+            this.paragraph(
+              overall.provisional
+                ? this.band(overall.band, true)
+                : t('analysis.bandIs', { band: words.band(overall.band) }),
+            ),
+          ]
+        : []),
+      ...(overall.provisional ? [this.provisionalNote(analysis.coverage, overall.ceiling)] : []),
       this.fact(t('analysis.overallGap'), words.gap(overall.gap)),
       ...(overall.target === null
         ? []
@@ -257,7 +295,7 @@ class DocxBuilder {
     return top.flatMap((item, index) => [
       this.paragraph(
         `${index + 1}. ${words.group(item.groupId)}: ${t('report.topGaps.figures', {
-          score: words.whole(item.score),
+          score: this.score(item.score, item.provisional),
           target: words.whole(item.target),
           gap: words.whole(item.gap),
         })}`,
@@ -265,6 +303,9 @@ class DocxBuilder {
         true,
       ),
       ...item.steps.slice(0, 2).map((step) => this.bullet(words.content(step.text))),
+      ...(item.open.length > 0
+        ? [this.paragraph(t('report.topGaps.open', { count: item.open.length }))]
+        : []),
     ]);
   }
 
@@ -292,7 +333,7 @@ class DocxBuilder {
         ranked.map((group) => [
           String(group.rank),
           words.group(group.pillarId),
-          words.score(group.score),
+          this.score(group.score, group.provisional),
           group.target === null ? '—' : words.whole(group.target),
           words.gap(group.gap),
           words.percent(group.share),
@@ -319,6 +360,9 @@ class DocxBuilder {
             priority: words.decimal(item.priority),
           }),
         ),
+        ...(item.provisional ? [this.provisionalNote(item.coverage, item.ceiling)] : []),
+        this.heading(t('analysis.gapsFound'), 3),
+        ...(item.steps.length === 0 ? [this.paragraph(t('analysis.noGapsFound'))] : []),
         ...item.steps.map((step) =>
           this.bullet(
             step.action
@@ -326,6 +370,13 @@ class DocxBuilder {
               : `${words.content(step.text)} ${t('analysis.noAction')}`,
           ),
         ),
+        ...(item.open.length > 0
+          ? [
+              this.heading(t('analysis.stillToAnswer', { count: item.open.length }), 3),
+              this.paragraph(t('analysis.stillToAnswerHint')),
+              ...item.open.map((step) => this.bullet(words.content(step.text))),
+            ]
+          : []),
         ...this.citationLines(
           item.clauses.flatMap((id) => citations.get(id) ?? []),
           t('analysis.clauses', { count: item.clauses.length }),
