@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { watchConsole } from './helpers.ts';
-import { LOCALES, say, type TestLocale } from './interfaceText.ts';
+import { LOCALES, say } from './interfaceText.ts';
 import { fullAssessmentFile } from './reportFixture.ts';
 
 /**
@@ -65,7 +65,7 @@ async function printed(page: Page, name: string) {
   writeFileSync(test.info().outputPath(`${name}.pdf`), bytes);
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { totalPages, text } = await extractText(pdf, { mergePages: true });
-  const [, , width, height] = (await pdf.getPage(1)).view as number[];
+  const [, , width, height] = (await pdf.getPage(1)).view;
   return { pages: totalPages, text, width: Math.round(width!), height: Math.round(height!) };
 }
 
