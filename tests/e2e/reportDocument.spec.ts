@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { watchConsole } from './helpers.ts';
+import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
 import { LOCALES, say } from './interfaceText.ts';
 import { fullAssessmentFile } from './reportFixture.ts';
 
@@ -144,6 +144,16 @@ function docxTexts(bytes: Uint8Array): { files: string[]; xml: string; texts: st
   return { files: Object.keys(files), xml, texts };
 }
 
+/** Presses the DOCX button; resolves to the file's bytes. */
+async function downloadDocx(page: Page): Promise<Uint8Array> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download an editable report (.docx)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  return new Uint8Array(readFileSync(await download.path()));
+}
+
 const unescape = (text: string) =>
   text
     .replace(/&lt;/g, '<')
@@ -166,13 +176,8 @@ test('the editable report (DOCX) opens as a Word document and holds the figures 
   const before = scripts.length;
   expect(scripts.some((url) => /docx/i.test(url))).toBe(false);
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download an editable report (.docx)' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/\.docx$/);
-  expect(scripts.length).toBeGreaterThan(before);
-  const bytes = new Uint8Array(readFileSync(await download.path()));
+  const bytes = await downloadDocx(page);
+  expect(scripts.slice(before).some((url) => /docx/i.test(url))).toBe(true);
   // A DOCX is a zip holding the parts Word opens.
   expect(strFromU8(bytes.subarray(0, 2))).toBe('PK');
   const { files, xml, texts } = docxTexts(bytes);
@@ -209,5 +214,49 @@ test('the editable report (DOCX) opens as a Word document and holds the figures 
   expect(body.filter((text) => text.startsWith(`${say('en', 'report.answer')} `))).toHaveLength(ASKED);
   await expect(page.getByTestId('report-answer')).toHaveCount(ASKED);
   expectNothingInternal(body.join('\n'));
+  expect(consoleLog.errors).toEqual([]);
+});
+
+test('a provisional report says so on screen and in the DOCX, with bands only as reached so far; an empty one has no scores', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const consoleLog = watchConsole(page);
+  await createAssessment(page, 'Partial report', SAMPLE);
+  await question(page, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Partly' })
+    .check();
+  await expectSaved(page);
+  const base = page.url().replace(/\/answer.*$/, '');
+  await page.goto(`${base}/report`);
+
+  // One answer of ten: every figure is provisional, the band only the band reached so far.
+  await expect(page.getByTestId('report-overall')).toContainText(say('en', 'analysis.provisionalTag'));
+  await expect(page.getByTestId('report-overall-band')).toHaveText(/^Band so far: /);
+  const top = page.getByTestId('report-top-gaps');
+  await expect(top.getByText(say('en', 'analysis.provisionalTag')).first()).toBeVisible();
+  await expect(top.getByTestId('report-top-gaps-open').first()).toContainText(
+    'Still to answer in this pillar',
+  );
+
+  const body = docxTexts(await downloadDocx(page)).texts.map(unescape);
+  const overall = body.find((text) => text.startsWith(`${say('en', 'results.overall')} `));
+  expect(overall).toMatch(/ out of 100 \(provisional\)$/);
+  expect(body.some((text) => /^Band so far: /.test(text))).toBe(true);
+  // No band is given as a verdict: the band column says "so far" for every pillar with a score.
+  expect(body.some((text) => /^Band: /.test(text))).toBe(false);
+  expect(body.some((text) => text.startsWith('Provisional: only'))).toBe(true);
+  expect(body.some((text) => /^Still to answer \(\d+\)$/.test(text))).toBe(true);
+
+  // No answer at all: no score, no gaps, no plan, in either form.
+  await createAssessment(page, 'Empty report', SAMPLE);
+  await page.goto(`${page.url().replace(/\/answer.*$/, '')}/report`);
+  await expect(page.getByTestId('report-empty')).toBeVisible();
+  await expect(page.getByTestId('report-top-gaps')).toHaveCount(0);
+  await expect(page.getByTestId('action-plan')).toHaveCount(0);
+  const empty = docxTexts(await downloadDocx(page)).texts.map(unescape);
+  expect(empty).toContain(say('en', 'results.empty.report'));
+  expect(empty).not.toContain(say('en', 'analysis.gapsFound'));
+  expect(empty.some((text) => text.startsWith(`${say('en', 'results.overall')} `))).toBe(false);
   expect(consoleLog.errors).toEqual([]);
 });
