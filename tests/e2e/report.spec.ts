@@ -11,7 +11,7 @@ test('the print view: cover, scores with chart and table, every answer, and the 
     window.print = () => void (window as unknown as { printed: number }).printed++;
   });
   await createAssessment(page, 'Report for the ministry', SAMPLE);
-  await page.getByText('Name, organisation and who prepared it').click();
+  await page.getByText('Name, organisation, date and who prepared it').click();
   // Saved as typed: no button to press.
   await page.getByLabel('Prepared by').fill('A. Petrova, national CIRT');
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
