@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
-import { LOCALES, say } from './interfaceText.ts';
+import { LOCALES, say, type TestLocale } from './interfaceText.ts';
 import { fullAssessmentFile } from './reportFixture.ts';
 
 /**
@@ -145,10 +145,10 @@ function docxTexts(bytes: Uint8Array): { files: string[]; xml: string; texts: st
 }
 
 /** Presses the DOCX button; resolves to the file's bytes. */
-async function downloadDocx(page: Page): Promise<Uint8Array> {
+async function downloadDocx(page: Page, locale: TestLocale = 'en'): Promise<Uint8Array> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download an editable report (.docx)' }).click(),
+    page.getByRole('button', { name: say(locale, 'report.docx.make') }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   return new Uint8Array(readFileSync(await download.path()));
@@ -214,6 +214,23 @@ test('the editable report (DOCX) opens as a Word document and holds the figures 
   expect(body.filter((text) => text.startsWith(`${say('en', 'report.answer')} `))).toHaveLength(ASKED);
   await expect(page.getByTestId('report-answer')).toHaveCount(ASKED);
   expectNothingInternal(body.join('\n'));
+
+  // In Arabic the document reads right to left, in the interface's words and digits.
+  const address = page.url();
+  await page.evaluate(() => localStorage.setItem('baseline.locale', 'ar'));
+  await page.goto(address);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  const arabic = docxTexts(await downloadDocx(page, 'ar'));
+  expect(arabic.xml).toContain('<w:bidi/>');
+  expect(arabic.xml).toContain('<w:rtl/>');
+  expect(arabic.texts).toContain(say('ar', 'report.summary'));
+  expect(arabic.texts).toContain(ORGANISATION);
+  const arabicOverall = (await page.getByTestId('report-overall').innerText()).trim().split(/\s+/)[0]!;
+  expect(arabic.texts.map(unescape)).toContain(
+    `${say('ar', 'results.overall')} ${arabicOverall} ${say('ar', 'results.outOf')}`,
+  );
+  expectNothingInternal(arabic.texts.map(unescape).join('\n'));
   expect(consoleLog.errors).toEqual([]);
 });
 
