@@ -34,6 +34,8 @@ interface Reference {
 
 export interface ReportCover {
   name: string;
+  /** The country or organisation assessed. */
+  organisation?: string;
   preparedBy?: string;
   questionnaire: Reference;
   /** The weight profile the figures are computed with. */
@@ -195,6 +197,7 @@ export function buildReport(
     defaultLanguage: questionnaire.defaultLanguage,
     cover: {
       name: person.name,
+      ...(assessment.organisation ? { organisation: assessment.organisation } : {}),
       ...(person.preparedBy ? { preparedBy: person.preparedBy } : {}),
       questionnaire: ref,
       profile: { id: profile.id, version: profile.version, title: profile.title },
