@@ -2,12 +2,14 @@ import type { Answer, Answers, Assessment } from '../assessment/types.ts';
 import { database, plain, type StoredAnswer } from './db.ts';
 import { sameContent } from '../assessment/merge.ts';
 import { moveToTrash } from './trash.ts';
+import { compareInstants, laterOf } from '../validation/time.ts';
 
 /** All saved assessments, most recently changed first. */
 export async function listAssessments(): Promise<Assessment[]> {
   const db = await database();
-  const all = await db.getAllFromIndex('assessments', 'byUpdatedAt');
-  return all.reverse();
+  // By instant: an imported file may write its times with another offset than this device's.
+  const all = await db.getAll('assessments');
+  return all.sort((a, b) => compareInstants(b.updatedAt, a.updatedAt));
 }
 
 export async function getAssessment(id: string): Promise<Assessment | undefined> {
@@ -70,7 +72,7 @@ export async function saveAnswer(assessmentId: string, answer: Answer): Promise<
   }
   const record: StoredAnswer = { ...plain(answer), assessmentId };
   await tx.objectStore('answers').put(record);
-  await assessments.put({ ...assessment, updatedAt: answer.updatedAt });
+  await assessments.put({ ...assessment, updatedAt: laterOf(assessment.updatedAt, answer.updatedAt) });
   await tx.done;
 }
 
@@ -129,7 +131,7 @@ export async function saveAnswerIfUnchanged(
     return { saved: false, current };
   }
   await answers.put({ ...plain(answer), assessmentId });
-  await assessments.put({ ...assessment, updatedAt: answer.updatedAt });
+  await assessments.put({ ...assessment, updatedAt: laterOf(assessment.updatedAt, answer.updatedAt) });
   await tx.done;
   return { saved: true };
 }

@@ -11,6 +11,7 @@ import type { Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import { valueScore } from '../scoring/valueScore.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
+import { compareInstants, isLater } from '../validation/time.ts';
 import { jsonPath, problem, type Problem } from '../validation/problems.ts';
 import {
   checksumMatches,
@@ -177,12 +178,13 @@ export function decide(incoming: Submission, existing: Submission | undefined): 
 
 type Stamped = Pick<Submission, 'updatedAt' | 'createdAt'>;
 
-/** Whether `incoming` holds later answers than `existing`: changed later, or made later from the same change. */
+/**
+ * Whether `incoming` holds later answers than `existing`: changed later, or made later from the same
+ * change. Times are compared as instants, whatever offset each was written with.
+ */
 export function isNewer(incoming: Stamped, existing: Stamped): boolean {
-  return (
-    incoming.updatedAt > existing.updatedAt ||
-    (incoming.updatedAt === existing.updatedAt && incoming.createdAt > existing.createdAt)
-  );
+  const changed = compareInstants(incoming.updatedAt, existing.updatedAt);
+  return changed > 0 || (changed === 0 && isLater(incoming.createdAt, existing.createdAt));
 }
 
 export function checkGroup(group: string, setup: Pick<WorkshopSetup, 'groups'>, file: string): Problem[] {
