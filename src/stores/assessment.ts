@@ -2,12 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { withComment, withCommentAccess, withEvidence, withResponse } from '../assessment/answers.ts';
 import { newId } from '../assessment/ids.ts';
-import { mergeAnswers, sameContent, type AnswerField } from '../assessment/merge.ts';
+import { mergeAnswers, type AnswerField } from '../assessment/merge.ts';
 import { pillarProgress, totalProgress } from '../assessment/progress.ts';
 import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
+  adoptJournal,
   createJournal,
   getAssessment,
   loadAnswer,
@@ -16,8 +17,8 @@ import {
   updateAssessment,
   saveAnswerIfUnchanged,
   storageErrorKind,
-  takeJournal,
   type ChangeMessage,
+  type JournalEntry,
 } from '../storage/index.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
@@ -92,11 +93,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
       const mine = answers.value[questionId];
       if (!id || !mine || conflicts.value[questionId]) return;
       const base = bases.get(questionId);
-      const outcome = await saveAnswerIfUnchanged(id, mine, base);
+      const outcome = await saveAnswerIfUnchanged(id, mine, base, journal.tab);
       if (outcome.saved) {
         touch(questionId);
         bases.set(questionId, plainAnswer(mine));
-        journal.settle(id, mine);
         channel.post({ kind: 'answers', assessmentId: id, questionIds: [questionId] });
         return;
       }
@@ -175,6 +175,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       questionnaires.load(found.questionnaire.id),
       loadAnswers(id),
     ]);
+    const journaled = await adoptJournal(id, journal.tab, loadedAnswers);
     assessment.value = found;
     questionnaire.value = loadedQuestionnaire;
     answers.value = loadedAnswers;
@@ -182,18 +183,20 @@ export const useAssessmentStore = defineStore('assessment', () => {
     merged.value = [];
     bases.clear();
     for (const [questionId, answer] of Object.entries(loadedAnswers)) bases.set(questionId, answer);
-    replayJournal(id, loadedAnswers);
+    replayJournal(journaled);
     loadState.value = loadedQuestionnaire ? 'ready' : 'unknownQuestionnaire';
   }
 
-  /** Changes a reload or a crash interrupted before they reached IndexedDB are saved now. */
-  function replayJournal(id: string, stored: Record<string, Answer>): void {
-    for (const entry of takeJournal(id)) {
+  /**
+   * Changes a reload or a crash interrupted before their answer was saved are saved now. The
+   * journal gives only entries newer than what is stored (an older one was overtaken, and is
+   * no conflict); one whose base another window changed meanwhile is merged, or asked about.
+   */
+  function replayJournal(entries: JournalEntry[]): void {
+    for (const entry of entries) {
       const questionId = entry.answer.questionId;
-      if (sameContent(stored[questionId], entry.answer)) continue;
       answers.value[questionId] = entry.answer;
       bases.set(questionId, entry.base);
-      journal.record(entry);
       autosave.schedule(questionId, true);
     }
   }
@@ -238,7 +241,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
     if (conflict.theirs) answers.value[questionId] = conflict.theirs;
     else delete answers.value[questionId];
-    if (id) journal.forget(id, questionId);
+    if (id) void journal.forget(id, questionId);
   }
 
   function dismissMerged(): void {
