@@ -70,6 +70,12 @@ export const PROBLEM_MESSAGES = {
     'a text of {length} characters is longer than any Baseline file holds (at most {limit})',
   'file.tooDeep': 'values are nested more than {limit} levels deep; a Baseline file is much flatter',
   'file.forbiddenKey': 'the key "{key}" is not allowed in a Baseline file',
+  'file.tooManyMembers':
+    'a group of named values has {count} members, more than any Baseline file holds (at most {limit})',
+  'file.tooManyItems': 'a list has {count} items, more than any Baseline file holds (at most {limit})',
+  'file.brokenText':
+    'a text holds a broken character (half of a UTF-16 surrogate pair): the file was damaged, or made by a faulty program',
+  'file.notFinite': 'a number is too large to be read; Baseline files hold only finite numbers',
 
   // Importing an assessment or a backup.
   'import.notBaseline': 'this is not a Baseline export or backup (expected "format" to be one of {formats})',

@@ -12,6 +12,7 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { base64 } from '@scure/base';
 import { z } from '../validation/zod.ts';
+import { guardValue, type InputLimits } from '../validation/guard.ts';
 import { fromBase32, sha256Bytes, toBase32 } from './encoding.ts';
 import {
   DEFAULT_GROUPS,
@@ -56,6 +57,28 @@ const tupleSchema = z.tuple([
   z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
 ]);
 
+/** A join code with a sealing key and a long name is a few hundred characters; a link a little more. */
+const MAX_TEXT_LENGTH = 2_000;
+
+/** What the structural guard holds the decoded code to: a short list of short values. */
+const JOIN_CODE_LIMITS: InputLimits = {
+  bytes: MAX_TEXT_LENGTH,
+  depth: 3,
+  members: 0,
+  items: 16,
+  values: 64,
+  text: MAX_NAME_LENGTH * 4,
+};
+
+/** The `%` escapes of a link, undone; undefined when one is broken (`%E0%A4%A`). */
+function unescapeLink(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The join code of a workshop; `withName` adds its name (for a QR code; a typed code stays short). */
 export function encodeJoinCode(join: JoinInfo, { withName = false } = {}): string {
   let mask = 0;
@@ -95,8 +118,12 @@ export function decodeJoinCode(
   text: string,
   questionnaires: ReadonlyArray<{ id: string; version: string }>,
 ): JoinCodeResult {
+  // A pasted link or text far longer than any code is not one (and is not worth scanning).
+  if (text.length > MAX_TEXT_LENGTH) return { ok: false, error: 'malformed' };
   const fromLink = /#\/join\/([^/?#]+)/.exec(text)?.[1];
-  const code = (fromLink ? decodeURIComponent(fromLink) : text).replace(/[\s-]/g, '');
+  const unescaped = fromLink === undefined ? text : unescapeLink(fromLink);
+  if (unescaped === undefined) return { ok: false, error: 'malformed' };
+  const code = unescaped.replace(/[\s-]/g, '');
   if (code.length < 8) return { ok: false, error: 'malformed' };
   let all: Uint8Array;
   try {
@@ -110,10 +137,12 @@ export function decodeJoinCode(
     return { ok: false, error: 'mistyped' };
   let items: unknown;
   try {
-    items = decode(body);
+    // Bounded by the decoder too, before it builds anything a hostile header announces.
+    items = decode(body, { maxArrayLength: 16, maxMapLength: 16, maxStrLength: 1_000, maxBinLength: 64 });
   } catch {
     return { ok: false, error: 'malformed' };
   }
+  if (guardValue(items, 'join code', JOIN_CODE_LIMITS)) return { ok: false, error: 'malformed' };
   if (Array.isArray(items) && typeof items[0] === 'number' && items[0] > CODE_VERSION)
     return { ok: false, error: 'newerVersion' };
   const parsed = tupleSchema.safeParse(items);
