@@ -315,7 +315,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       log(`Refused answers from ${client}: ${checked.failure.body.error}.`);
       return sendFailure(res, checked.failure);
     }
-    const { payload } = checked.value;
+    const { payload, canonical } = checked.value;
     await serialized(payload.workshopId, async () => {
       const existing = await data.readSubmission(payload.workshopId, payload.participantId);
       const status = decideStored(payload, existing?.payload);
@@ -328,7 +328,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       const receivedAt =
         status === 'alreadyReceived' && existing ? existing.receivedAt : new Date().toISOString();
       if (status !== 'alreadyReceived')
-        await data.saveSubmission(payload.workshopId, payload.participantId, text);
+        await data.saveSubmission(payload.workshopId, payload.participantId, canonical);
       log(
         `Answers ${status} from participant ${short(payload.participantId)} (workshop ${payload.workshopId}).`,
       );
@@ -345,12 +345,12 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     if (text === undefined) return;
     const checked = checkJoinNotice(text, { workshop: data.workshop, joinCode: joinCodeOfRequest(req) });
     if (!checked.ok) return sendFailure(res, checked.failure);
-    const { notice } = checked.value;
+    const { notice, canonical } = checked.value;
     const known = await serialized(notice.workshopId, async () => {
       const before = (await data.listJoins(notice.workshopId)).some(
         (entry) => entry.participantId === notice.participantId,
       );
-      await data.saveJoin(notice.workshopId, notice.participantId, text);
+      await data.saveJoin(notice.workshopId, notice.participantId, canonical);
       return before;
     });
     if (!known) log(`Participant ${short(notice.participantId)} joined workshop ${notice.workshopId}.`);

@@ -14,7 +14,7 @@ import type { LocatedProblem, Problem } from '../validation/problems.ts';
 import { fromBase32, toBase32 } from '../workshop/encoding.ts';
 import { checkEnvelope, checkGroup, isNewer, type Refusal } from '../workshop/importer.ts';
 import { encodeJoinCode } from '../workshop/joinCode.ts';
-import { ANSWERS_LIMITS, payloadSchema, type Payload } from '../workshop/payload.ts';
+import { ANSWERS_LIMITS, payloadFileText, payloadSchema, type Payload } from '../workshop/payload.ts';
 import type { InputLimits } from '../validation/guard.ts';
 import { joinInfoOf, readSetup, workshopSetupSchema, type WorkshopSetup } from '../workshop/setup.ts';
 import { JOIN_NOTICE_LIMITS, joinNoticeSchema, type JoinNotice } from './joinNotice.ts';
@@ -142,7 +142,7 @@ function groupCheck(content: { kind: string; group?: string }, setup: WorkshopSe
 export function checkSubmission(
   text: string,
   lookup: Lookup,
-): Checked<{ payload: Payload; workshop: RoomWorkshop }> {
+): Checked<{ payload: Payload; workshop: RoomWorkshop; canonical: string }> {
   const admitted = admit(text, payloadSchema, ANSWERS_LIMITS, 'a Baseline answers payload', lookup);
   if (!admitted.ok) return admitted;
   const { workshop } = admitted.value;
@@ -150,14 +150,18 @@ export function checkSubmission(
   if (!envelope.ok) return { ok: false, failure: refused(envelope.refusal) };
   const wrongGroup = groupCheck(envelope.payload.content, workshop.setup);
   if (wrongGroup) return { ok: false, failure: wrongGroup };
-  return { ok: true, value: { payload: envelope.payload, workshop } };
+  // What is stored is what was checked, written anew: never a member the schema did not read.
+  return {
+    ok: true,
+    value: { payload: envelope.payload, workshop, canonical: payloadFileText(envelope.payload) },
+  };
 }
 
 /** Checks a join notice, before anything is stored. */
 export function checkJoinNotice(
   text: string,
   lookup: Lookup,
-): Checked<{ notice: JoinNotice; workshop: RoomWorkshop }> {
+): Checked<{ notice: JoinNotice; workshop: RoomWorkshop; canonical: string }> {
   const admitted = admit(text, joinNoticeSchema, JOIN_NOTICE_LIMITS, 'a Baseline join notice', lookup);
   if (!admitted.ok) return admitted;
   const { value: notice, workshop } = admitted.value;
@@ -168,7 +172,7 @@ export function checkJoinNotice(
   }
   const wrongGroup = groupCheck(notice.content, workshop.setup);
   if (wrongGroup) return { ok: false, failure: wrongGroup };
-  return { ok: true, value: { notice, workshop } };
+  return { ok: true, value: { notice, workshop, canonical: `${JSON.stringify(notice, null, 2)}\n` } };
 }
 
 /** Checks a workshop's set-up sent by the facilitator's app to start collecting. */
