@@ -138,7 +138,7 @@ function jsonMutations(doc: () => Json): fc.Arbitrary<{ kind: string; input: str
     }
     return {
       kind: `value at ${node.path.join('.')}`,
-      input: JSON.stringify(setAt(doc(), node.path, replacement as Json)),
+      input: JSON.stringify(setAt(doc(), node.path, replacement)),
     };
   });
   const objects = () =>
