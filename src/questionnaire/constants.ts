@@ -23,3 +23,10 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const YES_NO_SCORES = { yes: 1, no: 0 } as const;
 export const YES_PARTLY_NO_SCORES = { yes: 1, partly: 0.5, no: 0 } as const;
 export const MATURITY_LEVELS = 6;
+
+/**
+ * The largest weight a questionnaire, a profile or a person may give. Weights are relative (only
+ * their shares count), so a thousand to one is more than any debate needs, and sums of weights
+ * stay far from the numbers that overflow to Infinity and would make every score 0.
+ */
+export const MAX_WEIGHT = 1000;

@@ -10,7 +10,7 @@
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { identifier, versionSchema } from '../validation/fields.ts';
-import { FORMAT_VERSION, GCI_PILLARS, MATURITY_LEVELS, type QuestionType } from './constants.ts';
+import { FORMAT_VERSION, GCI_PILLARS, MATURITY_LEVELS, MAX_WEIGHT, type QuestionType } from './constants.ts';
 
 export * from './constants.ts';
 
@@ -32,8 +32,9 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 const unitScore = z.number().min(0).max(1);
 export const weightSchema = z
   .number()
-  .min(0, expected('expected.weight'))
-  .meta({ description: 'Relative weight; 0 leaves the item out' });
+  .min(0, expected('expected.weight', { maximum: MAX_WEIGHT }))
+  .max(MAX_WEIGHT, expected('expected.weight', { maximum: MAX_WEIGHT }))
+  .meta({ description: `Relative weight from 0 to ${MAX_WEIGHT}; 0 leaves the item out` });
 
 const linearRuleSchema = z
   .strictObject({

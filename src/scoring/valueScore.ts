@@ -44,16 +44,20 @@ function inRange(question: Question, value: AnswerValue): boolean {
   );
 }
 
-/** The sum of the chosen options' scores, capped at 1; every chosen id must be an option. */
+/**
+ * The sum of the chosen options' scores, capped at 1; every chosen id must be an option, and an
+ * exclusive option ("none of these") must be chosen alone.
+ */
 function multipleChoiceScore(
-  options: ReadonlyArray<{ id: string; score: number }>,
+  options: ReadonlyArray<{ id: string; score: number; exclusive?: boolean }>,
   value: AnswerValue,
 ): number | undefined {
   if (!Array.isArray(value)) return undefined;
+  const chosen = new Set(value);
   let sum = 0;
-  for (const id of new Set(value)) {
+  for (const id of chosen) {
     const option = options.find((candidate) => candidate.id === id);
-    if (!option) return undefined;
+    if (!option || (option.exclusive && chosen.size > 1)) return undefined;
     sum += option.score;
   }
   return Math.min(1, sum);
