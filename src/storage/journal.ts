@@ -39,49 +39,79 @@ export const JOURNAL_DURABILITY: IDBTransactionOptions = { durability: 'relaxed'
 export function createJournal(tab: string) {
   /** Entries waiting for the write under way to finish: only the latest per question is kept. */
   const waiting = new Map<string, JournalEntry>();
-  let writing = false;
+  /** The write under way, if any: settles when its transaction has completed or failed. */
+  let current: Promise<void> | undefined;
+  /** Settles when the write that will carry the waiting entries has. */
+  let following: { promise: Promise<void>; resolve: () => void } | undefined;
 
-  function write(db: IDBPDatabase<BaselineDB>): void {
+  function write(db: IDBPDatabase<BaselineDB>): Promise<void> {
     const entries = [...waiting.values()];
     waiting.clear();
-    writing = true;
     let done: Promise<void>;
     try {
       const tx = db.transaction('journal', 'readwrite', JOURNAL_DURABILITY);
       for (const entry of entries) void tx.store.put(entry).catch(() => undefined);
+      // Commit now, not once this page has seen each put succeed: the page may be busy drawing
+      // what the change shows, and the entry must not wait for it.
+      commitNow(tx);
       done = tx.done;
     } catch (error) {
       done = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    done
-      .catch(() => {
-        // Full or closing: the answer's own save reports the failure; nothing more to do here.
-      })
-      .finally(() => {
-        writing = false;
-        if (waiting.size > 0) start();
-      });
+    // Full or closing: the answer's own save reports the failure; nothing more to do here.
+    return done.catch(() => undefined);
   }
 
   function start(): void {
+    const carried = following;
+    following = undefined;
     const db = openedDatabase();
-    if (db) return write(db);
-    writing = true;
-    database().then(write, () => {
-      writing = false;
-      waiting.clear();
+    const writing = db
+      ? write(db)
+      : database().then(write, () => {
+          waiting.clear();
+        });
+    current = writing.then(() => {
+      current = undefined;
+      carried?.resolve();
+      if (waiting.size > 0) start();
+      else settleFollowing();
     });
+  }
+
+  /** Nothing is left to write (the waiting entries were forgotten): whoever waits may go on. */
+  function settleFollowing(): void {
+    following?.resolve();
+    following = undefined;
   }
 
   /** Journals a change; the write starts now unless one is under way (then it follows it). */
   function record(entry: Omit<JournalEntry, 'tab'>): void {
     waiting.set(entry.answer.questionId, { ...plainEntry(entry), tab });
-    if (!writing) start();
+    if (!current) start();
+  }
+
+  /**
+   * When every change recorded so far is written (or its write failed), or `undefined` when
+   * nothing is under way. Work that can wait (drawing what a change reveals) waits for it, so
+   * the entry is not held up behind it.
+   */
+  function written(): Promise<void> | undefined {
+    if (waiting.size === 0) return current;
+    if (!following) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((settle) => {
+        resolve = settle;
+      });
+      following = { promise, resolve };
+    }
+    return following.promise;
   }
 
   /** Drops the entry whatever it holds (the person chose another window's answer). */
   async function forget(assessmentId: string, questionId: string): Promise<void> {
     waiting.delete(questionId);
+    if (waiting.size === 0 && !current) settleFollowing();
     try {
       await (await database()).delete('journal', [assessmentId, tab, questionId]);
     } catch {
@@ -89,7 +119,7 @@ export function createJournal(tab: string) {
     }
   }
 
-  return { record, forget, tab };
+  return { record, forget, written, tab };
 }
 
 /**
@@ -140,6 +170,11 @@ export async function dropJournal(assessmentId: string): Promise<void> {
   const keys = await tx.store.index('byAssessment').getAllKeys(assessmentId);
   for (const key of keys) void tx.store.delete(key);
   await tx.done;
+}
+
+/** `IDBTransaction.commit()` where the browser has it (every current one; not every test double). */
+function commitNow(tx: { commit?: () => void }): void {
+  if (typeof tx.commit === 'function') tx.commit();
 }
 
 function plainEntry(entry: Omit<JournalEntry, 'tab'>): Omit<JournalEntry, 'tab'> {

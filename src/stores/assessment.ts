@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, toRaw, watch } from 'vue';
 import { withComment, withCommentAccess, withEvidence, withResponse } from '../assessment/answers.ts';
 import { newId } from '../assessment/ids.ts';
 import { mergeAnswers, type AnswerField } from '../assessment/merge.ts';
@@ -25,6 +25,8 @@ import { useQuestionnairesStore } from './questionnaires.ts';
 
 /** Typing in a text box is saved when it pauses this long; choices are saved at once. */
 const TYPING_PAUSE_MS = 400;
+/** A change is drawn once the journal has written it, and at the latest this long after it. */
+const DRAW_AT_LATEST_MS = 50;
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
 
@@ -274,14 +276,51 @@ export const useAssessmentStore = defineStore('assessment', () => {
     });
   }
 
+  /** The questions the answers show (conditions read only the answers they name). */
   const visible = computed(() =>
     questionnaire.value ? visibleQuestionIds(questionnaire.value, answers.value) : new Set<string>(),
   );
-  const progressByPillar = computed(() =>
-    questionnaire.value ? pillarProgress(questionnaire.value, answers.value) : [],
-  );
   const progress = computed(() =>
     questionnaire.value ? totalProgress(questionnaire.value, answers.value) : { responded: 0, shown: 0 },
+  );
+
+  /**
+   * The answers as the answering screen draws them: `answers`, copied once the journal has
+   * written the change (and never more than `DRAW_AT_LATEST_MS` later). Write-ahead: a change
+   * goes to the disk first and is drawn a few milliseconds later, because drawing it (the
+   * questions it reveals, the progress, the card) is the costliest work after a click, and the
+   * journal's write would otherwise wait behind it. The control clicked or typed in shows the
+   * change at once by itself; the copy is taken when drawn, so it is never older than the page.
+   */
+  const drawnAnswers = shallowRef<Readonly<Record<string, Answer>>>({});
+  let drawing: ReturnType<typeof setTimeout> | undefined;
+  function drawSoon(): void {
+    if (drawing !== undefined) return;
+    const timer = setTimeout(draw, DRAW_AT_LATEST_MS);
+    drawing = timer;
+    void (journal.written() ?? Promise.resolve()).then(() => {
+      if (drawing === timer) draw();
+    });
+  }
+  function draw(): void {
+    clearTimeout(drawing);
+    drawing = undefined;
+    drawnAnswers.value = { ...toRaw(answers.value) };
+  }
+  // Before the page redraws, after the task that changed the answers has journaled them.
+  watch(answers, drawSoon, { deep: 1 });
+
+  /** The questions drawn: replaced only when they are other questions (nothing to redraw). */
+  const drawnVisible = computed<ReadonlySet<string>>((previous) => {
+    if (!questionnaire.value) return new Set<string>();
+    const next = visibleQuestionIds(questionnaire.value, drawnAnswers.value);
+    return previous && sameMembers(next, previous) ? previous : next;
+  });
+  const drawnProgress = computed(() =>
+    questionnaire.value ? totalProgress(questionnaire.value, drawnAnswers.value) : { responded: 0, shown: 0 },
+  );
+  const drawnProgressByPillar = computed(() =>
+    questionnaire.value ? pillarProgress(questionnaire.value, drawnAnswers.value) : [],
   );
 
   /** A full disk reads differently from other failures: the person can act on it. */
@@ -305,7 +344,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     changeAssessment,
     visible,
     progress,
-    progressByPillar,
+    drawnAnswers,
+    drawnVisible,
+    drawnProgress,
+    drawnProgressByPillar,
     saveState: autosave.state,
     saveError: autosave.failure,
     saveErrorKind,
@@ -313,6 +355,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     retrySave: autosave.retry,
   };
 });
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((id) => b.has(id));
+}
 
 /** A plain copy of an answer held in Vue state (a reactive proxy cannot be cloned or stored). */
 function plainAnswer(answer: Answer): Answer {

@@ -9,6 +9,8 @@
  *   causes (SurveyJS's `onValueChanged` autosave of `survey.data`). Baseline writes twice: the
  *   journal entry first (durable: a crash of the browser keeps it), then the answer itself, in
  *   a transaction that checks no other window changed it and is flushed to the disk (strict).
+ * - the floor for a save: a click on the blank page that writes one small record (relaxed), with
+ *   nothing to render; on a loaded machine, Baseline's save ÷ this floor is the steadier figure.
  * Every run uses fresh browser contexts (empty HTTP cache, storage and workers).
  */
 import type { Browser, Page } from '@playwright/test';
@@ -30,6 +32,7 @@ let bench: Served | undefined;
 const LABEL = {
   blankOnline: 'blank page (floor), online first visit',
   blankOffline: 'blank page (floor), offline (service worker)',
+  blankSave: 'blank page (floor): save one answer (click → relaxed IndexedDB write done)',
   homeOnline: 'Baseline home usable, online first visit',
   homeOffline: 'Baseline home usable, offline (service worker)',
   answerOnline: 'Baseline answering screen usable, online, cold cache',
@@ -49,6 +52,18 @@ async function onlineThenOffline(url: string, screen: 'home' | 'blank'): Promise
     await context.setOffline(true);
     const offline = await timeToUsable(await context.newPage(), url, screen, { fromServiceWorker: true });
     return [online, offline];
+  } finally {
+    await context.close();
+  }
+}
+
+/** The floor for a save: a click on a blank page that writes one record, with nothing to render. */
+async function blankSave(): Promise<number> {
+  const context = await newContext(browser!, ['blank'], 'block');
+  try {
+    const page = await context.newPage();
+    await timeToUsable(page, `${bench!.origin}/blank.html`, 'blank');
+    return (await timeToSave(page, 'input[type="radio"]')).first;
   } finally {
     await context.close();
   }
@@ -108,6 +123,7 @@ const measurement: Measurement = {
     const [blankOnline, blankOffline] = await onlineThenOffline(`${bench!.origin}/blank.html`, 'blank');
     const [homeOnline, homeOffline] = await onlineThenOffline(`${app!.origin}/`, 'home');
     const [answerOnline, baselineSave] = await baselineAnswering();
+    const floorSave = await blankSave();
     const [surveyOnline, surveySave] = await surveyJs();
     return [
       ms(LABEL.blankOnline, blankOnline),
@@ -116,6 +132,7 @@ const measurement: Measurement = {
       ms(LABEL.homeOffline, homeOffline),
       ms(LABEL.answerOnline, answerOnline),
       ms(LABEL.surveyOnline, surveyOnline),
+      ms(LABEL.blankSave, floorSave),
       ms(LABEL.baselineSave, baselineSave.first),
       ms(LABEL.baselineStored, baselineSave.last),
       ms(LABEL.surveySave, surveySave),
@@ -133,6 +150,7 @@ const measurement: Measurement = {
       LABEL.answerOnline,
     ),
     ...ratio(medians, 'SurveyJS ÷ Baseline: save one answer', LABEL.surveySave, LABEL.baselineSave),
+    ...ratio(medians, 'Baseline: save one answer ÷ blank floor', LABEL.baselineSave, LABEL.blankSave),
     ...ratio(medians, 'Baseline home ÷ blank floor, online', LABEL.homeOnline, LABEL.blankOnline),
     ...ratio(medians, 'Baseline home ÷ blank floor, offline', LABEL.homeOffline, LABEL.blankOffline),
   ],
