@@ -7,8 +7,8 @@
  */
 import type { ResponseDescription } from '../assessment/describe.ts';
 import type { Answer, AnswerValue, Response } from '../assessment/types.ts';
-import { valueScore } from '../scoring/valueScore.ts';
 import type { PathSegment } from '../validation/problems.ts';
+import { accepts } from './answerTypes.ts';
 import type { CarriedQuestion, CarryOver, CarryRule, Question, Questionnaire } from './schema.ts';
 import { YES_NO_SCORES, YES_PARTLY_NO_SCORES } from './constants.ts';
 import { compareVersions } from './versions.ts';
@@ -70,7 +70,7 @@ export function carryAnswers(
     const entry = rules.get(answer.questionId) ?? { id: answer.questionId, carry: 'same' as const };
     if (entry.carry === 'map') {
       mapped.push({ answer, entry });
-    } else if (entry.carry === 'same' && accepts(questions.get(answer.questionId), answer)) {
+    } else if (entry.carry === 'same' && fits(questions.get(answer.questionId), answer)) {
       carried.set(answer.questionId, answer);
       (entry.check ? report.check : report.carried).push(answer.questionId);
     } else if (hasContent(answer)) {
@@ -108,7 +108,7 @@ function mapAnswer(
   for (const rule of rules) {
     const question = questions.get(rule.to);
     if (made.has(rule.to) || !question || !whenHolds(rule.when, response.value)) continue;
-    if (valueScore(question, rule.value) === undefined) continue;
+    if (!accepts(question, rule.value)) continue;
     const next: Answer = { ...answer, questionId: rule.to, response: { kind: 'value', value: rule.value } };
     made.set(rule.to, next);
   }
@@ -122,9 +122,9 @@ function whenHolds(when: CarryRule['when'], value: AnswerValue): boolean {
 }
 
 /** The question exists and takes the answer as it is (a "don't know" or a comment always fits). */
-function accepts(question: Question | undefined, answer: Answer): boolean {
+function fits(question: Question | undefined, answer: Answer): boolean {
   if (!question) return false;
-  return answer.response?.kind !== 'value' || valueScore(question, answer.response.value) !== undefined;
+  return answer.response?.kind !== 'value' || accepts(question, answer.response.value);
 }
 
 function hasContent(answer: Answer): boolean {
@@ -157,8 +157,7 @@ export function describeEarlier(
   ) {
     return { kind: 'word', word: value };
   }
-  if (type === 'maturity' && typeof value === 'number')
-    return { kind: 'level', level: value, descriptor: undefined };
+  if (type === 'maturity' && typeof value === 'number') return { kind: 'level', level: value, shown: value };
   const options = entry?.carry === 'map' ? entry.options : undefined;
   if (options && (typeof value === 'string' || Array.isArray(value))) {
     const chosen = new Set(Array.isArray(value) ? value : [value]);
@@ -222,7 +221,7 @@ function checkRules(
     const target = questions.get(rule.to);
     if (!target) {
       report(['rules', r, 'to'], `"${rule.to}" is not a question of this version`);
-    } else if (valueScore(target, rule.value) === undefined) {
+    } else if (!accepts(target, rule.value)) {
       report(['rules', r, 'value'], `"${rule.to}" does not accept ${JSON.stringify(rule.value)}`);
     }
     const when = rule.when;

@@ -114,15 +114,14 @@ describe('QuestionCard', () => {
       },
       global: { plugins: [testI18n('en')] },
     });
-    const rule = wrapper.get('[data-testid=figure-rule]');
-    expect(rule.get('summary').text()).toBe('What to count, and how it scores');
-    expect(rule.text()).toContain('Significant incidents of the last 12 months, median.');
-    expect(rule.text()).toContain(
-      'The full score at 24 hours or less, nothing at 72 hours or more, and in proportion in between.',
+    const text = wrapper.text().replace(/\s+/g, ' ');
+    expect(text).toContain('What counts: Significant incidents of the last 12 months, median.');
+    const rule = wrapper.get('[data-testid=figure-rule]').text().replace(/\s+/g, ' ');
+    expect(rule).toContain(
+      'How the figure scores: no score at 72 hours, full score at 24 hours, a straight line between',
     );
-    expect(rule.text()).toContain('Why these thresholds');
-    expect(rule.text()).toContain('The EU asks for a first response within 24 hours.');
-    expect(rule.text()).toContain('NIS 2 Directive');
+    expect(rule).toContain('Why these thresholds: The EU asks for a first response within 24 hours.');
+    expect(rule).toContain('NIS 2 Directive');
   });
 
   it('lists the ranges of a steps rule, in the interface language', () => {
@@ -139,25 +138,18 @@ describe('QuestionCard', () => {
         ],
       },
     });
-    const items = (locale: Locale) =>
-      mountCard(steps, undefined, locale)
-        .findAll('[data-testid=figure-rule] li')
-        .map((item) => item.text().replace(/\s/g, ' '));
-    expect(items('en')).toEqual([
-      'from 0% to below 0.1%: nothing',
-      'from 0.1% to below 1%: 25% of the full score',
-      'from 1% to below 2%: 75% of the full score',
-      '2% or more: the full score',
-    ]);
-    expect(items('ru')[1]).toBe('от 0,1 % включительно до 1 %: 25 % полного балла');
+    const rule = (locale: Locale) =>
+      mountCard(steps, undefined, locale).get('[data-testid=figure-rule] bdi').text().replace(/\s/g, ' ');
+    expect(rule('en')).toBe(
+      'below 0.1%: no score · 0.1% or more: 25 of 100 · 1% or more: 75 of 100 · 2% or more: full score',
+    );
+    expect(rule('ru').split(' · ')[1]).toBe('0,1 % и более: 25 из 100');
   });
 
   it('says a figure collected for context is not scored', () => {
     const wrapper = mountCard(question({ id: 'q', type: 'number', scored: false, scoring: undefined }));
-    const rule = wrapper.get('[data-testid=figure-rule]');
-    expect(rule.get('summary').text()).toBe('What to count');
-    expect(rule.text()).toContain('Collected for context: this figure is not scored.');
-    expect(rule.find('li').exists()).toBe(false);
+    expect(wrapper.text()).toContain('For context: not scored');
+    expect(wrapper.find('[data-testid=figure-rule]').exists()).toBe(false);
   });
 
   it('speaks the interface language', () => {
@@ -174,5 +166,38 @@ describe('QuestionCard', () => {
     expect(text.text()).toBe('q');
     expect(wrapper.text()).toContain('لا ينطبق');
     expect(wrapper.find('.hint').text()).toContain('لم يُترجم بعد');
+  });
+  it('says what a figure counts, how it scores and why, before it is answered', () => {
+    const wrapper = mountCard(
+      question({
+        id: 'q',
+        type: 'percentage',
+        definition: { en: 'Share of agencies with a named contact' },
+        scoring: {
+          kind: 'steps',
+          steps: [
+            { from: 10, score: 0.5 },
+            { from: 50, score: 1 },
+          ],
+          basis: { text: { en: 'The regional plan asks for half by 2027' } },
+        },
+      }),
+    );
+    const text = wrapper.text().replace(/\s+/g, ' ');
+    expect(text).toContain('What counts: Share of agencies with a named contact');
+    expect(text).toContain(
+      'How the figure scores: below 10%: no score · 10% or more: 50 of 100 · 50% or more: full score',
+    );
+    expect(text).toContain('Why these thresholds: The regional plan asks for half by 2027');
+    expect(text).not.toContain('For context');
+  });
+
+  it('marks a figure collected for context as not scored, with no scoring rule', () => {
+    const wrapper = mountCard(
+      question({ id: 'q', type: 'number', scored: false, scoring: undefined, unit: { en: 'people' } }),
+    );
+    expect(wrapper.text()).toContain('For context: not scored');
+    expect(wrapper.text()).not.toContain('How the figure scores');
+    expect(mountCard(question({ id: 'q', type: 'text' })).text()).not.toContain('For context');
   });
 });

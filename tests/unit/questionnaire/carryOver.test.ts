@@ -219,7 +219,7 @@ describe('an earlier answer in words', () => {
       kind: 'options',
       labels: [text('crime'), text('data')],
     });
-    expect(describeEarlier(plan, value(3))).toEqual({ kind: 'level', level: 3, descriptor: undefined });
+    expect(describeEarlier(plan, value(3))).toEqual({ kind: 'level', level: 3, shown: 3 });
     expect(describeEarlier(dropped, value(12))).toEqual({
       kind: 'figure',
       value: 12,

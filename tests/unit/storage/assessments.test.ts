@@ -108,6 +108,7 @@ describe('assessment storage', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'answers',
       'assessments',
+      'journal',
       'submissions',
       'trash',
       'weightProfiles',
