@@ -149,13 +149,12 @@ test('a Resolution 130 figure shows what to count, its rule and the public sourc
   await question(page, /case-tracking system/)
     .getByRole('radio', { name: 'Yes' })
     .check();
-  await responseTime.getByText('What to count, and how it scores').click();
+  await expect(responseTime.locator('.question__definition')).toContainText(
+    'What counts: Take every significant incident notified to the CIRT in the last 12 months.',
+  );
   const rule = responseTime.getByTestId('figure-rule');
   await expect(rule).toContainText(
-    'Take every significant incident notified to the CIRT in the last 12 months.',
-  );
-  await expect(rule).toContainText(
-    'The full score at 24 hours or less, nothing at 72 hours or more, and in proportion in between.',
+    'How the figure scores: no score at 72 hours, full score at 24 hours, a straight line between',
   );
   await expect(rule).toContainText('NIS 2 Directive asks CSIRTs to respond');
   await expect(
