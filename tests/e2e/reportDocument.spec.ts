@@ -16,7 +16,7 @@ const PAGE_BUDGET = 34;
 
 const NAME = 'National assessment 2026';
 /** Every question of the questionnaire is asked: the fixture answers every gate so. */
-const ASKED = 75;
+const ASKED = 106;
 const ORGANISATION = 'Republic of Examplia';
 
 /** What must never reach paper: ids of records, questionnaires and clauses, and placeholders. */

@@ -249,6 +249,8 @@ test('an assessment made with Resolution 130 1.0.0 is imported onto 2.0.0 with i
   );
   await expect(mapped).not.toContainText('Is personal data protected by a law in force?');
 
+  // The answering screen opens where the answers stop (issue 19): the strategy is the first pillar.
+  await pillarNav(page, 'National strategy').click();
   await expect(
     question(page, /adopted a national cybersecurity strategy/).getByRole('radio', { name: 'Yes' }),
   ).toBeChecked();
