@@ -17,6 +17,7 @@ const CORE = [
   'src/comparison/**',
   'src/language/**',
   'src/room/**',
+  'src/sync/**',
 ];
 
 /** Zod must be set to run without eval before any schema is built (the app's CSP forbids eval). */
@@ -32,6 +33,7 @@ export default defineConfigWithVueTs(
       'playwright-report/**',
       'dev-dist/**',
       'room-data/**',
+      'server-data/**',
     ],
   },
   pluginVue.configs['flat/recommended'],
