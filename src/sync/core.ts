@@ -57,6 +57,8 @@ export interface LocalRecord extends RecordRef {
 export interface SyncConflict {
   assessmentId: string;
   questionId: string;
+  /** What both started from (the server's version this device last had), for settling part by part. */
+  base?: Answer;
   mine: Answer;
   theirs: Answer;
   fields: AnswerField[];
@@ -128,6 +130,8 @@ export interface Step {
   base?: SyncBase | null;
   local?: { write: 'put'; value: unknown } | { write: 'delete' } | { write: 'restore'; value: unknown };
   conflict?: SyncConflict;
+  /** The conflict held for this record is settled (a newer version merged with it). */
+  dropConflict?: boolean;
   refused?: { status: 'denied' | 'invalid' | 'idTaken'; message?: string };
 }
 
@@ -217,6 +221,7 @@ function afterConflict(
       conflict: {
         assessmentId: current.id,
         questionId: current.part ?? mine.questionId,
+        ...(base?.value ? { base: base.value as Answer } : {}),
         mine,
         theirs,
         fields: outcome.fields,
@@ -232,16 +237,30 @@ export function afterPull(
   local: unknown,
   base: SyncBase | undefined,
   parent: ParentState,
-  conflictHeld: boolean,
+  conflict: SyncConflict | undefined,
+  now: Date,
 ): Step {
   if (base && record.version <= base.version) return {};
+  // Waiting for a person: weighed again against the newer version, which may settle it.
+  if (conflict && local !== undefined) return reweigh(conflict, local as Answer, record, now);
   // Changed here: left as it is; the next push is refused as out of date and merges then.
-  if (conflictHeld || isChanged(record.kind, local, base)) return {};
+  if (isChanged(record.kind, local, base)) return {};
   // The parent was deleted here, and that is still to be sent: its parts go with it.
   if (parent === 'deletedHere') return {};
   if (record.deleted)
     return { base: baseOf(record), ...(local === undefined ? {} : { local: { write: 'delete' } }) };
   return { base: baseOf(record), local: { write: 'put', value: record.value } };
+}
+
+function reweigh(conflict: SyncConflict, mine: Answer, record: ServerRecord, now: Date): Step {
+  const next = baseOf(record);
+  // Deleted there: this device's answer stands, and is sent again.
+  if (record.deleted) return { base: next, dropConflict: true };
+  const theirs = record.value as Answer;
+  const outcome = mergeAnswers(conflict.base, mine, theirs, now);
+  if (outcome.kind === 'merged')
+    return { base: next, local: { write: 'put', value: outcome.answer }, dropConflict: true };
+  return { base: next, conflict: { ...conflict, mine, theirs, fields: outcome.fields } };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type RecordRef,
   type Step,
   type SyncBase,
+  type SyncConflict,
 } from './core.ts';
 
 export interface SyncTransport {
@@ -33,7 +34,8 @@ export interface RecordState {
   local: unknown;
   base: SyncBase | undefined;
   parent: ParentState;
-  conflictHeld: boolean;
+  /** A conflict waiting for a person on this record. */
+  conflict: SyncConflict | undefined;
 }
 
 export interface Decision {
@@ -126,14 +128,19 @@ async function pushAll(
   return changes.length;
 }
 
-async function pullAll(local: SyncLocal, transport: SyncTransport, report: SyncReport): Promise<void> {
+async function pullAll(
+  local: SyncLocal,
+  transport: SyncTransport,
+  report: SyncReport,
+  now: () => Date,
+): Promise<void> {
   let cursor = await local.cursor();
   for (;;) {
     const page = await transport.pull(cursor);
     report.received += page.records.length;
     const decisions = page.records.map((record): Decision => ({
       ref: record,
-      decide: (state) => afterPull(record, state.local, state.base, state.parent, state.conflictHeld),
+      decide: (state) => afterPull(record, state.local, state.base, state.parent, state.conflict, now()),
     }));
     await local.apply(decisions, { cursor: page.cursor });
     cursor = page.cursor;
@@ -152,9 +159,14 @@ export async function syncOnce(
 ): Promise<SyncReport> {
   const report = emptyReport();
   await pushAll(local, transport, report, now, newId);
-  await pullAll(local, transport, report);
-  // Merges and restores made above are changes of this device's own: send them now.
-  await pushAll(local, transport, report, now, newId);
+  await pullAll(local, transport, report, now);
+  // Merges and restores made above are changes of this device's own: send them now (a merge
+  // refused again because someone changed the record meanwhile merges again, a few times).
+  for (let pass = 0; pass < 3; pass++) {
+    const merged = report.merged;
+    const sent = await pushAll(local, transport, report, now, newId);
+    if (sent === 0 || report.merged === merged) break;
+  }
   return report;
 }
 

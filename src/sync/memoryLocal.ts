@@ -3,6 +3,7 @@
  * and the bench's devices. A person's choice on a conflict is made with `resolve`, as the
  * assessment store does it in the app.
  */
+import { settleConflict } from '../assessment/merge.ts';
 import type { Answer } from '../assessment/types.ts';
 import { recordKey, refOf, type LocalRecord, type SyncBase, type SyncConflict } from './core.ts';
 import { parentState, type Decision, type SyncLocal } from './engine.ts';
@@ -62,12 +63,13 @@ export class MemoryLocal implements SyncLocal {
           (k) => this.data.has(k),
           (k) => this.baseMap.get(k),
         ),
-        conflictHeld: this.conflicts.has(key),
+        conflict: this.conflicts.get(key),
       });
       if (step.base === null) this.baseMap.delete(key);
       else if (step.base) this.baseMap.set(key, step.base);
       if (step.local?.write === 'delete') this.data.delete(key);
       else if (step.local) this.data.set(key, step.local.value);
+      if (step.dropConflict) this.conflicts.delete(key);
       if (step.conflict) this.conflicts.set(key, step.conflict);
       if (step.refused) this.refused.set(key, { status: step.refused.status, value: this.data.get(key) });
     }
@@ -81,7 +83,7 @@ export class MemoryLocal implements SyncLocal {
     const conflict = this.conflicts.get(key);
     if (!conflict) return;
     this.conflicts.delete(key);
-    const chosen: Answer = keep === 'mine' ? { ...(this.data.get(key) as Answer) } : conflict.theirs;
-    this.data.set(key, { ...chosen, updatedAt: now.toISOString() });
+    const mine = (this.data.get(key) as Answer | undefined) ?? conflict.mine;
+    this.data.set(key, settleConflict(conflict.base, mine, conflict.theirs, keep, now));
   }
 }
