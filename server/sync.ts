@@ -221,11 +221,10 @@ async function write(
   const data = change.deleted ? null : JSON.stringify(change.value);
   const params: unknown[] = [change.id, data, change.deleted, version, caller.accountId, caller.deviceId];
   if (exists) {
-    const keep = change.deleted ? 'data' : '$2::jsonb';
     const keyMatch = part ? `${id} = $1 AND ${part} = $7` : `${id} = $1`;
     if (part) params.push(change.part);
     await client.query(
-      `UPDATE ${table} SET data = ${keep}, deleted = $3, version = $4, changed_at = now(), changed_by = $5,
+      `UPDATE ${table} SET data = coalesce($2::jsonb, data), deleted = $3, version = $4, changed_at = now(), changed_by = $5,
          changed_device = $6 WHERE ${keyMatch}`,
       params,
     );
@@ -447,7 +446,7 @@ export async function pull(
   const branches = kinds
     .map(
       (kind) => `(SELECT ${selectColumns(kind)} FROM ${TABLES[kind].table}
-        WHERE organisation_id = o.id AND version > o.after ORDER BY version LIMIT $2)`,
+        WHERE organisation_id = o.id AND version > o.after ORDER BY version LIMIT $2 + 1)`,
     )
     .join(' UNION ALL ');
   const found = await client.query<Row>(

@@ -163,6 +163,8 @@ export type LinkRequest = z.infer<typeof linkRequestSchema>;
 export const linkResponseSchema = deviceInfoSchema.extend({ token: z.string().min(32).max(200) });
 export type LinkResponse = z.infer<typeof linkResponseSchema>;
 
+export const unlinkResponseSchema = z.object({ unlinked: z.literal(true) });
+
 export const deviceChangeSchema = z.strictObject({ organisationId: uuid });
 
 export const linkCodeRequestSchema = z.strictObject({ accountId: uuid, organisationId: uuid });

@@ -5,7 +5,7 @@
  * so the database itself refuses what the web layer should never ask.
  */
 import type { PoolClient } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asCaller } from '../../../server/database.ts';
 import type { Role } from '../../../src/sync/protocol.ts';
 import { newWorkshopId } from '../../../src/workshop/setup.ts';
@@ -18,6 +18,8 @@ import {
   type TestRecord,
 } from './harness.ts';
 import { answerChange, assessmentChange, assessmentValue, newRecordId } from './records.ts';
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
 
 let test: TestRecord;
 let orgs: Awaited<ReturnType<typeof ministry>>;
@@ -43,7 +45,7 @@ beforeAll(async () => {
     answerChange(cirtAssessment, 'strategy.exists', 'no'),
   ]);
   expect(own.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-}, 120_000);
+});
 
 afterAll(() => test?.close());
 

@@ -3,7 +3,7 @@
  * codes used once, sessions that expire or are revoked, disabled accounts, limits on tries, and
  * every action logged with who, when and from where. Also the migrations and password hashing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addAccount,
   addOrganisation,
@@ -19,6 +19,8 @@ import type { LinkResponse } from '../../../src/sync/protocol.ts';
 import { call, linkedDevice, startTestRecord, type TestRecord } from './harness.ts';
 import { answerChange, assessmentChange, newRecordId } from './records.ts';
 
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
+
 let test: TestRecord;
 let organisation: string;
 const PASSWORD = 'a long enough password';
@@ -26,7 +28,7 @@ const PASSWORD = 'a long enough password';
 beforeAll(async () => {
   test = await startTestRecord();
   organisation = await addOrganisation(test.record.database, { name: 'Ministry of the Economy' });
-}, 120_000);
+});
 
 afterAll(() => test?.close());
 
