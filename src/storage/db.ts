@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
 import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
+import type { SyncBase, SyncConflict } from '../sync/core.ts';
 
 export const DB_NAME = 'baseline';
 
@@ -32,6 +33,14 @@ export interface BaselineDB extends DBSchema {
   workshops: { key: string; value: StoredWorkshop; indexes: { byUpdatedAt: string } };
   /** Participants' answers received by the facilitator, one record per participant. */
   submissions: { key: [string, string]; value: StoredSubmission; indexes: { byWorkshop: string } };
+  /** Per synced record, the server's version this device last had (see src/sync/core.ts). */
+  syncBases: { key: string; value: SyncBase & { key: string } };
+  /** Answers changed here and on another device, waiting for a person. */
+  syncConflicts: { key: string; value: SyncConflict & { key: string }; indexes: { byAssessment: string } };
+  /** Changes the server refused (not allowed, not valid), not sent again until they change. */
+  syncRefused: { key: string; value: { key: string; status: string; message?: string; value: unknown } };
+  /** The link to the server of record, the checkpoint, and the batch being sent. */
+  syncState: { key: string; value: { name: string; value: unknown } };
 }
 
 type UpgradeStep = (
@@ -68,6 +77,13 @@ const UPGRADES: readonly UpgradeStep[] = [
       'byWorkshop',
       'workshopId',
     );
+  },
+  // Version 5: what a device linked to a server of record keeps to sync (empty on others).
+  (db) => {
+    db.createObjectStore('syncBases', { keyPath: 'key' });
+    db.createObjectStore('syncConflicts', { keyPath: 'key' }).createIndex('byAssessment', 'assessmentId');
+    db.createObjectStore('syncRefused', { keyPath: 'key' });
+    db.createObjectStore('syncState', { keyPath: 'name' });
   },
 ];
 

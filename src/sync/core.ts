@@ -19,20 +19,9 @@ import type { Answer, Assessment } from '../assessment/types.ts';
 import type { Change, PushResult, RecordKind, ServerRecord } from './protocol.ts';
 import { PULLED_KINDS } from './protocol.ts';
 import { sameRecord } from './records.ts';
+import { recordKey, refOf, type RecordRef } from './keys.ts';
 
-export interface RecordRef {
-  kind: RecordKind;
-  id: string;
-  part?: string;
-}
-
-/** One key per record: `answer|<assessment id>|<question id>`. */
-export const recordKey = (ref: RecordRef): string => `${ref.kind}|${ref.id}|${ref.part ?? ''}`;
-
-export function refOf(key: string): RecordRef {
-  const [kind, id, part] = key.split('|') as [RecordKind, string, string];
-  return part ? { kind, id, part } : { kind, id };
-}
+export { recordKey, refOf, type RecordRef };
 
 /** The record a part belongs to (an answer's assessment, a submission's workshop). */
 export function parentKey(ref: RecordRef): string | undefined {

@@ -16,7 +16,7 @@ export const SERVER_SERVICE = 'baseline-server';
 export const SERVER_API_VERSION = 1;
 
 /** The server adds `<meta name="baseline-server">` to the page it serves: the app offers linking only there. */
-export const SERVER_META_NAME = 'baseline-server';
+export { SERVER_META_NAME } from './presence.ts';
 
 /** Paths relative to the app's own address (the server serves the app). */
 export const SERVER_PATHS = {
@@ -33,8 +33,9 @@ export const MAX_CHANGES_PER_PUSH = 500;
 export const MAX_RECORDS_PER_PULL = 1000;
 export const MAX_PUSH_BYTES = 8_000_000;
 
-export const RECORD_KINDS = ['assessment', 'answer', 'workshop', 'submission'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+import { RECORD_KINDS, type RecordKind } from './kinds.ts';
+
+export { RECORD_KINDS, type RecordKind };
 
 /** Kinds with a part: an answer is (assessment id, question id), a submission (workshop id, participant id). */
 export const PART_KINDS: ReadonlySet<RecordKind> = new Set(['answer', 'submission']);

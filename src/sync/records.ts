@@ -67,8 +67,15 @@ export type SyncedSubmission = z.infer<typeof syncedSubmissionSchema>;
 
 /** The workshop as it goes to the record: everything but the key. */
 export function syncedWorkshop(workshop: SyncedWorkshop & { secretKey?: string }): SyncedWorkshop {
-  const { secretKey: _, ...rest } = workshop;
-  return rest;
+  const { id, setup, consensus, consensusAssessmentId, createdAt, updatedAt } = workshop;
+  return {
+    id,
+    setup,
+    ...(consensus ? { consensus } : {}),
+    ...(consensusAssessmentId ? { consensusAssessmentId } : {}),
+    createdAt,
+    updatedAt,
+  };
 }
 
 /**
