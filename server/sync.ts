@@ -170,6 +170,7 @@ async function organisationOf(
   change: Change,
   rows: Map<string, Row>,
   decided: Map<string, string>,
+  parents: Map<string, string | undefined>,
 ): Promise<string | undefined> {
   const own = rows.get(recordKey(change))?.organisation_id ?? decided.get(recordKey(change));
   if (own) return own;
@@ -177,11 +178,14 @@ async function organisationOf(
     const key = recordKey({ kind, id });
     const known = rows.get(key)?.organisation_id ?? decided.get(key);
     if (known) return known;
+    // Many answers of one assessment come together: ask once.
+    if (parents.has(key)) return parents.get(key);
     const { table } = TABLES[kind];
     const found = await client.query<{ organisation_id: string }>(
       `SELECT organisation_id FROM ${table} WHERE id = $1`,
       [id],
     );
+    parents.set(key, found.rows[0]?.organisation_id);
     return found.rows[0]?.organisation_id;
   };
   switch (change.kind) {
@@ -209,50 +213,89 @@ async function lockOrganisations(client: PoolClient, ids: readonly string[]): Pr
   return new Map(locked.rows.map((row) => [row.id, Number(row.last_seq)]));
 }
 
-async function write(
-  client: PoolClient,
-  caller: Caller,
-  change: Change,
-  organisation: string,
-  version: number,
-  exists: boolean,
-): Promise<void> {
-  const { table, id, part } = TABLES[change.kind];
-  const data = change.deleted ? null : JSON.stringify(change.value);
-  const params: unknown[] = [change.id, data, change.deleted, version, caller.accountId, caller.deviceId];
-  if (exists) {
-    const keyMatch = part ? `${id} = $1 AND ${part} = $7` : `${id} = $1`;
-    if (part) params.push(change.part);
-    await client.query(
-      `UPDATE ${table} SET data = coalesce($2::jsonb, data), deleted = $3, version = $4, changed_at = now(), changed_by = $5,
-         changed_device = $6 WHERE ${keyMatch}`,
-      params,
-    );
-    return;
-  }
-  if (change.deleted) return;
-  params.push(organisation);
-  if (change.kind === 'assessment') {
-    const { questionnaire } = change.value as { questionnaire: { id: string; version: string } };
-    params.push(questionnaire.id, questionnaire.version);
-    await client.query(
-      `INSERT INTO assessments (id, data, deleted, version, created_by, changed_by, changed_device, organisation_id,
-         questionnaire_id, questionnaire_version) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)`,
-      params,
-    );
-  } else if (change.kind === 'workshop') {
-    await client.query(
-      `INSERT INTO workshops (id, data, deleted, version, created_by, changed_by, changed_device, organisation_id)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7)`,
-      params,
-    );
-  } else {
-    params.push(change.part);
-    await client.query(
-      `INSERT INTO ${table} (${id}, data, deleted, version, changed_by, changed_device, organisation_id, ${part})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      params,
-    );
+/** A record to write: its change, where it goes, the version it gets, and whether a row exists. */
+interface Write {
+  change: Change;
+  organisation: string;
+  version: number;
+  exists: boolean;
+}
+
+/** Parents before their parts: a new answer's assessment (a submission's workshop) must be there first. */
+const WRITE_ORDER: readonly RecordKind[] = ['workshop', 'assessment', 'submission', 'answer'];
+
+/**
+ * Writes the records in a few statements (one per table and kind of write) rather than one per
+ * change: a statement costs a round trip and the policies' checks, a row costs little. The rows
+ * are distinct records (the caller flushes before a record comes again).
+ */
+async function writeAll(client: PoolClient, caller: Caller, writes: readonly Write[]): Promise<void> {
+  for (const kind of WRITE_ORDER) {
+    const ofKind = writes.filter((write) => write.change.kind === kind);
+    if (ofKind.length === 0) continue;
+    const { table, id, part } = TABLES[kind];
+    const column = <T>(rows: readonly Write[], pick: (write: Write) => T) => rows.map(pick);
+    const data = (write: Write) => (write.change.deleted ? null : JSON.stringify(write.change.value));
+    const inserts = ofKind.filter((write) => !write.exists && !write.change.deleted);
+    if (inserts.length > 0) {
+      const common = [
+        caller.accountId,
+        caller.deviceId,
+        column(inserts, (write) => write.change.id),
+        column(inserts, data),
+        column(inserts, (write) => write.version),
+        column(inserts, (write) => write.organisation),
+      ];
+      if (kind === 'assessment') {
+        const questionnaire = (write: Write) =>
+          (write.change.value as { questionnaire: { id: string; version: string } }).questionnaire;
+        await client.query(
+          `INSERT INTO assessments (id, data, deleted, version, created_by, changed_by, changed_device, organisation_id,
+             questionnaire_id, questionnaire_version)
+           SELECT r.id, r.data, false, r.version, $1, $1, $2, r.organisation, r.questionnaire, r.questionnaire_version
+           FROM unnest($3::text[], $4::jsonb[], $5::bigint[], $6::uuid[], $7::text[], $8::text[])
+             AS r(id, data, version, organisation, questionnaire, questionnaire_version)`,
+          [
+            ...common,
+            column(inserts, (write) => questionnaire(write).id),
+            column(inserts, (write) => questionnaire(write).version),
+          ],
+        );
+      } else if (kind === 'workshop') {
+        await client.query(
+          `INSERT INTO workshops (id, data, deleted, version, created_by, changed_by, changed_device, organisation_id)
+           SELECT r.id, r.data, false, r.version, $1, $1, $2, r.organisation
+           FROM unnest($3::text[], $4::jsonb[], $5::bigint[], $6::uuid[]) AS r(id, data, version, organisation)`,
+          common,
+        );
+      } else {
+        await client.query(
+          `INSERT INTO ${table} (${id}, data, deleted, version, changed_by, changed_device, organisation_id, ${part})
+           SELECT r.id, r.data, false, r.version, $1, $2, r.organisation, r.part
+           FROM unnest($3::text[], $4::jsonb[], $5::bigint[], $6::uuid[], $7::text[])
+             AS r(id, data, version, organisation, part)`,
+          [...common, column(inserts, (write) => write.change.part ?? '')],
+        );
+      }
+    }
+    const updates = ofKind.filter((write) => write.exists);
+    if (updates.length > 0)
+      await client.query(
+        `UPDATE ${table} AS t SET data = coalesce(r.data, t.data), deleted = r.deleted, version = r.version,
+           changed_at = now(), changed_by = $1, changed_device = $2
+         FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::boolean[], $7::bigint[])
+           AS r(id, part, data, deleted, version)
+         WHERE t.${id} = r.id${part ? ` AND t.${part} = r.part` : ''}`,
+        [
+          caller.accountId,
+          caller.deviceId,
+          column(updates, (write) => write.change.id),
+          column(updates, (write) => write.change.part ?? ''),
+          column(updates, data),
+          column(updates, (write) => write.change.deleted),
+          column(updates, (write) => write.version),
+        ],
+      );
   }
 }
 
@@ -310,6 +353,7 @@ export async function push(
   let rows = await currentRows(client, todo);
   const organisationOfChange = new Map<string, string>();
   const decided = new Map<string, string>();
+  const parents = new Map<string, string | undefined>();
   for (const change of todo) {
     const key = recordKey(change);
     const refuse = (status: 'denied' | 'idTaken') =>
@@ -324,7 +368,7 @@ export async function push(
         continue;
       }
     }
-    const organisation = await organisationOf(client, caller, change, rows, decided);
+    const organisation = await organisationOf(client, caller, change, rows, decided, parents);
     // A workshop's organisation made just now: the roles above it reach it from now on.
     if (organisation && change.kind === 'workshop' && !rows.has(key))
       Object.assign(allowed, await permissions(client));
@@ -340,6 +384,13 @@ export async function push(
   // Read again under the organisations' locks: nobody else can change these records now.
   rows = await currentRows(client, todo);
   const written = new Set<string>();
+  let writes: Write[] = [];
+  const pendingKeys = new Set<string>();
+  const flush = async () => {
+    await writeAll(client, caller, writes);
+    writes = [];
+    pendingKeys.clear();
+  };
   for (const change of todo) {
     const organisation = organisationOfChange.get(change.changeId);
     if (!organisation) continue;
@@ -349,6 +400,9 @@ export async function push(
       continue;
     }
     const key = recordKey(change);
+    // The same record again in this batch: what came before is written first.
+    if (pendingKeys.has(key)) await flush();
+    pendingKeys.add(key);
     const current = rows.get(key);
     const state = current ? { version: Number(current.version), deleted: current.deleted } : undefined;
     if (decidePush(state, change.baseVersion) === 'conflict' && current) {
@@ -362,7 +416,7 @@ export async function push(
     }
     const version = seq + 1;
     sequences.set(organisation, version);
-    await write(client, caller, change, organisation, version, current !== undefined);
+    writes.push({ change, organisation, version, exists: current !== undefined });
     written.add(organisation);
     results.set(change.changeId, {
       changeId: change.changeId,
@@ -385,6 +439,7 @@ export async function push(
       rows.set(key, next);
     }
   }
+  await flush();
   for (const organisation of written)
     await client.query('UPDATE organisations SET last_seq = $2 WHERE id = $1', [
       organisation,

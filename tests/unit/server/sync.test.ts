@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asCaller } from '../../../server/database.ts';
 import { pull } from '../../../server/sync.ts';
-import type { ServerRecord } from '../../../src/sync/protocol.ts';
+import type { PushResult, ServerRecord } from '../../../src/sync/protocol.ts';
 import { syncedSubmission, syncedWorkshop } from '../../../src/sync/records.ts';
 import { makePayload } from '../../../src/workshop/payload.ts';
 import { generateKeyPair } from '../../../src/workshop/seal.ts';
@@ -60,6 +60,50 @@ describe('push and pull', () => {
     ]);
     expect(records[1]).toMatchObject({ changedBy: ana.info.account.id, organisationId: orgs.cirt });
     expect((await pullAll(bo, next)).records).toEqual([]);
+  });
+
+  it('writes a batch in a few statements yet as if one change after another: parents first, a record twice', async () => {
+    const id = newRecordId();
+    const versionOf = (result: PushResult | undefined) => (result?.status === 'applied' ? result.version : 0);
+    const first = await ana.push([
+      answerChange(id, 'q.early', 'before its assessment'),
+      assessmentChange(id),
+      answerChange(id, 'strategy.exists', 'yes'),
+      answerChange(id, 'cirt.exists', 'no'),
+    ]);
+    // An answer whose assessment the server does not know yet has nowhere to go.
+    expect(first.body.results.map((result) => result.status)).toEqual([
+      'denied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    const [, made, strategy, cirt] = first.body.results.map(versionOf);
+    expect([strategy, cirt]).toEqual([made! + 1, made! + 2]);
+
+    // The same answer twice in one batch (the second made from the first), and a deletion.
+    const second = await ana.push([
+      answerChange(id, 'strategy.exists', 'partly', strategy),
+      answerChange(id, 'strategy.exists', 'partly', cirt! + 1, 'second thoughts'),
+      { ...answerChange(id, 'cirt.exists', 'no', cirt), deleted: true, value: undefined },
+    ]);
+    expect(second.body.results.map(versionOf)).toEqual([cirt! + 1, cirt! + 2, cirt! + 3]);
+    const stored = await owner<{ question_id: string; version: string; deleted: boolean; data: unknown }>(
+      'SELECT question_id, version, deleted, data FROM answers WHERE assessment_id = $1 ORDER BY question_id',
+      [id],
+    );
+    expect(stored.rows.map((row) => [row.question_id, Number(row.version), row.deleted])).toEqual([
+      ['cirt.exists', cirt! + 3, true],
+      ['strategy.exists', cirt! + 2, false],
+    ]);
+    expect(stored.rows[1]!.data).toMatchObject({ comment: 'second thoughts', response: { value: 'partly' } });
+    // Every version replaced is kept, the one replaced within the batch too.
+    const superseded = await owner<{ version: string }>(
+      `SELECT version FROM record_versions WHERE record_id = $1 AND part_id = 'strategy.exists'
+       AND reason = 'superseded' ORDER BY version`,
+      [id],
+    );
+    expect(superseded.rows.map((row) => Number(row.version))).toEqual([strategy, cirt! + 1]);
   });
 
   it('pulls in pages, each ending where the next starts', async () => {
