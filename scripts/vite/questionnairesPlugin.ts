@@ -4,15 +4,17 @@
  * - Validates every file in questionnaires/ (schema and rules) when the build starts and
  *   whenever a file changes, so an invalid questionnaire fails the build with the validator's
  *   located messages.
- * - Serves `virtual:questionnaires`: a small catalog (ids, titles, counts) for the first
- *   screen, and a loader that imports each questionnaire as its own chunk, so the service
+ * - Serves `virtual:questionnaires`: a small catalog (ids, titles, counts, in the order of
+ *   their `catalog` entries) for the first screen, and a loader that imports each questionnaire as its own chunk, so the service
  *   worker precaches them all without the first screen paying for their size.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { catalogOrder, type QuestionnaireSummary } from '../../src/questionnaire/catalog.ts';
 import type { Questionnaire } from '../../src/questionnaire/schema.ts';
 import { validateQuestionnaireText } from '../../src/questionnaire/validate.ts';
+import { questionCount } from '../../src/assessment/questionCount.ts';
 import { questionsInOrder } from '../../src/questionnaire/walk.ts';
 import { formatProblem } from '../../src/validation/problems.ts';
 import {
@@ -54,25 +56,22 @@ function loadAll(dir: string): Entry[] {
   return entries;
 }
 
-/** Full questionnaires in order of id, each followed by its variants (such as a quick one). */
-function catalogOrder(a: Entry, b: Entry): number {
-  const key = ({ questionnaire: q }: Entry) => [q.basedOn ?? q.id, q.basedOn ? 1 : 0, q.id] as const;
-  const [ka, kb] = [key(a), key(b)];
-  return ka[0].localeCompare(kb[0]) || ka[1] - kb[1] || ka[2].localeCompare(kb[2]);
-}
-
 function catalogModule(entries: Entry[]): string {
-  const summaries = [...entries].sort(catalogOrder).map(({ questionnaire: q }) => ({
-    id: q.id,
-    version: q.version,
-    basedOn: q.basedOn,
-    languages: q.languages,
-    defaultLanguage: q.defaultLanguage,
-    title: q.title,
-    description: q.description,
-    pillarCount: q.pillars.length,
-    questionCount: questionsInOrder(q).length,
-  }));
+  const summaries: QuestionnaireSummary[] = entries
+    .map(({ questionnaire: q }) => ({
+      id: q.id,
+      version: q.version,
+      basedOn: q.basedOn,
+      languages: q.languages,
+      defaultLanguage: q.defaultLanguage,
+      title: q.title,
+      description: q.description,
+      catalog: q.catalog,
+      pillarCount: q.pillars.length,
+      questionCount: questionsInOrder(q).length,
+      asked: questionCount(q),
+    }))
+    .sort(catalogOrder);
   const loaders = entries
     .map(
       ({ path, questionnaire }) =>

@@ -13,6 +13,11 @@
  *
  * Under the GCI grouping a GCI pillar's target is the share-weighted mean of the targets of
  * its questions (each question keeps its own pillar's target), so the identity above holds.
+ *
+ * Partial results say so (provisional.ts): with no answer at all there is no score; below the
+ * coverage FINAL_COVERAGE a pillar, or the overall score, is provisional, and its band is only
+ * what it has reached so far. Every figure carries its ceiling, what it could reach once the
+ * open questions are answered.
  */
 import type { Answers } from '../assessment/types.ts';
 import { bandFor } from '../profiles/bands.ts';
@@ -20,7 +25,13 @@ import { profileBands, profileWeights } from '../profiles/resolve.ts';
 import type { Band, WeightProfile } from '../profiles/schema.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import type { Grouping } from '../scoring/groups.ts';
-import { scoreAssessment, type PillarResult, type QuestionResult } from '../scoring/score.ts';
+import {
+  scoreAssessment,
+  type AssessmentResult,
+  type PillarResult,
+  type QuestionResult,
+} from '../scoring/score.ts';
+import { ceiling, isEmpty, isProvisional, type ResultState } from './provisional.ts';
 import { pillarTargets, type Targets } from './targets.ts';
 
 /** Differences smaller than this are rounding, not gaps (scores are sums of fractions). */
@@ -58,7 +69,12 @@ export interface GroupAnalysis extends Omit<PillarResult, 'questions'> {
   /** 1 for the largest priority; `null` for a pillar with no priority. */
   rank: number | null;
   status: GroupStatus;
+  /** The band of the score; while provisional only the band reached so far, not a verdict. */
   band: Band | undefined;
+  /** Less than FINAL_COVERAGE of the score's weight is settled. */
+  provisional: boolean;
+  /** The most the score can reach once every open question is answered: score + 100 × (1 − coverage). */
+  ceiling: number | null;
 }
 
 export interface Overall {
@@ -66,14 +82,21 @@ export interface Overall {
   /** Σ share × target over the pillars that have a score. */
   target: number | null;
   gap: number | null;
+  /** The band of the score; while provisional only the band reached so far, not a verdict. */
   band: Band | undefined;
+  provisional: boolean;
+  ceiling: number | null;
 }
 
 export interface GapAnalysis {
   groupBy: Grouping;
   profileId: string;
+  profileVersion: string;
   bands: readonly Band[];
+  /** `empty`: no answer at all, so no score; `provisional`: the overall score is not final yet. */
+  state: ResultState;
   overall: Overall;
+  /** The part of the overall score's weight that is settled (see score.ts). */
   coverage: number | null;
   /** In the order of the questionnaire (or of the GCI). */
   groups: GroupAnalysis[];
@@ -95,9 +118,11 @@ export function analyse(
   options: AnalysisOptions,
 ): GapAnalysis {
   const groupBy = options.groupBy ?? options.profile.groupBy ?? 'pillar';
-  const result = scoreAssessment(questionnaire, answers, profileWeights(options.profile, groupBy), {
+  const scored = scoreAssessment(questionnaire, answers, profileWeights(options.profile, groupBy), {
     groupBy,
   });
+  const empty = isEmpty(answers, scored);
+  const result = empty ? withoutScores(scored) : scored;
   const targets = pillarTargets(questionnaire, options.targets);
   const bands = profileBands(options.profile);
   const totalWeight = sum(result.pillars.map((pillar) => pillar.weight));
@@ -109,21 +134,26 @@ export function analyse(
   });
   const ranking = rank(groups);
 
-  const scored = groups.filter((group) => group.score !== null && group.target !== null);
+  const withTargets = groups.filter((group) => group.score !== null && group.target !== null);
   const overallTarget =
-    scored.length > 0 ? sum(scored.map((group) => (group.share ?? 0) * (group.target ?? 0))) : null;
+    withTargets.length > 0 ? sum(withTargets.map((group) => (group.share ?? 0) * (group.target ?? 0))) : null;
+  const provisional = isProvisional(result.overall, result.coverage);
   const overall: Overall = {
     score: result.overall,
     target: result.overall === null ? null : overallTarget,
     gap: result.overall === null || overallTarget === null ? null : clean(overallTarget - result.overall),
     band: result.overall === null ? undefined : bandFor(result.overall, bands),
+    provisional,
+    ceiling: ceiling(result.overall, result.coverage),
   };
   return {
     groupBy,
     profileId: options.profile.id,
+    profileVersion: options.profile.version,
     bands,
+    state: empty ? 'empty' : provisional ? 'provisional' : 'final',
     overall,
-    coverage: result.coverage,
+    coverage: empty ? null : result.coverage,
     groups,
     ranking,
   };
@@ -184,6 +214,27 @@ function analyseGroup(
     rank: null,
     status,
     band: pillar.score === null ? undefined : bandFor(pillar.score, bands),
+    provisional: isProvisional(pillar.score, pillar.coverage),
+    ceiling: ceiling(pillar.score, pillar.coverage),
+  };
+}
+
+/** The same result with no score anywhere: what an assessment with no answer shows. */
+function withoutScores(result: AssessmentResult): AssessmentResult {
+  const blank = <T extends { score: number | null; share: number | null }>(entry: T): T => ({
+    ...entry,
+    score: null,
+    share: null,
+  });
+  return {
+    ...result,
+    overall: null,
+    coverage: null,
+    pillars: result.pillars.map((pillar) => ({
+      ...blank(pillar),
+      coverage: null,
+      questions: pillar.questions.map(blank),
+    })),
   };
 }
 

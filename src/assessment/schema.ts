@@ -32,6 +32,7 @@ const recordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, expected('
 const itemId = identifier.max(100);
 
 const timestamp = timestampSchema;
+const calendarDate = z.iso.date({ error: expected('expected.date') });
 const target = z.number().min(0, expected('expected.target')).max(100, expected('expected.target'));
 
 const access = z.enum(['public', 'restricted']);
@@ -98,6 +99,9 @@ export const assessmentSchema = z
       .meta({ description: 'Names of the people who prepared it; left out of sharing exports' }),
     createdAt: timestamp,
     updatedAt: timestamp,
+    assessedOn: calendarDate
+      .optional()
+      .meta({ description: 'The date the assessment describes, set by the person; comparisons order by it' }),
     targets: z.partialRecord(itemId, target).optional().meta({
       description: 'Targets (0 to 100) by pillar id; a pillar not named keeps the questionnaire’s target',
     }),

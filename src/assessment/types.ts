@@ -55,6 +55,11 @@ export interface Assessment {
   createdAt: string;
   updatedAt: string;
   /**
+   * The date the assessment describes (YYYY-MM-DD), as the person sets it; comparisons order
+   * assessments by it. Absent: the day the record was created (see `assessmentDate`).
+   */
+  assessedOn?: string;
+  /**
    * Targets (0 to 100) this assessment sets for pillars, by pillar id; a pillar not named
    * keeps the questionnaire's target.
    */

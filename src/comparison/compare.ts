@@ -4,20 +4,22 @@
  * of the full one) are matched by pillar and question id; a question that is missing from one
  * of them, or asks for a different kind of answer, cannot be compared and is listed as such.
  */
-import { pillarTargets, type Targets } from '../analysis/targets.ts';
+import { analyse, type GapAnalysis } from '../analysis/gaps.ts';
+import type { Targets } from '../analysis/targets.ts';
 import type { Answers, Response } from '../assessment/types.ts';
+import type { WeightProfile } from '../profiles/schema.ts';
 import type { LocalizedText, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
-import { scoreAssessment, type AssessmentResult } from '../scoring/score.ts';
-import type { Weights } from '../scoring/weights.ts';
 
 export interface Compared {
   id: string;
   name: string;
+  /** The date the assessment describes, YYYY-MM-DD (`assessmentDate`). */
+  date: string;
   questionnaire: Questionnaire;
   answers: Answers;
-  weights?: Weights;
-  /** The assessment's own pillar targets; the questionnaire's (or 100) elsewhere. */
+  /** Its own weight profile and targets, as `assessmentSettings` resolves them. */
+  profile: WeightProfile;
   targets?: Targets;
 }
 
@@ -25,13 +27,15 @@ export interface PillarComparison {
   pillarId: string;
   title: LocalizedText;
   defaultLanguage: string;
-  /** One entry per assessment, in the order given; `null` where the pillar has no score or is absent. */
+  /** One entry per assessment, in the order given, in whole points; `null` where there is no score. */
   scores: (number | null)[];
   /** The pillar's target in each assessment (its own, else the questionnaire's, else 100). */
   targets: (number | null)[];
-  /** target − score, never below 0 (a target met leaves no gap). */
+  /** target − score, never below 0 (a target met leaves no gap), from the figures as shown. */
   gaps: (number | null)[];
-  /** Last score − first score, when both exist. */
+  /** Whether each score is provisional (too much of it still to answer). */
+  provisional: boolean[];
+  /** Last score − first score, as shown, when both exist. */
   change: number | null;
 }
 
@@ -41,7 +45,7 @@ export interface QuestionComparison {
   question: Question;
   defaultLanguage: string;
   responses: (Response | undefined)[];
-  /** Score 0 to 100 per assessment; `null` where it does not count (not applicable, hidden, free text). */
+  /** Score 0 to 100, in whole points, per assessment; `null` where it does not count (not applicable, free text). */
   scores: (number | null)[];
   change: number | null;
   /** Whether the responses differ between any of the assessments. */
@@ -60,7 +64,11 @@ export interface Unmatched {
 }
 
 export interface Comparison {
+  /** The dates the assessments describe, in the order given: the first is the baseline. */
+  dates: string[];
   overall: (number | null)[];
+  /** Whether each overall score is provisional, or there is none for want of any answer. */
+  states: GapAnalysis['state'][];
   overallChange: number | null;
   pillars: PillarComparison[];
   questions: QuestionComparison[];
@@ -68,6 +76,17 @@ export interface Comparison {
   /** Whether the assessments were made on different questionnaires or versions. */
   mixedQuestionnaires: boolean;
 }
+
+/**
+ * A score as the screens show it: whole points (`useFormat().score`). Changes and gaps are
+ * differences of these, so two scores shown as 17 and 15 always differ by 2, never by 3.
+ */
+export function shownScore(value: number): number {
+  return Math.round(value);
+}
+
+const shown = (value: number | null | undefined): number | null =>
+  value === null || value === undefined ? null : shownScore(value);
 
 const change = (values: readonly (number | null)[]): number | null => {
   const first = values[0];
@@ -77,25 +96,33 @@ const change = (values: readonly (number | null)[]): number | null => {
     : null;
 };
 
-/** @throws WeightError (from scoring) when an assessment's weights cannot give a score. */
+/**
+ * Compares in the order given: the first is the baseline, changes run from it to the last. Each
+ * assessment is analysed by the questionnaire's pillars with its own profile and targets.
+ * @throws WeightError (from scoring) when an assessment's weights cannot give a score.
+ */
 export function compareAssessments(items: readonly Compared[]): Comparison {
-  const results: AssessmentResult[] = items.map((item) =>
-    scoreAssessment(item.questionnaire, item.answers, item.weights),
+  const analyses = items.map((item) =>
+    analyse(item.questionnaire, item.answers, {
+      profile: item.profile,
+      targets: item.targets,
+      groupBy: 'pillar',
+    }),
   );
+  const overall = analyses.map((analysis) => shown(analysis.overall.score));
   return {
-    overall: results.map((result) => result.overall),
-    overallChange: change(results.map((result) => result.overall)),
-    pillars: comparePillars(items, results),
-    ...compareQuestions(items, results),
+    dates: items.map((item) => item.date),
+    overall,
+    states: analyses.map((analysis) => analysis.state),
+    overallChange: change(overall),
+    pillars: comparePillars(items, analyses),
+    ...compareQuestions(items, analyses),
     mixedQuestionnaires:
       new Set(items.map((item) => `${item.questionnaire.id}@${item.questionnaire.version}`)).size > 1,
   };
 }
 
-function comparePillars(
-  items: readonly Compared[],
-  results: readonly AssessmentResult[],
-): PillarComparison[] {
+function comparePillars(items: readonly Compared[], analyses: readonly GapAnalysis[]): PillarComparison[] {
   const seen = new Map<string, { title: LocalizedText; defaultLanguage: string }>();
   for (const item of items)
     for (const pillar of item.questionnaire.pillars)
@@ -103,23 +130,27 @@ function comparePillars(
         seen.set(pillar.id, { title: pillar.title, defaultLanguage: item.questionnaire.defaultLanguage });
 
   return [...seen].map(([pillarId, { title, defaultLanguage }]) => {
-    const scores = results.map(
-      (result) => result.pillars.find((pillar) => pillar.pillarId === pillarId)?.score ?? null,
-    );
-    // A pillar absent from an assessment's questionnaire has no target there.
-    const targets = items.map((item) => pillarTargets(item.questionnaire, item.targets)[pillarId] ?? null);
+    // A pillar absent from an assessment's questionnaire has no score or target there.
+    const groups = analyses.map((analysis) => analysis.groups.find((group) => group.pillarId === pillarId));
+    const scores = groups.map((group) => shown(group?.score));
+    const targets = groups.map((group) => shown(group?.target));
     const gaps = scores.map((score, index) => {
       const target = targets[index];
       return score === null || target === null || target === undefined ? null : Math.max(0, target - score);
     });
-    return { pillarId, title, defaultLanguage, scores, targets, gaps, change: change(scores) };
+    const provisional = groups.map((group) => group?.provisional ?? false);
+    return { pillarId, title, defaultLanguage, scores, targets, gaps, provisional, change: change(scores) };
   });
 }
 
 function compareQuestions(
   items: readonly Compared[],
-  results: readonly AssessmentResult[],
+  analyses: readonly GapAnalysis[],
 ): Pick<Comparison, 'questions' | 'unmatched'> {
+  const byQuestion = analyses.map(
+    (analysis) =>
+      new Map(analysis.groups.flatMap((group) => group.questions.map((entry) => [entry.questionId, entry]))),
+  );
   const located = items.map(
     (item) => new Map(questionsInOrder(item.questionnaire).map((entry) => [entry.question.id, entry])),
   );
@@ -144,9 +175,9 @@ function compareQuestions(
       });
       continue;
     }
-    const scores = results.map((result) => {
-      const score = result.questions[questionId]?.score;
-      return score === null || score === undefined ? null : 100 * score;
+    const scores = byQuestion.map((found) => {
+      const score = found.get(questionId)?.score;
+      return score === null || score === undefined ? null : shownScore(100 * score);
     });
     const responses = items.map((item) => item.answers[questionId]?.response);
     const key = (response: Response | undefined) => JSON.stringify(response ?? null);

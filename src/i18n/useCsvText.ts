@@ -21,6 +21,14 @@ export function useCsvText(defaultLanguage: () => string): () => CsvText {
       score: column('score'),
       weight: column('weight'),
       share: column('share'),
+      target: column('target'),
+      gap: column('gap'),
+      weightedGap: column('weightedGap'),
+      priority: column('priority'),
+      rank: column('rank'),
+      band: column('band'),
+      result: column('result'),
+      ceiling: column('ceiling'),
       comment: column('comment'),
       evidence: column('evidence'),
       coverage: column('coverage'),
@@ -31,6 +39,8 @@ export function useCsvText(defaultLanguage: () => string): () => CsvText {
     words,
     localize: (text) => localized(text, defaultLanguage()).text,
     status: (status) => t(`report.status.${status}`),
+    result: (state) => t(`transfer.csv.results.${state}`),
+    gciPillar: (id) => t(`gci.${id}`),
     restricted: t('question.evidence.restricted'),
   });
 }

@@ -10,4 +10,5 @@ export {
   type PluralCategory,
   type TextDirection,
 } from './locales.ts';
+export { parseTypedNumber } from './numbers.ts';
 export { pluralForm } from './plural.ts';

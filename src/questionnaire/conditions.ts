@@ -25,14 +25,51 @@ function valueOf(answers: Answers, questionId: string): AnswerValue | undefined 
   return response?.kind === 'value' ? response.value : undefined;
 }
 
-/** Evaluates a condition; an unanswered, "not applicable" or "don't know" answer satisfies none. */
+/**
+ * Whether a condition is known to be true. A condition about a question with no value
+ * (unanswered, hidden, "not applicable" or "don't know") is unknown, and so is its `not`: an
+ * unanswered gate never reveals a follow-up, whichever way the condition is written.
+ */
 export function holds(condition: Condition, value: (questionId: string) => AnswerValue | undefined): boolean {
-  if ('all' in condition) return condition.all.every((part) => holds(part, value));
-  if ('any' in condition) return condition.any.some((part) => holds(part, value));
+  return truth(condition, value) === true;
+}
+
+/**
+ * Three-valued (Kleene) logic: `undefined` is "unknown". `all` is false when a part is false,
+ * true when every part is true, unknown otherwise; `any` the other way round; `not` swaps true
+ * and false and leaves unknown unknown.
+ */
+function truth(
+  condition: Condition,
+  value: (questionId: string) => AnswerValue | undefined,
+): boolean | undefined {
+  if ('all' in condition) return combine(condition.all, value, false);
+  if ('any' in condition) return combine(condition.any, value, true);
+  if ('not' in condition) {
+    const inner = truth(condition.not, value);
+    return inner === undefined ? undefined : !inner;
+  }
   const answer = value(condition.question);
-  if (answer === undefined) return false;
+  if (answer === undefined) return undefined;
   if ('equals' in condition) return answer === condition.equals;
   if ('in' in condition) return condition.in.some((candidate) => candidate === answer);
+  if ('notIn' in condition) return !condition.notIn.some((candidate) => candidate === answer);
   if ('atLeast' in condition) return typeof answer === 'number' && answer >= condition.atLeast;
+  if ('atMost' in condition) return typeof answer === 'number' && answer <= condition.atMost;
   return Array.isArray(answer) && answer.includes(condition.includes);
+}
+
+/** `all` (decisive = false) or `any` (decisive = true): one decisive part settles it. */
+function combine(
+  parts: readonly Condition[],
+  value: (questionId: string) => AnswerValue | undefined,
+  decisive: boolean,
+): boolean | undefined {
+  let unknown = false;
+  for (const part of parts) {
+    const result = truth(part, value);
+    if (result === decisive) return decisive;
+    if (result === undefined) unknown = true;
+  }
+  return unknown ? undefined : !decisive;
 }

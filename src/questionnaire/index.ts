@@ -1,7 +1,8 @@
 export * from './schema.ts';
 export { clauseRegistrySchema } from './clauses.ts';
-export { clauseIndex } from './clauseIndex.ts';
-export type { Clause, ClauseRegistry } from './clauses.ts';
+export { citationIndex, citationsByDocument, clauseCitations } from './citations.ts';
+export type { CitationIndex, Citation, CitedDocument } from './citations.ts';
+export type { Clause, ClauseDocument, ClauseRegistry } from './clauses.ts';
 export { holds, visibleQuestionIds } from './conditions.ts';
 export { validateQuestionnaire, validateQuestionnaireText } from './validate.ts';
 export { choiceValues, isNumeric, numericRange } from './values.ts';

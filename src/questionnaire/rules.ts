@@ -9,8 +9,10 @@ import {
   type PathSegment,
   type Problem,
 } from '../validation/problems.ts';
+import { checkFollowUps } from '../scoring/soundness.ts';
+import { GCI_PILLARS } from './constants.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
-import { choiceValues, isNumeric, numericRange } from './values.ts';
+import { choiceValues, isNumeric, isScored, numericRange } from './values.ts';
 import { localizedTexts, questionsInOrder } from './walk.ts';
 
 export interface RuleContext {
@@ -35,6 +37,10 @@ export function checkRules(questionnaire: Questionnaire, context: RuleContext): 
   checkSources(questionnaire, context.knownClauses, report);
   checkConditions(questionnaire, report);
   checkNumericQuestions(questionnaire, report);
+  checkOptions(questionnaire, report);
+  checkWeights(questionnaire, report);
+  // Conditions that would let a better answer lower a score (the scoring rule's own check).
+  for (const { path, message } of checkFollowUps(questionnaire)) report(path, message);
   return problems;
 }
 
@@ -56,6 +62,13 @@ function checkLanguages(questionnaire: Questionnaire, report: Report): void {
         path,
         `missing text in ${missing.map((l) => `"${l}"`).join(', ')} (every declared language is required)`,
       );
+    const undeclared = Object.keys(text).filter((language) => !languages.includes(language));
+    if (undeclared.length > 0)
+      report(
+        path,
+        `text in ${quoted(undeclared)}, which "languages" does not declare (${languages.join(', ')}): ` +
+          'declare the language, or remove the text',
+      );
   }
 }
 
@@ -64,6 +77,13 @@ function checkUniqueIds(questionnaire: Questionnaire, report: Report): void {
   questionnaire.pillars.forEach((pillar, p) => {
     if (pillarIds.has(pillar.id)) report(['pillars', p, 'id'], `pillar id "${pillar.id}" is used twice`);
     pillarIds.add(pillar.id);
+  });
+
+  const referenceIds = new Set<string>();
+  questionnaire.references?.forEach((reference, r) => {
+    if (referenceIds.has(reference.id))
+      report(['references', r, 'id'], `reference id "${reference.id}" is used twice`);
+    referenceIds.add(reference.id);
   });
 
   const questionIds = new Set<string>();
@@ -79,17 +99,28 @@ function checkUniqueIds(questionnaire: Questionnaire, report: Report): void {
   }
 }
 
-function checkSources(questionnaire: Questionnaire, known: ReadonlySet<string>, report: Report): void {
-  const check = (sources: string[], path: PathSegment[]) =>
-    sources.forEach((source, s) => {
-      if (!known.has(source))
-        report(
-          [...path, 'sources', s],
-          `unknown clause id "${source}": expected an id from questionnaires/reference/clauses.json`,
-        );
+/** A source names a clause of the registry (its id has a "/") or one of the file's own references. */
+function checkSources(questionnaire: Questionnaire, clauses: ReadonlySet<string>, report: Report): void {
+  const references = new Set(questionnaire.references?.map((reference) => reference.id));
+  const check = (sources: readonly string[] | undefined, path: PathSegment[]) =>
+    sources?.forEach((source, s) => {
+      if (source.includes('/') ? clauses.has(source) : references.has(source)) return;
+      report(
+        [...path, 'sources', s],
+        source.includes('/')
+          ? `unknown clause id "${source}": expected an id from questionnaires/reference/clauses.json`
+          : `unknown reference "${source}": expected the id of an entry in "references"` +
+              (references.size > 0
+                ? ` (${[...references].map((id) => `"${id}"`).join(', ')})`
+                : ' (there is none)'),
+      );
     });
   questionnaire.pillars.forEach((pillar, p) => check(pillar.sources, ['pillars', p]));
-  for (const { question, path } of questionsInOrder(questionnaire)) check(question.sources, path);
+  for (const { question, path } of questionsInOrder(questionnaire)) {
+    check(question.sources, path);
+    if (question.type === 'number' || question.type === 'percentage')
+      check(question.scoring?.basis?.sources, [...path, 'scoring', 'basis']);
+  }
 }
 
 function checkConditions(questionnaire: Questionnaire, report: Report): void {
@@ -121,6 +152,10 @@ function checkCondition(
     parts.forEach((part, i) => checkCondition(part, [...path, key, i], scope, report));
     return;
   }
+  if ('not' in condition) {
+    checkCondition(condition.not, [...path, 'not'], scope, report);
+    return;
+  }
   const target = scope.earlier.get(condition.question);
   if (!target) {
     const why =
@@ -132,11 +167,16 @@ function checkCondition(
     report([...path, 'question'], `condition refers to "${condition.question}", but ${why}`);
     return;
   }
-  if ('atLeast' in condition && !isNumeric(target)) {
-    report(
-      [...path, 'atLeast'],
-      `"atLeast" needs a maturity, number or percentage question; "${target.id}" is ${target.type}`,
-    );
+  const bounds: Array<['atLeast' | 'atMost', number]> = [];
+  if ('atLeast' in condition) bounds.push(['atLeast', condition.atLeast]);
+  if ('atMost' in condition) bounds.push(['atMost', condition.atMost]);
+  for (const [key, bound] of bounds) {
+    if (isNumeric(target)) checkBound(key, bound, target, [...path, key], report);
+    else
+      report(
+        [...path, key],
+        `"${key}" needs a maturity, number or percentage question; "${target.id}" is ${target.type}`,
+      );
   }
   if ('includes' in condition) {
     if (target.type !== 'multipleChoice') {
@@ -148,9 +188,23 @@ function checkCondition(
       checkValue(condition.includes, target, [...path, 'includes'], report);
     }
   }
-  if ('equals' in condition) checkValue(condition.equals, target, [...path, 'equals'], report);
-  if ('in' in condition)
-    condition.in.forEach((value, i) => checkValue(value, target, [...path, 'in', i], report));
+  const compared: Array<{ key: 'equals' | 'in' | 'notIn'; values: Array<string | number> }> = [];
+  if ('equals' in condition) compared.push({ key: 'equals', values: [condition.equals] });
+  if ('in' in condition) compared.push({ key: 'in', values: condition.in });
+  if ('notIn' in condition) compared.push({ key: 'notIn', values: condition.notIn });
+  for (const { key, values } of compared) {
+    if (target.type === 'multipleChoice') {
+      report(
+        [...path, key],
+        `"${key}" compares one answer, but "${target.id}" is answered with a list of options, so it can ` +
+          'never match: use "includes" (and "not" for "does not include")',
+      );
+    } else if (key === 'equals') {
+      checkValue(values[0]!, target, [...path, key], report);
+    } else {
+      values.forEach((value, i) => checkValue(value, target, [...path, key, i], report));
+    }
+  }
 }
 
 /** A value a condition compares with must be one the referenced question can take. */
@@ -158,17 +212,56 @@ function checkValue(value: string | number, target: Question, path: PathSegment[
   const choices = choiceValues(target);
   if (choices) {
     if (typeof value !== 'string' || !choices.includes(value)) {
-      report(
-        path,
-        `"${target.id}" can be ${choices.map((c) => `"${c}"`).join(', ')}; found ${JSON.stringify(value)}`,
-      );
+      report(path, `"${target.id}" can be ${quoted(choices)}; found ${JSON.stringify(value)}`);
     }
   } else if (isNumeric(target)) {
     if (typeof value !== 'number')
       report(path, `"${target.id}" is answered with a number; found ${JSON.stringify(value)}`);
+    else {
+      const { min, max, integer } = numericRange(target);
+      if ((min !== undefined && value < min) || (max !== undefined && value > max))
+        report(path, `"${target.id}" takes ${takes(target)}; ${value} can never be its answer`);
+      else if (integer && !Number.isInteger(value))
+        report(path, `"${target.id}" takes whole numbers only; ${value} can never be its answer`);
+    }
   } else {
     report(path, `"${target.id}" is a free-text question; conditions cannot compare its answer`);
   }
+}
+
+/**
+ * An `atLeast` or `atMost` bound outside what the question can take makes the condition never
+ * true (or true for every answer, so pointless); a fraction on a whole-number question hides
+ * the bound that is really meant.
+ */
+function checkBound(
+  key: 'atLeast' | 'atMost',
+  bound: number,
+  target: Question,
+  path: PathSegment[],
+  report: Report,
+): void {
+  const { min, max, integer } = numericRange(target);
+  const below = min !== undefined && bound < min;
+  const above = max !== undefined && bound > max;
+  if (below || above) {
+    const never = key === 'atLeast' ? above : below;
+    report(
+      path,
+      `${bound} lies outside what "${target.id}" can take (${takes(target)}), so the condition is ` +
+        (never ? 'never true' : 'true for every answer'),
+    );
+  } else if (integer && !Number.isInteger(bound)) {
+    const meant = key === 'atLeast' ? Math.ceil(bound) : Math.floor(bound);
+    report(path, `"${target.id}" takes whole numbers only: write ${meant} instead of ${bound}`);
+  }
+}
+
+/** What a numeric question's answers can be, in words: "levels 0 to 4", "0…100". */
+function takes(question: Question): string {
+  const { min, max, integer } = numericRange(question);
+  if (question.type === 'maturity') return `levels 0 to ${max}`;
+  return `${integer ? 'whole numbers ' : ''}${rangeText({ min, max })}`;
 }
 
 function checkNumericQuestions(questionnaire: Questionnaire, report: Report): void {
@@ -178,7 +271,85 @@ function checkNumericQuestions(questionnaire: Questionnaire, report: Report): vo
     if (min !== undefined && max !== undefined && min >= max) {
       report([...path, 'max'], `expected "max" above "min" (${min}), found ${max}`);
     }
-    checkRule(question.scoring, [...path, 'scoring'], { min, max }, report);
+    if (!question.scoring) {
+      if (isScored(question))
+        report(
+          [...path, 'scoring'],
+          `missing "scoring": a scored ${question.type} question needs a rule that turns the figure into a score ` +
+            '("linear" or "steps"), or "scored": false to collect it for context only',
+        );
+    } else if (!isScored(question)) {
+      report(
+        [...path, 'scoring'],
+        'a question with "scored": false is never scored: remove "scoring", or "scored": false',
+      );
+    } else {
+      checkRule(question.scoring, [...path, 'scoring'], { min, max }, report);
+    }
+  }
+}
+
+/**
+ * Each option of a scored choice question has a score, those of an unscored one have none;
+ * `exclusive` ("none of these") only means something where several options can be chosen.
+ */
+function checkOptions(questionnaire: Questionnaire, report: Report): void {
+  for (const { question, path } of questionsInOrder(questionnaire)) {
+    if (question.type !== 'singleChoice' && question.type !== 'multipleChoice') continue;
+    const scored = isScored(question);
+    question.options.forEach((option, o) => {
+      if (scored && option.score === undefined)
+        report(
+          [...path, 'options', o],
+          `missing "score": each option of a scored question needs a score from 0 to 1 ` +
+            '(or the question "scored": false to collect it for context only)',
+        );
+      if (!scored && option.score !== undefined)
+        report(
+          [...path, 'options', o, 'score'],
+          'a question with "scored": false is never scored: remove the options\' "score", or "scored": false',
+        );
+      if (question.type === 'singleChoice' && option.exclusive !== undefined)
+        report(
+          [...path, 'options', o, 'exclusive'],
+          '"exclusive" is for multiple-choice questions: a single choice already excludes the other options',
+        );
+    });
+  }
+}
+
+/**
+ * The file's own weights must be able to give a score in both views (the questionnaire's
+ * pillars and the five GCI pillars): not every pillar at 0, and not every scored question of a
+ * weighted pillar at 0, which would divide by zero wherever no profile says otherwise.
+ */
+function checkWeights(questionnaire: Questionnaire, report: Report): void {
+  const { pillars } = questionnaire;
+  if (pillars.every((pillar) => (pillar.weight ?? 1) === 0)) {
+    report(
+      ['pillars'],
+      'every pillar has "weight": 0, so no overall score can ever be computed; give one a weight above 0',
+    );
+  }
+  pillars.forEach((pillar, p) => {
+    if ((pillar.weight ?? 1) === 0) return;
+    const scored = pillar.questions.filter(isScored);
+    if (scored.length > 0 && scored.every((question) => (question.weight ?? 1) === 0))
+      report(
+        ['pillars', p, 'questions'],
+        `every scored question of pillar "${pillar.id}" has "weight": 0, so the pillar can never be scored; ` +
+          'give one a weight above 0, or the pillar "weight": 0',
+      );
+  });
+  const located = questionsInOrder(questionnaire).filter(({ question }) => isScored(question));
+  for (const gciPillar of GCI_PILLARS) {
+    const informing = located.filter(({ question }) => question.gciPillar === gciPillar);
+    if (informing.length > 0 && informing.every(({ question }) => (question.weight ?? 1) === 0))
+      report(
+        [...informing[0]!.path, 'weight'],
+        `every scored question that informs the GCI pillar "${gciPillar}" has "weight": 0, so the GCI view ` +
+          'can never score it; give one a weight above 0',
+      );
   }
 }
 
@@ -218,6 +389,10 @@ function checkRule(
 
 function rangeText(range: { min?: number; max?: number }): string {
   return `${range.min ?? '−∞'}…${range.max ?? '∞'}`;
+}
+
+function quoted(values: readonly string[]): string {
+  return values.map((value) => `"${value}"`).join(', ');
 }
 
 function duplicates(values: readonly string[]): string[] {

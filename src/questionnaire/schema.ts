@@ -4,13 +4,21 @@
  * This Zod schema is the single source of the format: the TypeScript types are inferred
  * from it, and `questionnaires/schema/questionnaire.schema.json` is generated from it
  * (`npm run schema`) for editors and third-party tools. Rules that a JSON Schema cannot
- * express (unique ids, conditions pointing backwards, known clause ids, complete
- * translations) live in `rules.ts`.
+ * express (unique ids, conditions pointing backwards, known clause and reference ids,
+ * complete translations, a `scoring` rule on every scored figure) live in `rules.ts`. Authors
+ * read every field in `questionnaires/README.md`.
  */
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { identifier, versionSchema } from '../validation/fields.ts';
-import { FORMAT_VERSION, GCI_PILLARS, MATURITY_LEVELS, type QuestionType } from './constants.ts';
+import {
+  FORMAT_VERSION,
+  GCI_PILLARS,
+  MAX_LEVELS,
+  MIN_LEVELS,
+  WHEN_HIDDEN,
+  type QuestionType,
+} from './constants.ts';
 
 export * from './constants.ts';
 
@@ -20,7 +28,21 @@ export const languageCode = z
 
 export { identifier, versionSchema };
 
-const clauseId = z.string().regex(/^[A-Za-z0-9-]+(?:\/[a-z0-9-]+)+$/, expected('expected.clauseId'));
+/**
+ * What a `sources` entry may name: a clause of the registry (`R130/resolves/sme-problems`,
+ * always with a slash) or an entry of the questionnaire's own `references` (an identifier,
+ * never with a slash), so the two can never be confused.
+ */
+const sourceId = z
+  .string()
+  .regex(
+    /^(?:[A-Za-z0-9-]+(?:\/[a-z0-9-]+)+|[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*)$/,
+    expected('expected.sourceId'),
+  );
+const sourcesSchema = z
+  .array(sourceId)
+  .min(1)
+  .meta({ description: 'Clause ids from the clause registry, or ids of the questionnaire’s own references' });
 
 /** Text in several languages, keyed by language code: `{ "en": "…", "ru": "…" }`. */
 export const localizedTextSchema = z
@@ -35,11 +57,23 @@ export const weightSchema = z
   .min(0, expected('expected.weight'))
   .meta({ description: 'Relative weight; 0 leaves the item out' });
 
+const basisSchema = z
+  .strictObject({
+    text: localizedTextSchema,
+    sources: sourcesSchema.optional(),
+  })
+  .meta({
+    id: 'Basis',
+    description:
+      'Why the thresholds are where they are, shown beside the rule; sources cite clauses or references',
+  });
+
 const linearRuleSchema = z
   .strictObject({
     kind: z.literal('linear'),
     scoreZeroAt: z.number(),
     scoreFullAt: z.number(),
+    basis: basisSchema.optional(),
   })
   .meta({
     description:
@@ -51,6 +85,7 @@ const stepsRuleSchema = z
   .strictObject({
     kind: z.literal('steps'),
     steps: z.array(z.strictObject({ from: z.number(), score: unitScore })).min(1),
+    basis: basisSchema.optional(),
   })
   .meta({
     description:
@@ -67,7 +102,9 @@ const optionSchema = z
   .strictObject({
     id: identifier,
     label: localizedTextSchema,
-    score: unitScore,
+    score: unitScore
+      .optional()
+      .meta({ description: 'Required unless the question has "scored": false, where it is not allowed' }),
     exclusive: z.boolean().optional().meta({
       description: 'Multiple choice only: choosing this option clears the others ("none of these")',
     }),
@@ -79,10 +116,13 @@ export type ChoiceOption = z.infer<typeof optionSchema>;
 export type Condition =
   | { question: string; equals: string | number }
   | { question: string; in: Array<string | number> }
+  | { question: string; notIn: Array<string | number> }
   | { question: string; atLeast: number }
+  | { question: string; atMost: number }
   | { question: string; includes: string }
   | { all: Condition[] }
-  | { any: Condition[] };
+  | { any: Condition[] }
+  | { not: Condition };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z
@@ -90,24 +130,46 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       [
         z.strictObject({ question: identifier, equals: z.union([z.string(), z.number()]) }),
         z.strictObject({ question: identifier, in: z.array(z.union([z.string(), z.number()])).min(1) }),
+        z.strictObject({
+          question: identifier,
+          notIn: z.array(z.union([z.string(), z.number()])).min(1),
+        }),
         z.strictObject({ question: identifier, atLeast: z.number() }),
+        z.strictObject({ question: identifier, atMost: z.number() }),
         z.strictObject({ question: identifier, includes: identifier }),
         z.strictObject({ all: z.array(conditionSchema).min(1) }),
         z.strictObject({ any: z.array(conditionSchema).min(1) }),
+        z.strictObject({ not: conditionSchema }),
       ],
       { error: expected('expected.condition') },
     )
-    .meta({ id: 'Condition', description: 'Shown only while this holds on an earlier answer' }),
+    .meta({
+      id: 'Condition',
+      description:
+        'Shown only while this holds on earlier answers. A condition on a question that is unanswered, ' +
+        'hidden, "not applicable" or "don\'t know" is neither true nor false, and so is its "not"; ' +
+        '"all" is true when every part is, "any" when one part is.',
+    }),
 );
 
 const questionBase = {
   id: identifier,
   text: localizedTextSchema,
   help: localizedTextSchema.optional(),
-  sources: z.array(clauseId).min(1).meta({ description: 'Clause ids from the clause registry' }),
+  sources: sourcesSchema,
   gciPillar: z.enum(GCI_PILLARS),
   weight: weightSchema.optional().meta({ description: 'Default weight within its pillar (1 when absent)' }),
   showIf: conditionSchema.optional(),
+  whenHidden: z
+    .enum(WHEN_HIDDEN)
+    .optional()
+    .meta({
+      description:
+        'How the question counts while "showIf" hides it. "zero" (the default): score 0, the capacity it asks about ' +
+        'being absent. "full": score 1, for a question asked only while a capacity is absent, hidden once an answer ' +
+        'to its one gate question goes beyond it. "notApplicable": it does not count, allowed only when no scored ' +
+        'answer can show or hide it. While a gate question is unanswered the question counts 0 and is still open.',
+    }),
   action: localizedTextSchema
     .optional()
     .meta({ description: 'Suggested next step when this question shows a gap' }),
@@ -115,22 +177,56 @@ const questionBase = {
 
 const yesNoQuestion = z.strictObject({ ...questionBase, type: z.literal('yesNo') });
 const yesPartlyNoQuestion = z.strictObject({ ...questionBase, type: z.literal('yesPartlyNo') });
+const levelCount = expected('expected.levels', { minimum: MIN_LEVELS, maximum: MAX_LEVELS });
 const maturityQuestion = z.strictObject({
   ...questionBase,
   type: z.literal('maturity'),
   levels: z
-    .array(localizedTextSchema)
-    .length(MATURITY_LEVELS, expected('expected.sixLevels'))
-    .meta({ description: 'What levels 0 to 5 look like for this question; level n scores n/5' }),
+    .array(localizedTextSchema, { error: levelCount })
+    .min(MIN_LEVELS, levelCount)
+    .max(MAX_LEVELS, levelCount)
+    .meta({
+      description:
+        'What each level looks like for this question, from level 0 up: 2 to 11 levels; with L levels, level n scores n/(L−1)',
+    }),
+  levelNumbering: z
+    .strictObject({
+      from: z
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: 'The number shown for the first level (0 when absent)' }),
+      word: localizedTextSchema
+        .optional()
+        .meta({ description: 'The word shown before the number, such as "Stage"' }),
+    })
+    .optional()
+    .meta({
+      description:
+        'How levels are shown ("Stage 1" to "Stage 5"); answers, conditions and scores still use 0 to L−1',
+    }),
 });
+const scored = z.boolean().optional().meta({
+  description:
+    'false: collected for context and never scored (outside the score and the coverage); true when absent',
+});
+const definition = localizedTextSchema
+  .optional()
+  .meta({ description: 'What exactly the figure counts: what is included, which period, which denominator' });
+const scoringRule = numericRuleSchema.optional().meta({
+  description: 'How the figure becomes a score; required unless "scored" is false, where it is not allowed',
+});
+
 const singleChoiceQuestion = z.strictObject({
   ...questionBase,
   type: z.literal('singleChoice'),
+  scored,
   options: z.array(optionSchema).min(2),
 });
 const multipleChoiceQuestion = z.strictObject({
   ...questionBase,
   type: z.literal('multipleChoice'),
+  scored,
   options: z
     .array(optionSchema)
     .min(2)
@@ -139,16 +235,20 @@ const multipleChoiceQuestion = z.strictObject({
 const numberQuestion = z.strictObject({
   ...questionBase,
   type: z.literal('number'),
+  definition,
   unit: localizedTextSchema.optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   integer: z.boolean().optional(),
-  scoring: numericRuleSchema,
+  scored,
+  scoring: scoringRule,
 });
 const percentageQuestion = z.strictObject({
   ...questionBase,
   type: z.literal('percentage'),
-  scoring: numericRuleSchema,
+  definition,
+  scored,
+  scoring: scoringRule,
 });
 const textQuestion = z.strictObject({ ...questionBase, type: z.literal('text') });
 
@@ -172,7 +272,7 @@ export const pillarSchema = z
     id: identifier,
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
-    sources: z.array(clauseId).min(1),
+    sources: sourcesSchema,
     weight: weightSchema.optional().meta({ description: 'Default pillar weight (1 when absent)' }),
     target: z
       .number()
@@ -187,6 +287,34 @@ export const pillarSchema = z
   })
   .meta({ id: 'Pillar' });
 export type Pillar = z.infer<typeof pillarSchema>;
+
+export const referenceSchema = z
+  .strictObject({
+    id: identifier.meta({ description: 'What `sources` cite: lower case, digits, "-", "_" or ".", no "/"' }),
+    title: localizedTextSchema.meta({ description: 'The document, as it is cited: "Law No. 12 on …"' }),
+    publisher: localizedTextSchema.optional(),
+    year: z.int().min(1000).max(9999).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: expected('expected.webAddress') })
+      .optional()
+      .meta({ description: 'Where to read it (http or https)' }),
+    note: localizedTextSchema.optional().meta({ description: 'Which part, or why it is cited' }),
+  })
+  .meta({ id: 'Reference', description: 'A document the questionnaire cites besides the clause registry' });
+export type Reference = z.infer<typeof referenceSchema>;
+
+export const catalogEntrySchema = z
+  .strictObject({
+    order: z.number().meta({ description: 'Lists show questionnaires by this number, lowest first' }),
+    offerFirst: z.boolean().optional().meta({
+      description:
+        'Chosen in advance when a new assessment is made (the lowest "order" among those that say so)',
+    }),
+  })
+  .meta({
+    description:
+      'Where the questionnaire stands in lists; a questionnaire without it comes after those with it and is never chosen in advance',
+  });
 
 export const questionnaireSchema = z
   .strictObject({
@@ -203,6 +331,11 @@ export const questionnaireSchema = z
     }),
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
+    catalog: catalogEntrySchema.optional(),
+    references: z
+      .array(referenceSchema)
+      .optional()
+      .meta({ description: 'Documents that `sources` may cite by id besides the clause registry' }),
     pillars: z.array(pillarSchema).min(1),
   })
   .meta({

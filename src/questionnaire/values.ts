@@ -24,7 +24,7 @@ export function isNumeric(question: Question): boolean {
 export function numericRange(question: Question): { min?: number; max?: number; integer: boolean } {
   switch (question.type) {
     case 'maturity':
-      return { min: 0, max: 5, integer: true };
+      return { min: 0, max: question.levels.length - 1, integer: true };
     case 'percentage':
       return { min: 0, max: 100, integer: false };
     case 'number':
@@ -32,4 +32,10 @@ export function numericRange(question: Question): { min?: number; max?: number; 
     default:
       return { integer: false };
   }
+}
+
+/** Whether a question's answers count towards its pillar's score (and coverage). */
+export function isScored(question: Question): boolean {
+  if (question.type === 'text') return false;
+  return !('scored' in question) || question.scored !== false;
 }

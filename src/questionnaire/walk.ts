@@ -27,6 +27,11 @@ export function localizedTexts(questionnaire: Questionnaire): LocatedText[] {
   };
   add(['title'], questionnaire.title);
   add(['description'], questionnaire.description);
+  questionnaire.references?.forEach((reference, r) => {
+    add(['references', r, 'title'], reference.title);
+    add(['references', r, 'publisher'], reference.publisher);
+    add(['references', r, 'note'], reference.note);
+  });
   questionnaire.pillars.forEach((pillar, p) => {
     add(['pillars', p, 'title'], pillar.title);
     add(['pillars', p, 'description'], pillar.description);
@@ -37,8 +42,14 @@ export function localizedTexts(questionnaire: Questionnaire): LocatedText[] {
     add([...path, 'help'], question.help);
     add([...path, 'action'], question.action);
     if (question.type === 'number') add([...path, 'unit'], question.unit);
-    if (question.type === 'maturity')
+    if (question.type === 'number' || question.type === 'percentage') {
+      add([...path, 'definition'], question.definition);
+      add([...path, 'scoring', 'basis', 'text'], question.scoring?.basis?.text);
+    }
+    if (question.type === 'maturity') {
       question.levels.forEach((level, l) => add([...path, 'levels', l], level));
+      add([...path, 'levelNumbering', 'word'], question.levelNumbering?.word);
+    }
     if (question.type === 'singleChoice' || question.type === 'multipleChoice') {
       question.options.forEach((option, o) => add([...path, 'options', o, 'label'], option.label));
     }

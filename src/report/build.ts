@@ -5,14 +5,22 @@
  * profile, the same targets (the assessment's own, else the questionnaire's), the same
  * analysis (`src/analysis/`).
  */
-import { actionPlan, analyse, defaultTarget, type GapAnalysis, type PlanItem } from '../analysis/index.ts';
+import {
+  actionPlan,
+  analyse,
+  defaultTarget,
+  FINAL_COVERAGE,
+  type GapAnalysis,
+  type PlanItem,
+} from '../analysis/index.ts';
+import { assessmentDate } from '../assessment/dates.ts';
 import { describeResponse, type ResponseDescription } from '../assessment/describe.ts';
 import { forSharing, withoutPersonalFields } from '../transfer/export.ts';
 import type { Answer, Answers, Assessment, Evidence } from '../assessment/types.ts';
 import { totalProgress, type Progress } from '../assessment/progress.ts';
 import { profileShares } from '../profiles/resolve.ts';
 import type { Band, WeightProfile } from '../profiles/schema.ts';
-import type { Clause } from '../questionnaire/clauses.ts';
+import { citationIndex, type Citation, type CitationIndex } from '../questionnaire/citations.ts';
 import type { LocalizedText, Questionnaire } from '../questionnaire/schema.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import type { QuestionStatus } from '../scoring/score.ts';
@@ -29,6 +37,8 @@ export interface ReportCover {
   questionnaire: Reference;
   /** The weight profile the figures are computed with. */
   profile: Reference;
+  /** The date the assessment describes, YYYY-MM-DD (`assessmentDate`). */
+  assessedOn: string;
   createdAt: string;
   updatedAt: string;
   generatedAt: string;
@@ -54,8 +64,8 @@ export interface ReportGaps {
 
 export interface ReportPlan {
   items: PlanItem[];
-  /** The clauses the plan cites that the registry knows, with their summaries, in order of first citation. */
-  clauses: Clause[];
+  /** What the plan cites, each with its document and summary, in order of first citation. */
+  citations: Citation[];
 }
 
 export interface ReportPillarScore {
@@ -83,7 +93,8 @@ export interface ReportQuestion {
   comment?: string;
   commentRestricted: boolean;
   evidence: Evidence[];
-  sources: string[];
+  /** What the question cites, each with its document. */
+  sources: Citation[];
 }
 
 export interface ReportAnswers {
@@ -131,8 +142,11 @@ export interface ReportAppendix {
   questionWeights: ReportQuestionWeight[];
   targets: ReportTarget[];
   bands: readonly Band[];
-  /** The band of the overall score. */
+  /** The band of the overall score (while provisional, only the band reached so far). */
   overallBand?: Band;
+  overallProvisional: boolean;
+  /** The coverage from which a score is final, not provisional (see src/analysis/provisional.ts). */
+  finalCoverage: number;
 }
 
 export interface Report {
@@ -151,8 +165,8 @@ export interface ReportOptions {
   sharing: boolean;
   /** The weight profile the assessment uses (its own, else the default one). */
   profile: WeightProfile;
-  /** The clause registry, for the summaries of the clauses the plan cites. */
-  clauses?: ReadonlyMap<string, Clause>;
+  /** The clause registry (`clauseCitations`), to name the documents and clauses cited. */
+  clauses?: CitationIndex;
 }
 
 /** @throws WeightError when the profile's weights cannot give a score (as the results screen says). */
@@ -171,6 +185,7 @@ export function buildReport(
   const items = actionPlan(main, questionnaire);
   const person = sharing ? withoutPersonalFields(assessment) : assessment;
   const ref = { id: questionnaire.id, version: questionnaire.version, title: questionnaire.title };
+  const citations = citationIndex(clauses, questionnaire);
   return {
     defaultLanguage: questionnaire.defaultLanguage,
     cover: {
@@ -178,6 +193,7 @@ export function buildReport(
       ...(person.preparedBy ? { preparedBy: person.preparedBy } : {}),
       questionnaire: ref,
       profile: { id: profile.id, version: profile.version, title: profile.title },
+      assessedOn: assessmentDate(assessment),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
       generatedAt: now.toISOString(),
@@ -186,8 +202,14 @@ export function buildReport(
     },
     summary: { analysis: main },
     gaps: { analysis: main, otherView },
-    plan: { items, clauses: citedClauses(items, clauses) },
-    answers: answersSection(questionnaire, byPillar, answers),
+    plan: {
+      items,
+      citations: cite(
+        items.flatMap((item) => item.clauses),
+        citations,
+      ),
+    },
+    answers: answersSection(questionnaire, byPillar, answers, citations),
     appendix: appendix(questionnaire, profile, byPillar, byGci, ref, main),
   };
 }
@@ -205,6 +227,7 @@ function answersSection(
   questionnaire: Questionnaire,
   byPillar: GapAnalysis,
   answers: Answers,
+  citations: CitationIndex,
 ): ReportAnswers {
   const numbers = questionNumbers(questionnaire);
   return {
@@ -235,7 +258,7 @@ function answersSection(
             ...(answer?.comment ? { comment: answer.comment } : {}),
             commentRestricted: answer?.commentAccess === 'restricted',
             evidence: answer?.evidence ?? [],
-            sources: question.sources,
+            sources: cite(question.sources, citations),
           };
         }),
       };
@@ -295,12 +318,14 @@ function appendix(
     })),
     bands: main.bands,
     ...(main.overall.band ? { overallBand: main.overall.band } : {}),
+    overallProvisional: main.overall.provisional,
+    finalCoverage: FINAL_COVERAGE,
   };
 }
 
-function citedClauses(items: PlanItem[], registry: ReadonlyMap<string, Clause>): Clause[] {
-  const ids = [...new Set(items.flatMap((item) => item.clauses))];
-  return ids.map((id) => registry.get(id)).filter((clause): clause is Clause => clause !== undefined);
+/** Each id once, in order, as the index knows it (by its id alone when it does not). */
+function cite(ids: readonly string[], index: CitationIndex): Citation[] {
+  return [...new Set(ids)].map((id) => index.get(id) ?? { id });
 }
 
 function shareable(answers: Answers): Answers {

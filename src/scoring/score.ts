@@ -2,9 +2,15 @@
  * Scores an assessment, keeping the working so every figure can be explained.
  *
  * Question: a score in [0, 1] from its answer (see valueScore). It counts towards its pillar
- * unless it is hidden by a condition, answered "not applicable", or free text; those leave
- * the denominator. "Don't know" and unanswered questions count with score 0 and lower the
- * coverage.
+ * unless it is answered "not applicable", is free text, or is collected for context (`"scored":
+ * false`); those leave the denominator. "Don't know" and unanswered questions count with score
+ * 0 and are still open.
+ *
+ * A follow-up hidden by its condition (see followUps.ts) counts with score 0 when its gate says
+ * the capacity is absent (`notAsked`, settled), with score 0 while a gate is still open
+ * (`pending`, not settled), with score 1 when its gate's answer already goes beyond it
+ * (`credited`, settled), and not at all when its gate is out of scope or the format marks it
+ * `whenHidden: "notApplicable"`. So a better answer never lowers a score: see soundness.ts.
  *
  * Pillar: 100 × Σ(wᵢ·sᵢ) / Σ(wᵢ) over its counted questions, where wᵢ is the question's
  * weight; each question's share of the pillar is wᵢ / Σ(wᵢ). `null` when no question in the
@@ -14,20 +20,45 @@
  * weight, so a pillar that could not be scored does not drag the total down; its share is
  * Wₚ / Σ(Wₚ).
  *
- * Coverage: answered / counted questions, in [0, 1].
+ * Coverage: the part of a score's weight that is settled, Σ(wᵢ) over settled questions ÷ Σ(wᵢ)
+ * over counted ones (for the overall score, the pillars' coverages weighted by their shares).
+ * Open questions score 0 now and at most 1 once answered, so the score can still rise by at
+ * most 100 × (1 − coverage) points, and never fall.
  *
  * Grouping: by default the pillars are the questionnaire's; with `groupBy: 'gciPillar'` the
  * same questions are grouped by the five GCI pillars instead, and the pillar weights are read
  * for those five ids. Which questions are shown is always decided on the questionnaire itself.
  */
 import type { Answers } from '../assessment/types.ts';
-import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { isScored } from '../questionnaire/values.ts';
+import { askedStates, type Asked } from './followUps.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 import { valueScore } from './valueScore.ts';
 import { checkWeights, pillarWeight, questionWeight, type Weights } from './weights.ts';
 
-export type QuestionStatus = 'answered' | 'dontKnow' | 'unanswered' | 'notApplicable' | 'hidden' | 'unscored';
+export type QuestionStatus =
+  | 'answered'
+  | 'dontKnow'
+  | 'unanswered'
+  | 'notApplicable'
+  /** Hidden by a condition whose gate says the capacity is absent: counts 0, settled. */
+  | 'notAsked'
+  /** Hidden while a gate question is open: counts 0, not settled. */
+  | 'pending'
+  /** Hidden because the gate's answer goes beyond what it asks: counts 1, settled. */
+  | 'credited'
+  /** Hidden and out of scope: does not count. */
+  | 'hidden'
+  | 'unscored';
+
+/** Statuses of counted questions with nothing left to answer. */
+const SETTLED: ReadonlySet<QuestionStatus> = new Set(['answered', 'notAsked', 'credited']);
+
+/** Whether a counted question has nothing left to answer (`false` also for questions that do not count). */
+export function isSettled(status: QuestionStatus): boolean {
+  return SETTLED.has(status);
+}
 
 export interface QuestionResult {
   questionId: string;
@@ -53,12 +84,16 @@ export interface PillarResult {
   counted: number;
   /** Counted questions with a real answer. */
   answered: number;
+  /** Counted questions with nothing left to answer: answered, or hidden with their gate settled. */
+  settled: number;
+  /** Σ wᵢ over settled questions ÷ Σ wᵢ over counted ones, in [0, 1]; `null` when nothing counts. */
   coverage: number | null;
   questions: QuestionResult[];
 }
 
 export interface AssessmentResult {
   overall: number | null;
+  /** Σ shareₚ × coverageₚ over the pillars that have a score. */
   coverage: number | null;
   pillars: PillarResult[];
   questions: Readonly<Record<string, QuestionResult>>;
@@ -76,48 +111,69 @@ export function scoreAssessment(
   { groupBy = 'pillar' }: ScoringOptions = {},
 ): AssessmentResult {
   checkWeights(questionnaire, weights, groupBy);
-  const visible = visibleQuestionIds(questionnaire, answers);
+  const asked = askedStates(questionnaire, answers);
   const pillars = scoringGroups(questionnaire, groupBy).map((group) =>
-    scorePillar(group, answers, weights, visible),
+    scorePillar(group, answers, weights, asked),
   );
 
   const scored = pillars.filter((pillar) => pillar.score !== null);
   const totalWeight = sum(scored.map((pillar) => pillar.weight));
   for (const pillar of scored) pillar.share = totalWeight > 0 ? pillar.weight / totalWeight : 0;
   const overall =
-    totalWeight > 0 ? sum(scored.map((pillar) => (pillar.share ?? 0) * (pillar.score ?? 0))) : null;
+    totalWeight > 0
+      ? weightedMean(
+          scored,
+          (pillar) => pillar.weight,
+          (pillar) => pillar.score ?? 0,
+        )
+      : null;
 
-  const counted = sum(pillars.map((pillar) => pillar.counted));
-  const answered = sum(pillars.map((pillar) => pillar.answered));
+  const coverage =
+    totalWeight > 0
+      ? weightedMean(
+          scored,
+          (pillar) => pillar.weight,
+          (pillar) => pillar.coverage ?? 0,
+        )
+      : null;
   const questions = Object.fromEntries(
     pillars.flatMap((pillar) => pillar.questions).map((result) => [result.questionId, result]),
   );
-  return { overall, coverage: counted > 0 ? answered / counted : null, pillars, questions };
+  return { overall, coverage, pillars, questions };
 }
 
 function scorePillar(
   pillar: ScoringGroup,
   answers: Answers,
   weights: Weights,
-  visible: ReadonlySet<string>,
+  asked: ReadonlyMap<string, Asked>,
 ): PillarResult {
   const questions = pillar.questions.map(({ question, pillarId }) =>
-    scoreQuestion(question, pillarId, answers, weights, visible),
+    scoreQuestion(question, pillarId, answers, weights, asked.get(question.id) ?? 'shown'),
   );
   const counting = questions.filter((result) => result.score !== null);
   const totalWeight = sum(counting.map((result) => result.weight));
   for (const result of counting) result.share = totalWeight > 0 ? result.weight / totalWeight : 0;
 
   const answered = counting.filter((result) => result.status === 'answered').length;
+  const settled = counting.filter((result) => isSettled(result.status));
   return {
     pillarId: pillar.id,
     score:
-      totalWeight > 0 ? 100 * sum(counting.map((result) => (result.share ?? 0) * (result.score ?? 0))) : null,
+      totalWeight > 0
+        ? 100 *
+          weightedMean(
+            counting,
+            (result) => result.weight,
+            (result) => result.score ?? 0,
+          )
+        : null,
     weight: pillarWeight(pillar, weights),
     share: null,
     counted: counting.length,
     answered,
-    coverage: counting.length > 0 ? answered / counting.length : null,
+    settled: settled.length,
+    coverage: totalWeight > 0 ? sum(settled.map((result) => result.weight)) / totalWeight : null,
     questions,
   };
 }
@@ -127,7 +183,7 @@ function scoreQuestion(
   pillarId: string,
   answers: Answers,
   weights: Weights,
-  visible: ReadonlySet<string>,
+  asked: Asked,
 ): QuestionResult {
   const result = (status: QuestionStatus, score: number | null): QuestionResult => ({
     questionId: question.id,
@@ -137,14 +193,25 @@ function scoreQuestion(
     weight: questionWeight(question, weights),
     share: null,
   });
-  if (!visible.has(question.id)) return result('hidden', null);
-  if (question.type === 'text') return result('unscored', null);
+  if (!isScored(question)) return result('unscored', null);
+  if (asked === 'notAsked' || asked === 'pending') return result(asked, 0);
+  if (asked === 'credited') return result(asked, 1);
+  if (asked === 'outOfScope') return result('hidden', null);
 
   const response = answers[question.id]?.response;
   if (response?.kind === 'notApplicable') return result('notApplicable', null);
   if (response?.kind === 'dontKnow') return result('dontKnow', 0);
   const score = response ? valueScore(question, response.value) : undefined;
   return typeof score === 'number' ? result('answered', score) : result('unanswered', 0);
+}
+
+/** Σ wᵢ·xᵢ / Σ wᵢ, divided once at the end so that ten answers of 1 make exactly 1. */
+function weightedMean<T>(
+  items: readonly T[],
+  weight: (item: T) => number,
+  value: (item: T) => number,
+): number {
+  return sum(items.map((item) => weight(item) * value(item))) / sum(items.map(weight));
 }
 
 function sum(values: readonly number[]): number {

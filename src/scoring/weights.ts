@@ -1,5 +1,6 @@
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import { englishMessage, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
+import { isScored } from '../questionnaire/values.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 
 /**
@@ -59,7 +60,7 @@ export function checkWeights(
   if (total <= 0) throw new WeightError(gci ? 'weights.allGciPillarsZero' : 'weights.allPillarsZero', {});
   for (const group of groups) {
     if (pillarWeight(group, weights) === 0) continue;
-    const scored = group.questions.filter(({ question }) => question.type !== 'text');
+    const scored = group.questions.filter(({ question }) => isScored(question));
     if (scored.length > 0 && scored.every(({ question }) => questionWeight(question, weights) === 0)) {
       throw new WeightError(gci ? 'weights.gciPillarQuestionsZero' : 'weights.pillarQuestionsZero', {
         pillar: group.id,

@@ -3,6 +3,7 @@ import { computed, ref, watch } from 'vue';
 import {
   actionPlan,
   analyse,
+  assessmentSettings,
   compareAnalyses,
   pillarTargets,
   validTarget,
@@ -11,7 +12,7 @@ import {
 } from '../analysis/index.ts';
 import type { Assessment } from '../assessment/types.ts';
 import { newId } from '../assessment/ids.ts';
-import { defaultProfile, deriveProfile, sameProfile, type WeightProfile } from '../profiles/index.ts';
+import { deriveProfile, sameProfile, type WeightProfile } from '../profiles/index.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import { WeightError } from '../scoring/weights.ts';
 import type { Explained } from '../validation/messages.ts';
@@ -51,11 +52,12 @@ export const useAnalysisStore = defineStore('analysis', () => {
     },
   );
 
-  const profile = computed((): WeightProfile | undefined => {
-    const questionnaire = assessments.questionnaire;
-    if (!questionnaire) return undefined;
-    return assessments.assessment?.weightProfile ?? defaultProfile(questionnaire, profiles.builtIn);
-  });
+  const settings = computed(() =>
+    assessments.questionnaire && assessments.assessment
+      ? assessmentSettings(assessments.assessment, assessments.questionnaire, profiles.builtIn)
+      : undefined,
+  );
+  const profile = computed((): WeightProfile | undefined => settings.value?.profile);
   const groupBy = computed<Grouping>(() => chosenGrouping.value ?? profile.value?.groupBy ?? 'pillar');
   const targets = computed(() =>
     assessments.questionnaire
@@ -67,7 +69,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     const questionnaire = assessments.questionnaire;
     if (!questionnaire || !chosen) return {};
     try {
-      const options = { profile: chosen, targets: assessments.assessment?.targets, groupBy: grouping };
+      const options = { profile: chosen, targets: settings.value?.targets, groupBy: grouping };
       return { value: analyse(questionnaire, assessments.answers, options) };
     } catch (error) {
       if (error instanceof WeightError) return { error };

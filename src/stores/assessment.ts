@@ -296,12 +296,14 @@ export const useAssessmentStore = defineStore('assessment', () => {
   }
 
   /** Renames the assessment or changes who prepared it. */
-  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy'>): Promise<void> {
+  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy' | 'assessedOn'>): Promise<void> {
     const preparedBy = details.preparedBy?.trim();
     return changeAssessment((stored) => {
       const next: Assessment = { ...stored, name: details.name.trim(), updatedAt: now().toISOString() };
       if (preparedBy) next.preparedBy = preparedBy;
       else delete next.preparedBy;
+      if (details.assessedOn) next.assessedOn = details.assessedOn;
+      else delete next.assessedOn;
       return next;
     });
   }

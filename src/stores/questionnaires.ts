@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
 import { markRaw, shallowRef } from 'vue';
 import { catalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
-import type { Clause } from '../questionnaire/clauses.ts';
-import { clauseIndex } from '../questionnaire/clauseIndex.ts';
+import { citationIndex, clauseCitations, type CitationIndex } from '../questionnaire/citations.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 
 /**
@@ -12,7 +11,8 @@ import type { Questionnaire } from '../questionnaire/schema.ts';
  */
 export const useQuestionnairesStore = defineStore('questionnaires', () => {
   const loaded = shallowRef<ReadonlyMap<string, Questionnaire>>(new Map());
-  const clauses = shallowRef<ReadonlyMap<string, Clause>>(new Map());
+  /** The registry's clauses, each with the document it comes from. */
+  const clauses = shallowRef<CitationIndex>(new Map());
 
   async function load(id: string): Promise<Questionnaire | undefined> {
     const cached = loaded.value.get(id);
@@ -23,10 +23,14 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   }
 
   async function ensureClauses(): Promise<void> {
-    if (clauses.value.size === 0) clauses.value = clauseIndex(await loadClauses());
+    if (clauses.value.size === 0) clauses.value = clauseCitations(await loadClauses());
   }
 
   const summary = (id: string) => catalog.find((entry) => entry.id === id);
 
-  return { catalog, summary, load, loaded, clauses, ensureClauses };
+  /** What a questionnaire's `sources` may name: the registry's clauses and its own references. */
+  const citationsFor = (questionnaire: Questionnaire): CitationIndex =>
+    citationIndex(clauses.value, questionnaire);
+
+  return { catalog, summary, load, loaded, clauses, ensureClauses, citationsFor };
 });

@@ -1,6 +1,9 @@
 import { defineStore } from 'pinia';
-import type { Answer } from '../assessment/types.ts';
-import { scoreAssessment } from '../scoring/index.ts';
+import type { GapAnalysis } from '../analysis/gaps.ts';
+import { analyseAssessment } from '../analysis/settings.ts';
+import type { Answer, Answers } from '../assessment/types.ts';
+import type { Grouping } from '../scoring/groups.ts';
+import { WeightError } from '../scoring/weights.ts';
 import {
   announce,
   getAssessment,
@@ -15,6 +18,7 @@ import {
   backupFile,
   defaultChoice,
   encrypt,
+  exportedResults,
   fileName,
   forSharing,
   importWrites,
@@ -29,6 +33,7 @@ import {
 } from '../transfer/index.ts';
 import { useAssessmentsStore } from './assessments.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
+import { useWeightProfilesStore } from './weightProfiles.ts';
 
 export interface OutgoingFile {
   name: string;
@@ -49,7 +54,39 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 /** Export files and import previews: reads storage, calls the transfer core, writes imports. */
 export const useTransferStore = defineStore('transfer', () => {
   const questionnaires = useQuestionnairesStore();
+  const profiles = useWeightProfilesStore();
   const list = useAssessmentsStore();
+
+  /**
+   * What exports need to compute figures as every screen does: the assessment, its
+   * questionnaire, and the answers (the shared ones for a sharing export).
+   */
+  async function exportable(id: string, sharing: boolean) {
+    const assessment = await getAssessment(id);
+    if (!assessment) throw new Error(`No assessment with id "${id}"`);
+    const [questionnaire, stored] = await Promise.all([
+      questionnaires.load(assessment.questionnaire.id),
+      loadAnswers(id),
+      profiles.ensureLoaded(),
+    ]);
+    const answers: Answers = sharing ? sharedAnswers(stored) : stored;
+    /** The figures, or nothing when the weights cannot give any (the results screen says why). */
+    const analysis = (groupBy?: Grouping): GapAnalysis | undefined => {
+      if (!questionnaire) return undefined;
+      try {
+        return analyseAssessment(assessment, questionnaire, answers, profiles.builtIn, groupBy);
+      } catch (error) {
+        if (error instanceof WeightError) return undefined;
+        throw error;
+      }
+    };
+    return {
+      assessment,
+      questionnaire,
+      stored,
+      analysis,
+    };
+  }
 
   async function sealed(
     text: string,
@@ -60,15 +97,26 @@ export const useTransferStore = defineStore('transfer', () => {
     return `${JSON.stringify(await encrypt(text, passphrase, contains), null, 2)}\n`;
   }
 
-  /** One assessment as a JSON file; a sharing export leaves out what is restricted and names. */
+  /**
+   * One assessment as a JSON file, with its figures; a sharing export leaves out what is
+   * restricted and names.
+   */
   async function exportAssessment(
     id: string,
     { sharing, passphrase }: { sharing: boolean; passphrase?: string },
   ): Promise<OutgoingFile> {
-    const assessment = await getAssessment(id);
-    if (!assessment) throw new Error(`No assessment with id "${id}"`);
+    const { assessment, stored, analysis } = await exportable(id, sharing);
     const now = new Date();
-    const file = assessmentFile(assessment, Object.values(await loadAnswers(id)), { sharing, now });
+    const figures = analysis();
+    const file = assessmentFile(
+      assessment,
+      Object.values(stored).filter((a): a is Answer => !!a),
+      {
+        sharing,
+        now,
+        ...(figures && { results: exportedResults(figures) }),
+      },
+    );
     const text = await sealed(`${JSON.stringify(file, null, 2)}\n`, file.format, passphrase);
     const suffix = [sharing ? 'sharing' : '', passphrase ? 'encrypted' : ''].filter(Boolean).join('-');
     return { name: fileName(assessment.name, suffix, 'json', now), text, type: JSON_TYPE };
@@ -89,29 +137,25 @@ export const useTransferStore = defineStore('transfer', () => {
     return { name: fileName('backup', passphrase ? 'encrypted' : '', 'json', now), text, type: JSON_TYPE };
   }
 
-  /** Answers (one row per question) or scores (one row per pillar) for a spreadsheet. */
+  /**
+   * Answers (one row per question) or scores (one row per pillar) for a spreadsheet, with the
+   * figures of the results screen: the assessment's own weights and targets, its profile's
+   * grouping for the scores.
+   */
   async function exportCsv(
     id: string,
     kind: 'answers' | 'scores',
     { sharing, text }: { sharing: boolean; text: CsvText },
   ): Promise<OutgoingFile> {
-    const assessment = await getAssessment(id);
-    const questionnaire = assessment && (await questionnaires.load(assessment.questionnaire.id));
-    if (!assessment || !questionnaire) throw new Error(`No assessment with id "${id}"`);
-    const stored = await loadAnswers(id);
-    const answers = sharing
-      ? Object.fromEntries(
-          Object.values(stored)
-            .map(forSharing)
-            .filter((answer) => answer !== undefined)
-            .map((answer) => [answer.questionId, answer]),
-        )
-      : stored;
-    const result = scoreAssessment(questionnaire, answers);
+    const { assessment, questionnaire, stored, analysis } = await exportable(id, sharing);
+    const figures = analysis(kind === 'answers' ? 'pillar' : undefined);
+    if (!questionnaire) throw new Error(`No questionnaire "${assessment.questionnaire.id}" in this app`);
+    if (!figures) throw new Error('The weights of this assessment cannot give a score; see its results.');
+    const answers = sharing ? sharedAnswers(stored) : stored;
     const csv =
       kind === 'answers'
-        ? answersCsv(questionnaire, answers, result, text)
-        : pillarsCsv(questionnaire, result, text);
+        ? answersCsv(questionnaire, answers, figures, text)
+        : pillarsCsv(questionnaire, figures, text);
     const now = new Date();
     const suffix = [kind, sharing ? 'sharing' : ''].filter(Boolean).join('-');
     return { name: fileName(assessment.name, suffix, 'csv', now), text: csv, type: CSV_TYPE };
@@ -157,3 +201,13 @@ export const useTransferStore = defineStore('transfer', () => {
 
   return { find, exportAssessment, exportBackup, exportCsv, preview, commit };
 });
+
+/** The answers a partner may see (see `forSharing`). */
+function sharedAnswers(stored: Answers): Answers {
+  return Object.fromEntries(
+    Object.values(stored)
+      .map((answer) => answer && forSharing(answer))
+      .filter((answer) => answer !== undefined)
+      .map((answer) => [answer.questionId, answer]),
+  );
+}

@@ -5,10 +5,12 @@
  * leads the file, so spreadsheet programs read Cyrillic and other scripts correctly.
  */
 import Papa from 'papaparse';
+import type { GapAnalysis, QuestionAnalysis } from '../analysis/gaps.ts';
+import type { ResultState } from '../analysis/provisional.ts';
 import { describeResponse, responseText, type ResponseWords } from '../assessment/describe.ts';
 import type { Answers } from '../assessment/types.ts';
+import type { Band } from '../profiles/schema.ts';
 import type { LocalizedText, Questionnaire } from '../questionnaire/schema.ts';
-import type { AssessmentResult } from '../scoring/score.ts';
 
 export interface CsvColumns {
   pillarId: string;
@@ -21,6 +23,14 @@ export interface CsvColumns {
   score: string;
   weight: string;
   share: string;
+  target: string;
+  gap: string;
+  weightedGap: string;
+  priority: string;
+  rank: string;
+  band: string;
+  result: string;
+  ceiling: string;
   comment: string;
   evidence: string;
   coverage: string;
@@ -33,8 +43,12 @@ export interface CsvText {
   columns: CsvColumns;
   words: ResponseWords;
   localize: (text: LocalizedText) => string;
-  /** How a status (`answered`, `hidden` …) reads. */
+  /** How a status (`answered`, `notAsked` …) reads. */
   status: (status: string) => string;
+  /** How a result reads: no answers yet, provisional or final. */
+  result: (state: ResultState) => string;
+  /** The name of a GCI pillar, for the scores of the GCI view. */
+  gciPillar: (id: string) => string;
   restricted: string;
 }
 
@@ -44,20 +58,29 @@ function unparse(fields: string[], rows: unknown[][]): string {
   return BOM + Papa.unparse({ fields, data: rows }, { escapeFormulae: true, newline: '\r\n' });
 }
 
-const decimal = (value: number | null) => (value === null ? '' : String(Math.round(value * 10000) / 10000));
+/** A figure to four decimals; a number, so a negative gap is not escaped as if it were a formula. */
+const decimal = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : Math.round(value * 10000) / 10000;
 
-/** One row per question, in questionnaire order. */
+/**
+ * One row per question, in questionnaire order, with the figures of the results screen:
+ * `analysis` is the assessment's analysis by the questionnaire's pillars, computed with its own
+ * weights and targets (`analyseAssessment`).
+ */
 export function answersCsv(
   questionnaire: Questionnaire,
   answers: Answers,
-  result: AssessmentResult,
+  analysis: GapAnalysis,
   text: CsvText,
 ): string {
   const c = text.columns;
+  const figures = new Map<string, QuestionAnalysis>(
+    analysis.groups.flatMap((group) => group.questions.map((question) => [question.questionId, question])),
+  );
   const rows = questionnaire.pillars.flatMap((pillar) =>
     pillar.questions.map((question) => {
       const answer = answers[question.id];
-      const scored = result.questions[question.id];
+      const scored = figures.get(question.id);
       const response = answer?.response;
       return [
         pillar.id,
@@ -67,9 +90,11 @@ export function answersCsv(
         scored ? text.status(scored.status) : '',
         responseText(describeResponse(question, response), text.words),
         response?.kind === 'value' ? JSON.stringify(response.value) : (response?.kind ?? ''),
-        decimal(scored?.score ?? null),
-        decimal(scored?.weight ?? null),
-        decimal(scored?.share ?? null),
+        decimal(scored?.score),
+        decimal(scored?.weight),
+        decimal(scored?.share),
+        decimal(scored?.target),
+        decimal(scored?.gap),
         answer?.comment ?? '',
         (answer?.evidence ?? [])
           .map((item) =>
@@ -91,6 +116,8 @@ export function answersCsv(
       c.score,
       c.weight,
       c.share,
+      c.target,
+      c.gap,
       c.comment,
       c.evidence,
     ],
@@ -98,33 +125,81 @@ export function answersCsv(
   );
 }
 
-/** One row per pillar with its score (0–100), weight, share and coverage. */
-export function pillarsCsv(questionnaire: Questionnaire, result: AssessmentResult, text: CsvText): string {
+/**
+ * One row per pillar (or GCI pillar, as the analysis groups them) and one for the overall
+ * score: score (0–100), target, gap, weighted gap, priority and rank, band, whether the result
+ * is final, the most it can still reach, weight, share and coverage. A band is given only for a
+ * final result; a provisional one says so and gives its ceiling instead.
+ */
+export function pillarsCsv(questionnaire: Questionnaire, analysis: GapAnalysis, text: CsvText): string {
   const c = text.columns;
-  const rows = result.pillars.map((pillar) => {
-    const definition = questionnaire.pillars.find((entry) => entry.id === pillar.pillarId);
-    return [
-      pillar.pillarId,
-      definition ? text.localize(definition.title) : pillar.pillarId,
-      decimal(pillar.score),
-      decimal(pillar.weight),
-      decimal(pillar.share),
-      pillar.answered,
-      pillar.counted,
-      decimal(pillar.coverage),
-    ];
-  });
-  const sum = (pick: (pillar: (typeof result.pillars)[number]) => number) =>
-    result.pillars.reduce((total, pillar) => total + pick(pillar), 0);
+  const state = (provisional: boolean): ResultState =>
+    analysis.state === 'empty' ? 'empty' : provisional ? 'provisional' : 'final';
+  const band = (value: Band | undefined, provisional: boolean) =>
+    value && !provisional ? text.localize(value.label) : '';
+  const title = (id: string) => {
+    if (analysis.groupBy === 'gciPillar') return text.gciPillar(id);
+    const pillar = questionnaire.pillars.find((entry) => entry.id === id);
+    return pillar ? text.localize(pillar.title) : id;
+  };
+  const rows = analysis.groups.map((group) => [
+    group.pillarId,
+    title(group.pillarId),
+    decimal(group.score),
+    decimal(group.target),
+    decimal(group.gap),
+    decimal(group.weightedGap),
+    decimal(group.priority),
+    group.rank ?? '',
+    band(group.band, group.provisional),
+    text.result(state(group.provisional)),
+    decimal(group.ceiling),
+    decimal(group.weight),
+    decimal(group.share),
+    group.answered,
+    group.counted,
+    decimal(group.coverage),
+  ]);
+  const { overall } = analysis;
+  const sum = (pick: (group: (typeof analysis.groups)[number]) => number) =>
+    analysis.groups.reduce((total, group) => total + pick(group), 0);
   rows.push([
     '',
     c.overall,
-    decimal(result.overall),
+    decimal(overall.score),
+    decimal(overall.target),
+    decimal(overall.gap),
+    decimal(overall.gap),
     '',
     '',
-    sum((pillar) => pillar.answered),
-    sum((pillar) => pillar.counted),
-    decimal(result.coverage),
+    band(overall.band, overall.provisional),
+    text.result(state(overall.provisional)),
+    decimal(overall.ceiling),
+    '',
+    '',
+    sum((group) => group.answered),
+    sum((group) => group.counted),
+    decimal(analysis.coverage),
   ]);
-  return unparse([c.pillarId, c.pillar, c.score, c.weight, c.share, c.answered, c.counted, c.coverage], rows);
+  return unparse(
+    [
+      c.pillarId,
+      c.pillar,
+      c.score,
+      c.target,
+      c.gap,
+      c.weightedGap,
+      c.priority,
+      c.rank,
+      c.band,
+      c.result,
+      c.ceiling,
+      c.weight,
+      c.share,
+      c.answered,
+      c.counted,
+      c.coverage,
+    ],
+    rows,
+  );
 }

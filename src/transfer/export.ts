@@ -11,15 +11,20 @@ import {
   type BackupEntry,
   type BackupFile,
 } from './formats.ts';
+import type { ExportedResults } from './results.ts';
 
 /** Answers in a stable order (by question id), so two exports of the same data are identical. */
 const sorted = (answers: Iterable<Answer>) =>
   [...answers].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
 
+/**
+ * `results`, when given, are the figures computed from the answers the file carries (the shared
+ * ones, for a sharing export) with the assessment's own settings (see results.ts).
+ */
 export function assessmentFile(
   assessment: Assessment,
   answers: Iterable<Answer>,
-  { sharing, now }: { sharing: boolean; now: Date },
+  { sharing, now, results }: { sharing: boolean; now: Date; results?: ExportedResults },
 ): AssessmentFile {
   const list = sorted(answers);
   return {
@@ -29,6 +34,7 @@ export function assessmentFile(
     sharing,
     assessment: sharing ? withoutPersonalFields(assessment) : { ...assessment },
     answers: sharing ? list.map(forSharing).filter((answer) => answer !== undefined) : list,
+    ...(results && { results }),
   };
 }
 

@@ -8,6 +8,7 @@ import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { answerSchema, assessmentSchema, LIMITS } from '../assessment/schema.ts';
 import { timestampSchema } from '../validation/fields.ts';
+import { exportedResultsSchema } from './results.ts';
 
 export const ASSESSMENT_FORMAT = 'baseline.assessment';
 export const BACKUP_FORMAT = 'baseline.backup';
@@ -42,6 +43,7 @@ export const assessmentFileSchema = z
     }),
     assessment: assessmentSchema,
     answers: answersList,
+    results: exportedResultsSchema.optional(),
   })
   .meta({
     title: 'Baseline assessment, file format v1',

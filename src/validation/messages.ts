@@ -30,6 +30,7 @@ export const PROBLEM_MESSAGES = {
 
   // Named expectations, written in the schemas with `expected()`.
   'expected.dateTime': 'expected a date and time such as "2026-03-01T10:00:00Z"',
+  'expected.date': 'expected a date such as "2026-03-01"',
   'expected.fileVersion': 'expected {value}, the version of Baseline files this app reads',
   'expected.onlyKdf': 'expected {value}, the only key derivation Baseline uses',
   'expected.onlyHash': 'expected {value}, the only hash Baseline uses',
@@ -46,11 +47,14 @@ export const PROBLEM_MESSAGES = {
   'expected.responseKind': 'expected a response of kind "value", "notApplicable" or "dontKnow"',
   'expected.version': 'expected a version such as "1.0.0"',
   'expected.languageCode': 'expected a language code such as "en" or "ru"',
-  'expected.clauseId': 'expected a clause id such as "R130/resolves/sme-problems"',
+  'expected.sourceId':
+    'expected a clause id such as "R130/resolves/sme-problems", or the id of one of the questionnaire’s references',
   'expected.someLanguage': 'expected text in at least one language',
   'expected.condition':
-    'expected a condition: "question" with one of "equals", "in", "atLeast" or "includes", or "all" or "any" with a list of conditions',
-  'expected.sixLevels': 'expected exactly six level descriptors, for levels 0 to 5',
+    'expected a condition: "question" with one of "equals", "in", "notIn", "atLeast", "atMost" or "includes"; "all" or "any" with a list of conditions; or "not" with a condition',
+  'expected.levels':
+    'expected "levels": a list of {minimum} to {maximum} level descriptors, the first for level 0',
+  'expected.webAddress': 'expected a web address starting with "https://" or "http://"',
   'expected.profileKind': 'expected "kind": {value} (is this a weight profile?)',
   'expected.participantId': 'expected a participant id',
   'expected.checksum': 'expected "sha256:" and 64 hex digits',
@@ -138,9 +142,9 @@ export const PROBLEM_MESSAGES = {
   'weights.invalidQuestion':
     'The weight of question "{question}" must be a number of 0 or more; found {found}.',
   'weights.allPillarsZero':
-    'Every pillar has weight 0, so no overall score can be computed: give at least one pillar a weight above 0.',
+    'Every pillar has weight 0, so no overall score can be computed: under “Weights and targets”, give at least one pillar a weight above 0, or choose another weight profile.',
   'weights.allGciPillarsZero':
-    'Every GCI pillar has weight 0, so no overall score can be computed: give at least one GCI pillar a weight above 0.',
+    'Every GCI pillar has weight 0, so no overall score can be computed: under “Weights and targets”, give at least one GCI pillar a weight above 0, or choose another weight profile.',
   'weights.pillarQuestionsZero':
     'Every question in pillar "{pillar}" has weight 0, but the pillar itself does not: give one of its questions a weight above 0, or give the pillar weight 0.',
   'weights.gciPillarQuestionsZero':

@@ -4,6 +4,7 @@ export * from './joinCode.ts';
 export * from './chunks.ts';
 export * from './importer.ts';
 export * from './merge.ts';
+export { medianSplit } from './split.ts';
 export * from './consensus.ts';
 export { generateKeyPair, SealError, SEAL_SCHEME } from './seal.ts';
 export type { KeyPair, Sealed } from './seal.ts';

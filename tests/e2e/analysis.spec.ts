@@ -45,7 +45,11 @@ test('editing a weight and a target changes the scores, the gaps and the action 
 
   await page.goto(`${base}/results`);
   await expect(page.getByTestId('overall-score')).toContainText('33');
-  await expect(page.getByTestId('overall-band')).toHaveText('Band: Evolving');
+  // Skills, gender and SMEs are not answered yet: the result is provisional, its band only reached so far.
+  await expect(page.getByTestId('overall-band')).toHaveText('Band so far: Evolving');
+  await expect(page.getByTestId('overall-provisional')).toContainText(
+    'only 50% of this score is settled. Open questions count as 0, so it can still rise, up to 83,',
+  );
   await expect(gapRow(page, 1)).toContainText('Incident response');
   await expect(gapRow(page, 1)).toContainText('70');
   await expect(firstInPlan(page)).toHaveText(/Incident response/);
@@ -61,16 +65,25 @@ test('editing a weight and a target changes the scores, the gaps and the action 
     '50%',
   );
   await expect(working.getByRole('row', { name: /Total/ })).toContainText('100');
+  // Each question with the answer actually given, not just "Answered".
+  await expect(
+    working
+      .getByRole('row', { name: /adopted a national cybersecurity strategy/ })
+      .getByTestId('working-answer'),
+  ).toHaveText('Yes');
+  await expect(
+    working.getByRole('row', { name: /monitored and reviewed/ }).getByTestId('working-answer'),
+  ).toHaveText('Level 5');
 
   await page.getByRole('link', { name: 'Weights and targets' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Weights and targets' })).toBeVisible();
   const preview = page.getByTestId('preview');
-  await expect(preview.getByTestId('preview-overall')).toHaveText('Overall 33 · Evolving');
+  await expect(preview.getByTestId('preview-overall')).toHaveText(/^Overall 33\s*provisional$/);
 
   // Gender balance counts three times: shares 3/8 against 1/8, overall 200 / 8 = 25, and its
   // gap of 60 becomes the first priority (3/8 × 60 = 22.5 against 1/8 × 70 for the CIRT).
   await page.getByLabel('Weight of Gender balance').fill('3');
-  await expect(preview.getByTestId('preview-overall')).toHaveText('Overall 25 · Evolving');
+  await expect(preview.getByTestId('preview-overall')).toHaveText(/^Overall 25\s*provisional$/);
   await expect(preview.getByTestId('preview-plan').getByRole('listitem').first()).toContainText(
     'Gender balance',
   );
@@ -83,7 +96,7 @@ test('editing a weight and a target changes the scores, the gaps and the action 
   // A weight that is not a number changes nothing and says why.
   await page.getByLabel('Weight of Skills and professional capacity').fill('-2');
   await expect(page.getByText('Enter a number of 0 or more.')).toBeVisible();
-  await expect(preview.getByTestId('preview-overall')).toHaveText('Overall 25 · Evolving');
+  await expect(preview.getByTestId('preview-overall')).toHaveText(/^Overall 25\s*provisional$/);
 
   await page.getByRole('link', { name: 'See the full results' }).click();
   await expect(page.getByTestId('overall-score')).toContainText('25');

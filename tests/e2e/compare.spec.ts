@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
 
 test('two assessments side by side: pillar scores, gaps, the change, and the questions that changed', async ({
@@ -38,5 +38,54 @@ test('two assessments side by side: pillar scores, gaps, the change, and the que
     questions.getByRole('row', { name: /adopted a national cybersecurity strategy/ }),
   ).toContainText('+100');
   await expect(page.getByTestId('compare-unmatched')).toHaveCount(0);
+  expect(console.errors).toEqual([]);
+});
+
+/** Sets the date an assessment describes, on its answering screen. */
+async function setDate(page: Page, date: string): Promise<void> {
+  await page.getByText('Name and who prepared it').click();
+  await page.getByLabel('Date of the assessment').fill(date);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+}
+
+test('compare orders by the date each assessment describes, shows the direction, and lets the person choose the baseline', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  // Next year's assessment is made first (a copy imported to start it keeps the older record),
+  // so the order of creation is the wrong way round.
+  await createAssessment(page, 'National review', SAMPLE);
+  await question(page, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await setDate(page, '2027-03-01');
+  await expectSaved(page);
+  await createAssessment(page, 'First review', SAMPLE);
+  await question(page, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Partly' })
+    .check();
+  await setDate(page, '2026-03-01');
+  await expectSaved(page);
+
+  await page.getByRole('link', { name: 'Compare', exact: true }).click();
+  await page.getByRole('checkbox', { name: /National review/ }).check();
+  await page.getByRole('checkbox', { name: /First review/ }).check();
+
+  const order = page.getByTestId('compare-order').getByRole('listitem');
+  await expect(order.first()).toContainText('First review');
+  await expect(order.first()).toContainText('baseline');
+  await expect(page.getByTestId('compare-direction')).toContainText('2026 → 2027');
+  const strategy = page.getByTestId('compare-pillars').getByRole('row', { name: /^National strategy/ });
+  // Partly (½) with the review not answered, then yes: the change is an improvement.
+  await expect(strategy.getByRole('cell').last()).toHaveText('+25');
+
+  // The person may take the later one as the baseline: the direction and the sign follow.
+  await page.getByRole('button', { name: 'Move First review later' }).click();
+  await expect(order.first()).toContainText('National review');
+  await expect(page.getByTestId('compare-direction')).toContainText('2027 → 2026');
+  await expect(strategy.getByRole('cell').last()).toHaveText('-25');
+  await page.getByRole('button', { name: 'Put in the order of their dates' }).click();
+  await expect(page.getByTestId('compare-direction')).toContainText('2026 → 2027');
   expect(console.errors).toEqual([]);
 });

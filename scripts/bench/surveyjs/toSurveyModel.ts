@@ -36,10 +36,13 @@ const literal = (value: string | number) => (typeof value === 'number' ? String(
 export function toExpression(condition: Condition): string {
   if ('all' in condition) return condition.all.map((c) => `(${toExpression(c)})`).join(' and ');
   if ('any' in condition) return condition.any.map((c) => `(${toExpression(c)})`).join(' or ');
+  if ('not' in condition) return `!(${toExpression(condition.not)})`;
   const name = `{${nameOf(condition.question)}}`;
   if ('equals' in condition) return `${name} = ${literal(condition.equals)}`;
   if ('in' in condition) return `${name} anyof [${condition.in.map(literal).join(', ')}]`;
+  if ('notIn' in condition) return `${name} noneof [${condition.notIn.map(literal).join(', ')}]`;
   if ('atLeast' in condition) return `${name} >= ${condition.atLeast}`;
+  if ('atMost' in condition) return `${name} <= ${condition.atMost}`;
   return `${name} contains ${literal(condition.includes)}`;
 }
 

@@ -118,6 +118,10 @@ describe('gaps and priorities', () => {
     const zero = profile({ pillars: { a: 0, b: 0, c: 0 } });
     expect(() => analyse(q, given, { profile: zero })).toThrow(WeightError);
     expect(() => analyse(q, given, { profile: zero })).toThrow(/give at least one pillar a weight above 0/);
+    // It says where and what to do.
+    expect(() => analyse(q, given, { profile: zero })).toThrow(
+      /under “Weights and targets”, give at least one pillar a weight above 0, or choose another weight profile/,
+    );
   });
 
   it('ranks equal priorities by the larger gap, then in questionnaire order', () => {
@@ -266,8 +270,8 @@ describe('the five GCI pillars', () => {
       'cooperation',
     ]);
     expect(group(analysis, 'legal').score).toBe(100);
-    // The follow-up stays hidden: visibility comes from the questionnaire, not the grouping.
-    expect(group(analysis, 'technical')).toMatchObject({ score: 0, counted: 1 });
+    // The follow-up stays hidden and counts 0: visibility comes from the questionnaire, not the grouping.
+    expect(group(analysis, 'technical')).toMatchObject({ score: 0, counted: 2 });
     expect(group(analysis, 'organizational').score).toBe(50);
     expect(group(analysis, 'capacity')).toMatchObject({ score: null, status: 'notAssessed' });
     expect(analysis.overall.score).toBeCloseTo(50);

@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { compareAssessments } from '../../../src/comparison/compare.ts';
+import type { Answers } from '../../../src/assessment/types.ts';
+import { compareAssessments as compare, type Compared } from '../../../src/comparison/compare.ts';
+import { profile } from '../analysis/profile.ts';
 import { answers, notApplicable, pillar, question, questionnaire, value } from '../builders.ts';
+
+/** An assessment to compare, with equal weights unless it says otherwise. */
+function item(
+  id: string,
+  on: Compared['questionnaire'],
+  given: Answers,
+  extra: Partial<Compared> = {},
+): Compared {
+  return {
+    id,
+    name: id,
+    date: '2026-01-01',
+    questionnaire: on,
+    answers: given,
+    profile: profile(),
+    ...extra,
+  };
+}
 
 const full = questionnaire(
   [
@@ -36,25 +56,21 @@ const later = questionnaire(
 
 describe('comparing assessments', () => {
   it('puts pillar scores, gaps to target and per-question changes side by side', () => {
-    const comparison = compareAssessments([
-      {
-        id: 'a',
-        name: '2025',
-        questionnaire: full,
-        answers: answers({ exists: value('no'), level: value(2), people: value(50), courses: value('no') }),
-      },
-      {
-        id: 'b',
-        name: '2026',
-        questionnaire: full,
-        answers: answers({
-          exists: value('yes'),
-          level: value(5),
-          people: value(200),
-          courses: notApplicable,
-        }),
-      },
+    const comparison = compare([
+      item(
+        '2025',
+        full,
+        answers({ exists: value('no'), level: value(2), people: value(50), courses: value('no') }),
+        { date: '2025-03-01' },
+      ),
+      item(
+        '2026',
+        full,
+        answers({ exists: value('yes'), level: value(5), people: value(200), courses: notApplicable }),
+        { date: '2026-03-01' },
+      ),
     ]);
+    expect(comparison.dates).toEqual(['2025-03-01', '2026-03-01']);
     expect(comparison.mixedQuestionnaires).toBe(false);
     const [strategy, skills] = comparison.pillars;
     expect(strategy).toMatchObject({
@@ -64,9 +80,10 @@ describe('comparing assessments', () => {
       gaps: [60, 0],
       change: 80,
     });
-    expect(skills).toMatchObject({ scores: [12.5, 100], gaps: [37.5, 0], change: 87.5 });
-    expect(comparison.overall).toEqual([16.25, 100]);
-    expect(comparison.overallChange).toBe(83.75);
+    // Whole points, as shown: 12.5 is shown as 13, and the gap and the change follow from that.
+    expect(skills).toMatchObject({ scores: [13, 100], gaps: [37, 0], change: 87 });
+    expect(comparison.overall).toEqual([16, 100]);
+    expect(comparison.overallChange).toBe(84);
     expect(comparison.questions.map((entry) => [entry.questionId, entry.scores, entry.change])).toEqual([
       ['exists', [0, 100], 100],
       ['level', [40, 100], 60],
@@ -78,19 +95,9 @@ describe('comparing assessments', () => {
   });
 
   it('matches questions across versions by id and lists those that cannot be compared', () => {
-    const comparison = compareAssessments([
-      {
-        id: 'a',
-        name: 'v1',
-        questionnaire: full,
-        answers: answers({ exists: value('partly'), courses: value('yes') }),
-      },
-      {
-        id: 'b',
-        name: 'v2',
-        questionnaire: later,
-        answers: answers({ exists: value('yes'), courses: value(3) }),
-      },
+    const comparison = compare([
+      item('v1', full, answers({ exists: value('partly'), courses: value('yes') })),
+      item('v2', later, answers({ exists: value('yes'), courses: value(3) })),
     ]);
     expect(comparison.mixedQuestionnaires).toBe(true);
     expect(comparison.questions.map((entry) => entry.questionId)).toEqual(['exists', 'people']);
@@ -104,43 +111,52 @@ describe('comparing assessments', () => {
   });
 
   it('uses each assessment’s own targets and weights where it has them', () => {
-    const comparison = compareAssessments([
-      {
-        id: 'a',
-        name: 'own',
-        questionnaire: full,
-        answers: answers({ exists: value('yes'), level: value(0) }),
-        targets: { strategy: 40 },
-      },
-      {
-        id: 'b',
-        name: 'weighted',
-        questionnaire: full,
-        answers: answers({ exists: value('yes'), level: value(0) }),
-        weights: { questions: { level: 0 } },
-      },
+    const given = answers({ exists: value('yes'), level: value(0) });
+    const comparison = compare([
+      item('own', full, given, { targets: { strategy: 40 } }),
+      item('weighted', full, given, { profile: profile({ questions: { level: 0 } }) }),
     ]);
     expect(comparison.pillars[0]).toMatchObject({ scores: [50, 100], targets: [40, 80], gaps: [0, 0] });
     // A pillar without a target in the questionnaire or the assessment aims at 100.
     const untargeted = questionnaire([pillar('only', [question({ id: 'x', type: 'yesNo' })])]);
-    const [only] = compareAssessments([
-      { id: 'c', name: 'c', questionnaire: untargeted, answers: answers({ x: value('no') }) },
-      { id: 'd', name: 'd', questionnaire: untargeted, answers: answers({ x: value('yes') }) },
+    const [only] = compare([
+      item('c', untargeted, answers({ x: value('no') })),
+      item('d', untargeted, answers({ x: value('yes') })),
     ]).pillars;
     expect(only?.gaps).toEqual([100, 0]);
   });
 
   it('compares three or more, with the change from the first to the last', () => {
-    const make = (level: number) => ({
-      id: `x${level}`,
-      name: `${level}`,
-      questionnaire: full,
-      answers: answers({ level: value(level) }),
-    });
-    const comparison = compareAssessments([make(1), make(3), make(4)]);
+    const make = (level: number) => item(`x${level}`, full, answers({ level: value(level) }));
+    const comparison = compare([make(1), make(3), make(4)]);
     const level = comparison.questions.find((entry) => entry.questionId === 'level');
     expect(level?.scores).toEqual([20, 60, 80]);
     expect(level?.change).toBe(60);
     expect(comparison.questions.find((entry) => entry.questionId === 'exists')?.changed).toBe(false);
+  });
+
+  it('computes changes from the figures as shown, so 17 and 15 differ by 2', () => {
+    const figures = questionnaire([
+      pillar('p', [
+        question({ id: 'n', type: 'number', scoring: { kind: 'linear', scoreZeroAt: 0, scoreFullAt: 1000 } }),
+      ]),
+    ]);
+    // 17.4 and 14.6 are shown as 17 and 15; their unrounded difference, −2.8, would show as −3.
+    const comparison = compare([
+      item('then', figures, answers({ n: value(174) })),
+      item('now', figures, answers({ n: value(146) })),
+    ]);
+    expect(comparison.pillars[0]).toMatchObject({ scores: [17, 15], change: -2 });
+    expect(comparison.overallChange).toBe(-2);
+  });
+
+  it('marks provisional scores, and an assessment with no answer has none', () => {
+    const comparison = compare([
+      item('empty', full, {}),
+      item('some', full, answers({ exists: value('yes') })),
+    ]);
+    expect(comparison.states).toEqual(['empty', 'provisional']);
+    expect(comparison.overall[0]).toBeNull();
+    expect(comparison.pillars[0]).toMatchObject({ scores: [null, 50], provisional: [false, true] });
   });
 });

@@ -10,7 +10,7 @@ import { question } from '../builders.ts';
 
 function mountCard(q: Question, answer?: Answer, locale: Locale = 'en') {
   return mount(QuestionCard, {
-    props: { question: q, answer, number: 1, count: 3, defaultLanguage: 'en', clauses: new Map() },
+    props: { question: q, answer, number: 1, count: 3, defaultLanguage: 'en', citations: new Map() },
     global: { plugins: [testI18n(locale)] },
   });
 }

@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { holds } from '../../../src/questionnaire/conditions.ts';
 import {
   GCI_PILLARS,
-  MATURITY_LEVELS,
   type Condition,
   type LocalizedText,
   type Question,
@@ -23,6 +22,8 @@ import { loadClauseIds, loadClauseRegistry, QUESTIONNAIRE_DIR } from '../../../s
 
 const LANGUAGES = ['en', 'ru'] as const;
 const PILLAR_IDS = ['strategy', 'cirt', 'skills', 'gender', 'smes', 'awareness'];
+/** The resolution's maturity questions all use levels 0 to 5. */
+const SIX_LEVELS = 6;
 const FULL = 'resolution-130.json';
 const QUICK = 'resolution-130-quick.json';
 
@@ -62,6 +63,7 @@ function citedClauses(text: string): string[] {
 function conditionQuestions(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionQuestions);
   if ('any' in condition) return condition.any.flatMap(conditionQuestions);
+  if ('not' in condition) return conditionQuestions(condition.not);
   return [condition.question];
 }
 
@@ -118,7 +120,7 @@ describe.each([FULL, QUICK] as const)('%s', (name) => {
     const offenders = questions(load(name)).flatMap((question) => {
       if (question.type !== 'maturity') return [];
       const problems: string[] = [];
-      if (question.levels.length !== MATURITY_LEVELS)
+      if (question.levels.length !== SIX_LEVELS)
         problems.push(`${question.id}: ${question.levels.length} levels`);
       question.levels.forEach((level, l) =>
         missingLanguages(level).forEach((language) =>
@@ -139,6 +141,7 @@ describe.each([FULL, QUICK] as const)('%s', (name) => {
     const offenders = questions(load(name)).flatMap((question) => {
       if (question.type !== 'number' && question.type !== 'percentage') return [];
       const { scoring } = question;
+      if (!scoring) return [];
       // The figure that earns the full score must be named in the rule as written in words.
       const full =
         scoring.kind === 'linear'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/analysis/index.ts';
-import { clauseIndex } from '../../../src/questionnaire/clauseIndex.ts';
+import { clauseCitations } from '../../../src/questionnaire/citations.ts';
 import type { Assessment } from '../../../src/assessment/types.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import { buildReport, type Report } from '../../../src/report/index.ts';
@@ -9,7 +9,7 @@ import { answers, assessment, sample } from '../transfer/data.ts';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const byId = Object.fromEntries(answers.map((answer) => [answer.questionId, answer]));
-const clauses = clauseIndex(loadClauseRegistry());
+const clauses = clauseCitations(loadClauseRegistry());
 
 const equal: WeightProfile = {
   kind: 'weightProfile',
@@ -61,7 +61,12 @@ describe('the report', () => {
       profile: { id: 'equal', version: '1.0.0' },
       generatedAt: NOW.toISOString(),
       progress: { responded: 8, shown: 10 },
+      // No date set: the day the record was created.
+      assessedOn: assessment.createdAt.slice(0, 10),
     });
+    expect(build(equal, false, { ...assessment, assessedOn: '2027-02-01' }).cover.assessedOn).toBe(
+      '2027-02-01',
+    );
     const strategy = report.answers.pillars[0]!.questions[0]!;
     expect(strategy).toMatchObject({
       number: '1.1',
@@ -132,18 +137,21 @@ describe('the report', () => {
     expect(gaps.otherView.overall.score).toBeCloseTo(51.25, 10);
   });
 
-  it('turns the ranked gaps into the action plan, with the clauses and their summaries', () => {
+  it('turns the ranked gaps into the action plan, with the sources, their documents and summaries', () => {
     const { plan } = build(weighted);
     expect(plan.items.map((item) => item.groupId)).toEqual(['skills', 'gender', 'awareness', 'strategy']);
     const [skills, , , strategy] = plan.items;
-    // Against the target of 80: curricula unanswered (½ × 80 = 40) before the 120 certified (½ × 20 = 10).
+    // Against the target of 80, the gap found: the 120 certified (½ × 20 = 10); curricula is
+    // unanswered, so still to answer rather than a gap.
     expect(skills!.steps.map((step) => [step.questionId, step.status, step.points, step.shortfall])).toEqual([
-      ['skills.curricula', 'unanswered', 0, 40],
       ['skills.certified', 'answered', 60, 10],
     ]);
+    expect(skills!.open.map((step) => [step.questionId, step.status])).toEqual([
+      ['skills.curricula', 'unanswered'],
+    ]);
+    expect(skills!.provisional).toBe(true);
     expect(skills!.clauses).toEqual([
       'R130/recognizing/workforce-shortage',
-      'R130/considering/training-programmes',
       'R130/instructs-bdt/skills-capacity',
     ]);
     expect(strategy!.steps.map((step) => [step.questionId, step.shortfall])).toEqual([
@@ -152,8 +160,21 @@ describe('the report', () => {
     ]);
     expect(strategy!.steps[0]!.action?.en).toMatch(/strategy/i);
     const cited = new Set(plan.items.flatMap((item) => item.clauses));
-    expect(plan.clauses.map((clause) => clause.id)).toEqual([...cited]);
-    expect(plan.clauses[0]!.summary.en).toBe(clauses.get('R130/recognizing/workforce-shortage')!.summary.en);
+    expect(plan.citations.map((citation) => citation.id)).toEqual([...cited]);
+    expect(plan.citations[0]!.summary?.en).toBe(
+      clauses.get('R130/recognizing/workforce-shortage')!.summary?.en,
+    );
+    // Each citation is named by its own document: the resolution, or the questionnaire's reference.
+    const byId = new Map(plan.citations.map((citation) => [citation.id, citation]));
+    expect(byId.get('R130/recognizing/workforce-shortage')?.document?.title.en).toBe(
+      'ITU Plenipotentiary Resolution 130 (Rev. Bucharest, 2022)',
+    );
+    expect(byId.get('ncs-guide')?.document).toMatchObject({
+      title: { en: 'Guide to Developing a National Cybersecurity Strategy, second edition' },
+      year: 2021,
+      defaultLanguage: 'en',
+    });
+    expect(byId.get('ncs-guide')?.summary?.en).toMatch(/What a national strategy covers/);
   });
 
   it('states the profile, weights, targets and bands used in the appendix', () => {

@@ -110,13 +110,18 @@ describe('what counts towards a pillar', () => {
     expect(result.pillars[0]?.score).toBe(100);
   });
 
-  it('leaves hidden conditional questions out, and hides their dependants too', () => {
+  it('counts a follow-up hidden by a settled gate as 0, and hides its dependants too', () => {
     const q = questionnaire([
       pillar('p', [
         question({ id: 'exists', type: 'yesNo' }),
         question({ id: 'level', type: 'maturity', showIf: { question: 'exists', equals: 'yes' } }),
         question({ id: 'detail', type: 'yesNo', showIf: { question: 'level', atLeast: 3 } }),
-        question({ id: 'plan', type: 'yesNo', showIf: { question: 'exists', equals: 'no' } }),
+        question({
+          id: 'plan',
+          type: 'yesNo',
+          showIf: { question: 'exists', equals: 'no' },
+          whenHidden: 'full',
+        }),
       ]),
     ]);
     // A stale answer to "level" from before "exists" changed to "no" must not count.
@@ -124,14 +129,15 @@ describe('what counts towards a pillar', () => {
       q,
       answers({ exists: value('no'), level: value(5), detail: value('yes'), plan: value('yes') }),
     );
-    expect(result.questions.level?.status).toBe('hidden');
-    expect(result.questions.detail?.status).toBe('hidden');
+    expect(result.questions.level).toMatchObject({ status: 'notAsked', score: 0 });
+    expect(result.questions.detail).toMatchObject({ status: 'notAsked', score: 0 });
     expect(result.questions.plan?.status).toBe('answered');
-    expect(result.pillars[0]).toMatchObject({ score: 50, counted: 2 });
+    expect(result.pillars[0]).toMatchObject({ score: 25, counted: 4, settled: 4, coverage: 1 });
 
     const shown = scoreAssessment(q, answers({ exists: value('yes'), level: value(4) }));
     expect(shown.questions.detail?.status).toBe('unanswered');
-    expect(shown.questions.plan?.status).toBe('hidden');
+    // The CIRT exists, so the plans to create one are fulfilled.
+    expect(shown.questions.plan).toMatchObject({ status: 'credited', score: 1 });
   });
 
   it('gives a pillar with nothing to score a null score, and leaves it out of the overall', () => {

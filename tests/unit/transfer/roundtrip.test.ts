@@ -13,7 +13,12 @@ import {
 } from '../../../src/transfer/index.ts';
 import type { Assessment } from '../../../src/assessment/types.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
-import { answers, assessment, bytes, context } from './data.ts';
+import { analyse } from '../../../src/analysis/index.ts';
+import { exportedResults } from '../../../src/transfer/index.ts';
+import { profile } from '../analysis/profile.ts';
+import { answers, assessment, bytes, context, sample } from './data.ts';
+
+const byId = Object.fromEntries(answers.map((answer) => [answer.questionId, answer]));
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 
@@ -33,6 +38,32 @@ describe('export → import round trips', () => {
     expect(candidate?.answers).toEqual([...answers].sort((a, b) => a.questionId.localeCompare(b.questionId)));
     expect(candidate).toMatchObject({ dropped: [], sharing: false });
     expect(candidate?.migratedFrom).toBeUndefined();
+  });
+
+  it('carries the figures computed with the assessment’s own settings, and reads them back as a file to import', async () => {
+    const analysis = analyse(sample, byId, {
+      profile: profile({ id: 'delegation-a', appliesTo: ['sample'], pillars: { cirt: 3 } }),
+      targets: { cirt: 40 },
+    });
+    const results = exportedResults(analysis);
+    expect(results).toMatchObject({
+      profile: { id: 'delegation-a', version: '1.0.0' },
+      groupBy: 'pillar',
+      state: analysis.state,
+      finalCoverage: 0.9,
+      overall: { score: analysis.overall.score, provisional: analysis.overall.provisional },
+    });
+    const cirt = results.pillars.find((entry) => entry.id === 'cirt');
+    expect(cirt).toMatchObject({ target: 40, provisional: false, band: expect.any(String) });
+    // A provisional pillar gives no band: it is not a verdict yet.
+    expect(results.pillars.find((entry) => entry.id === 'gender')).toMatchObject({
+      provisional: true,
+      band: null,
+    });
+
+    const file = assessmentFile(assessment, answers, { sharing: false, now: NOW, results });
+    const read = ready(await readImport(bytes(JSON.stringify(file)), 'a.json', context));
+    expect(read.candidates[0]?.assessment).toEqual(assessment);
   });
 
   it('gives back the same assessment from an encrypted file with the right passphrase', async () => {
@@ -197,7 +228,8 @@ describe('the JSON Schemas in schemas/', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const load = (name: string) =>
       ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as object);
-    const single = assessmentFile(assessment, answers, { sharing: false, now: NOW });
+    const results = exportedResults(analyse(sample, byId, { profile: profile({ appliesTo: ['sample'] }) }));
+    const single = assessmentFile(assessment, answers, { sharing: false, now: NOW, results });
     const validSingle = load('assessment-file.schema.json');
     expect(validSingle(JSON.parse(JSON.stringify(single))), JSON.stringify(validSingle.errors)).toBe(true);
     expect(validSingle({ ...single, answers: [{ questionId: 'x' }] })).toBe(false);
