@@ -159,9 +159,11 @@ test('two devices change one assessment offline, then sync: every conflict shown
   await syncNow(a.page, 'offline');
 
   // Back online: A's changes go first; B's change of the same part is held for B to choose.
+  // B comes online only once A has synced: coming online starts a sync of its own, which on a
+  // busy machine could otherwise send B's changes first and put the conflict on A.
   await a.context.setOffline(false);
-  await b.context.setOffline(false);
   await syncNow(a.page);
+  await b.context.setOffline(false);
   await syncNow(b.page);
   await expect(b.page.getByTestId('sync-conflicts')).toContainText(
     '1 answer changed here and on another device',
