@@ -51,7 +51,15 @@ export default defineConfigWithVueTs(
   {
     files: ['src/**/*.ts', 'src/**/*.vue'],
     ignores: ['src/validation/zod.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ZOD] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ZOD] }],
+      // A switch over a union (answer types, statuses, kinds) names every member: a new member
+      // is then reported wherever it needs handling, instead of falling into a `default`.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
+      ],
+    },
   },
   {
     files: CORE,

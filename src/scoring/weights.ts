@@ -1,6 +1,6 @@
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import { englishMessage, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
-import { isScored } from '../questionnaire/values.ts';
+import { isScored } from '../questionnaire/answerTypes.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 
 /**

@@ -295,13 +295,18 @@ export const useAssessmentStore = defineStore('assessment', () => {
     channel.post({ kind: 'assessment', assessmentId: current.id });
   }
 
-  /** Renames the assessment or changes who prepared it. */
-  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy' | 'assessedOn'>): Promise<void> {
+  /** Changes the assessment's name, organisation, date or who prepared it. */
+  function updateDetails(
+    details: Pick<Assessment, 'name' | 'preparedBy' | 'organisation' | 'assessedOn'>,
+  ): Promise<void> {
     const preparedBy = details.preparedBy?.trim();
+    const organisation = details.organisation?.trim();
     return changeAssessment((stored) => {
       const next: Assessment = { ...stored, name: details.name.trim(), updatedAt: now().toISOString() };
       if (preparedBy) next.preparedBy = preparedBy;
       else delete next.preparedBy;
+      if (organisation) next.organisation = organisation;
+      else delete next.organisation;
       if (details.assessedOn) next.assessedOn = details.assessedOn;
       else delete next.assessedOn;
       return next;

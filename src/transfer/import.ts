@@ -6,9 +6,8 @@
  * and only the caller, after a person has seen the preview and chosen, writes them.
  */
 import type { Answer, Assessment } from '../assessment/types.ts';
-import { choiceValues, numericRange } from '../questionnaire/values.ts';
+import { accepts, answerType, choiceValues, numericRange } from '../questionnaire/answerTypes.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
-import { valueScore } from '../scoring/valueScore.ts';
 import { quotedList, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
 import { notJson, parseWithSchema } from '../validation/parse.ts';
 import { jsonPath, problem, type PathSegment, type Problem } from '../validation/problems.ts';
@@ -251,7 +250,7 @@ async function carryOver(
       return;
     }
     const response = answer.response;
-    if (response?.kind === 'value' && valueScore(question, response.value) === undefined) {
+    if (response?.kind === 'value' && !accepts(question, response.value)) {
       if (order === 0) {
         const { code, params } = expectedAnswer(question);
         problems.push(
@@ -284,12 +283,11 @@ async function carryOver(
 
 /** What the question accepts, for the message refusing an answer it does not. */
 function expectedAnswer(question: Question): { code: ProblemCode; params?: ProblemParams } {
-  const choices = choiceValues(question);
-  if (choices) {
-    const params = { choices: quotedList(choices) };
-    return { code: question.type === 'multipleChoice' ? 'import.notListOf' : 'import.notOneOf', params };
-  }
-  if (question.type === 'text') return { code: 'import.notText' };
+  const kind = answerType(question).value;
+  const choices = choiceValues(question) ?? [];
+  if (kind === 'choices') return { code: 'import.notListOf', params: { choices: quotedList(choices) } };
+  if (kind === 'choice') return { code: 'import.notOneOf', params: { choices: quotedList(choices) } };
+  if (kind === 'text') return { code: 'import.notText' };
   const { min, max, integer } = numericRange(question);
   const number = { term: integer ? 'wholeNumber' : 'number' } as const;
   if (min !== undefined && max !== undefined)

@@ -68,7 +68,9 @@ function describeIssue(issue: z.core.$ZodIssue): Described {
         : { code: 'schema.form' };
     case 'invalid_format':
       return { code: 'schema.textForm' };
-    default:
+    case 'invalid_element':
+    case 'not_multiple_of':
+    case 'custom':
       return { code: 'schema.other' };
   }
 }

@@ -9,7 +9,7 @@
 import type { Answers } from '../assessment/types.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
-import { valueScore } from '../scoring/valueScore.ts';
+import { accepts } from '../questionnaire/answerTypes.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
 import { jsonPath, problem, type Problem } from '../validation/problems.ts';
 import {
@@ -205,10 +205,7 @@ export function checkAnswers(answers: Answers, questionnaire: Questionnaire, fil
     if (!question) {
       const params = { question: id, questionnaire: questionnaire.id };
       problems.push(problem(file, path, 'answers.unknownQuestion', params));
-    } else if (
-      answer?.response?.kind === 'value' &&
-      valueScore(question, answer.response.value) === undefined
-    ) {
+    } else if (answer?.response?.kind === 'value' && !accepts(question, answer.response.value)) {
       const value = JSON.stringify(answer.response.value);
       problems.push(problem(file, `${path}.response.value`, 'answers.notPossible', { value }, id));
     }

@@ -98,8 +98,20 @@ function definedAnswers(answers: Answers): Record<string, Answer> {
   );
 }
 
-/** Makes the payload a participant hands back; sealed when the workshop carries the facilitator's key. */
+/** A sealed workshop's answers are never handed back in the clear: the key must come first. */
+export class KeyPendingError extends Error {
+  constructor() {
+    super('This workshop seals answers and this device does not have its key yet');
+    this.name = 'KeyPendingError';
+  }
+}
+
+/**
+ * Makes the payload a participant hands back; sealed when the workshop carries the facilitator's key.
+ * @throws KeyPendingError when the workshop seals answers and the key has not arrived.
+ */
 export function makePayload(input: PayloadInput, now: Date): Payload {
+  if (input.join.keyPending && !input.join.sealTo) throw new KeyPendingError();
   const clear = {
     format: PAYLOAD_FORMAT,
     formatVersion: PAYLOAD_FORMAT_VERSION,

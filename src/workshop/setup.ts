@@ -88,7 +88,7 @@ export type QuestionnaireRefInput = z.infer<typeof questionnaireRefSchema>;
 
 /**
  * What a participant's device keeps of a workshop: everything needed to answer and hand back.
- * The set-up file gives all of it; a typed join code may leave out the name.
+ * The set-up file gives all of it; a typed join code leaves out the name and the sealing key.
  */
 export interface JoinInfo {
   id: string;
@@ -96,7 +96,13 @@ export interface JoinInfo {
   questionnaire: { id: string; version: string };
   groups: StakeholderGroup[];
   anonymous: boolean;
+  /** The facilitator's public key, when the workshop seals answers and this device has it. */
   sealTo?: string;
+  /**
+   * The workshop seals answers but this device does not have the key yet (it joined with the
+   * typed code, which leaves it out): the link, the QR code or the set-up file brings it.
+   */
+  keyPending?: true;
 }
 
 export function joinInfoOf(setup: WorkshopSetup): JoinInfo {
@@ -120,7 +126,13 @@ export interface SetupInput {
   /** Names of further groups. */
   customGroups: readonly string[];
   anonymous: boolean;
+  /** The facilitator's public key, when the workshop seals answers and this device has it. */
   sealTo?: string;
+  /**
+   * The workshop seals answers but this device does not have the key yet (it joined with the
+   * typed code, which leaves it out): the link, the QR code or the set-up file brings it.
+   */
+  keyPending?: true;
 }
 
 /** Builds a set-up from the facilitator's choices; custom groups get ids `custom-1`, `custom-2` … */

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checksumMatches, openContent, payloadSchema } from '../../../src/workshop/payload.ts';
+import {
+  checksumMatches,
+  KeyPendingError,
+  makePayload,
+  openContent,
+  payloadSchema,
+} from '../../../src/workshop/payload.ts';
+import { joinInfoOf } from '../../../src/workshop/setup.ts';
 import { SealError } from '../../../src/workshop/seal.ts';
 import { answers, value } from '../builders.ts';
-import { payloadFor, workshop } from './fixtures.ts';
+import { NOW, PARTICIPANT, payloadFor, workshop } from './fixtures.ts';
 
 const given = answers({ exists: value('partly'), level: value(3) });
 
@@ -32,6 +39,20 @@ describe('participant payloads', () => {
     const edited = structuredClone(payload);
     if (edited.content.kind === 'plain') edited.content.answers.level!.response = value(5);
     expect(checksumMatches(edited)).toBe(false);
+  });
+
+  it('is never made in the clear for a sealed workshop whose key has not arrived', () => {
+    const { sealTo: _key, ...join } = joinInfoOf(workshop({ sealed: true }).setup);
+    const input = {
+      participantId: PARTICIPANT,
+      group: 'government',
+      answers: given,
+      updatedAt: NOW.toISOString(),
+    };
+    expect(() => makePayload({ ...input, join: { ...join, keyPending: true } }, NOW)).toThrow(
+      KeyPendingError,
+    );
+    expect(makePayload({ ...input, join }, NOW).content.kind).toBe('plain');
   });
 
   it('leaves the name out when the workshop is anonymous', () => {
