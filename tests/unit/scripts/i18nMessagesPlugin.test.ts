@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
 import { compiledMessageFile } from '../../../scripts/vite/i18nMessagesPlugin.ts';
+import { testI18n } from '../i18n.ts';
 
 const I18N = resolve('src/i18n');
 const messageFiles = readdirSync(I18N, { recursive: true, encoding: 'utf8' })
@@ -44,10 +44,10 @@ describe('the build’s i18n message compilation', () => {
     expect(compiledMessageFile(resolve('package.json'))).toBeUndefined();
   });
 
-  it('makes trees vue-i18n renders, placeholders included', () => {
-    const file = join(I18N, 'sync', 'en.json');
-    const messages = JSON.parse(compiledMessageFile(file) ?? '{}') as Record<string, never>;
-    const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: messages } });
+  it('makes trees vue-i18n renders once merged as the sync screens merge them, placeholders included', () => {
+    const compiled = compiledMessageFile(join(I18N, 'sync', 'en.json'));
+    const i18n = testI18n('en');
+    i18n.global.mergeLocaleMessage('en', JSON.parse(compiled ?? '{}') as never);
     expect(i18n.global.t('sync.title')).toBe('Server of record');
     expect(i18n.global.t('sync.errors.tooManyRequests', { seconds: 30 })).toBe(
       'Too many attempts. Wait 30 seconds and try again.',
