@@ -174,7 +174,8 @@ export function afterPush(
       return afterConflict(change.kind, result.current, local, base, now);
     case 'invalid':
       return { refused: { status: 'invalid', message: result.message } };
-    default:
+    case 'denied':
+    case 'idTaken':
       return { refused: { status: result.status } };
   }
 }
