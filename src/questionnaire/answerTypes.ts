@@ -241,6 +241,12 @@ export function isScored(question: Question): boolean {
   return answerType(question).scoredBy !== 'never' && !('scored' in question && question.scored === false);
 }
 
+/** An exclusive option ("none of these") is an answer only when chosen alone. */
+function exclusiveAlone(question: Question, chosen: readonly string[]): boolean {
+  if (new Set(chosen).size <= 1 || !('options' in question)) return true;
+  return !question.options.some((option) => option.exclusive === true && chosen.includes(option.id));
+}
+
 /** Whether a value is an answer this question can take (an option removed in a later version is not). */
 export function accepts(question: Question, value: AnswerValue): boolean {
   const type = answerType(question);
@@ -249,7 +255,7 @@ export function accepts(question: Question, value: AnswerValue): boolean {
       return typeof value === 'string' && (choiceValues(question) ?? []).includes(value);
     case 'choices': {
       const ids = choiceValues(question) ?? [];
-      return Array.isArray(value) && value.every((id) => ids.includes(id));
+      return Array.isArray(value) && value.every((id) => ids.includes(id)) && exclusiveAlone(question, value);
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return false;

@@ -15,6 +15,7 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { base64 } from '@scure/base';
 import { z } from '../validation/zod.ts';
+import { guardValue, type InputLimits } from '../validation/guard.ts';
 import { fromBase32, sha256Bytes, toBase32 } from './encoding.ts';
 import {
   DEFAULT_GROUPS,
@@ -59,6 +60,28 @@ const extraSchema = z.tuple([
   z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
 ]);
 
+/** A join code with a sealing key and a long name is a few hundred characters; a link a little more. */
+const MAX_TEXT_LENGTH = 2_000;
+
+/** What the structural guard holds the decoded extra items to: a short list of short values. */
+const JOIN_CODE_LIMITS: InputLimits = {
+  bytes: MAX_TEXT_LENGTH,
+  depth: 3,
+  members: 0,
+  items: 16,
+  values: 64,
+  text: MAX_NAME_LENGTH * 4,
+};
+
+/** The `%` escapes of a link, undone; undefined when one is broken (`%E0%A4%A`). */
+function unescapeLink(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The join code of a workshop. `full` adds the sealing key and the name, for a link or a QR
  * code; without it the code stays short enough to type.
@@ -101,8 +124,12 @@ export function formatJoinCode(code: string): string {
 
 /** The bytes of a typed, scanned or linked code, if its check bytes hold. */
 function checkedBytes(text: string): { ok: true; body: Uint8Array } | { ok: false; error: JoinCodeError } {
+  // A pasted link or text far longer than any code is not one (and is not worth scanning).
+  if (text.length > MAX_TEXT_LENGTH) return { ok: false, error: 'malformed' };
   const fromLink = /#\/join\/([^/?#]+)/.exec(text)?.[1];
-  const code = (fromLink ? decodeURIComponent(fromLink) : text).replace(/[\s-]/g, '');
+  const unescaped = fromLink === undefined ? text : unescapeLink(fromLink);
+  if (unescaped === undefined) return { ok: false, error: 'malformed' };
+  const code = unescaped.replace(/[\s-]/g, '');
   if (code.length < 8) return { ok: false, error: 'malformed' };
   let all: Uint8Array;
   try {
@@ -138,10 +165,17 @@ export function decodeJoinCode(
   if (hasMore) {
     let items: unknown;
     try {
-      items = decode(body.slice(HEADER_BYTES));
+      // Bounded by the decoder too, before it builds anything a hostile header announces.
+      items = decode(body.slice(HEADER_BYTES), {
+        maxArrayLength: 16,
+        maxMapLength: 16,
+        maxStrLength: 1_000,
+        maxBinLength: 64,
+      });
     } catch {
       return { ok: false, error: 'malformed' };
     }
+    if (guardValue(items, 'join code', JOIN_CODE_LIMITS)) return { ok: false, error: 'malformed' };
     const parsed = extraSchema.safeParse(items);
     if (!parsed.success) return { ok: false, error: 'malformed' };
     extra = parsed.data;

@@ -10,6 +10,8 @@ import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { identifier, timestampSchema, versionSchema } from '../validation/fields.ts';
 import { shortRandomId } from './encoding.ts';
+import type { InputLimits } from '../validation/guard.ts';
+import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse.ts';
 
 export const SETUP_FORMAT = 'baseline-workshop';
 export const SETUP_FORMAT_VERSION = 1;
@@ -28,6 +30,18 @@ export const isDefaultGroup = (id: string): id is DefaultGroup =>
   (DEFAULT_GROUPS as readonly string[]).includes(id);
 
 export const MAX_GROUPS = 12;
+
+export const MAX_SETUP_FILE_BYTES = 100_000;
+
+/** What the structural guard (`src/validation/guard.ts`) holds a set-up file to: a few kilobytes. */
+export const SETUP_LIMITS: InputLimits = {
+  bytes: MAX_SETUP_FILE_BYTES,
+  depth: 6,
+  members: 50,
+  items: 50,
+  values: 1_000,
+  text: 1_000,
+};
 export const MAX_NAME_LENGTH = 120;
 export const MAX_GROUP_LABEL_LENGTH = 60;
 
@@ -157,4 +171,10 @@ export function createSetup(input: SetupInput, now: Date, id = newWorkshopId()):
   if (input.weightProfile) setup.weightProfile = input.weightProfile;
   if (input.sealTo) setup.sealTo = input.sealTo;
   return workshopSetupSchema.parse(setup);
+}
+
+/** Reads a set-up file (or a request's body) through the structural guard, then the schema. */
+export function readSetup(text: string, file: string): Parsed<WorkshopSetup> {
+  const json = parseJsonText(text, file, SETUP_LIMITS);
+  return json.ok ? parseWithSchema(workshopSetupSchema, json.value, file) : json;
 }

@@ -107,6 +107,7 @@ describe('assessment storage', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'answers',
       'assessments',
+      'journal',
       'submissions',
       'syncBases',
       'syncConflicts',

@@ -19,6 +19,7 @@ const fixtures = databaseFixtures();
 const STORES = [
   'answers',
   'assessments',
+  'journal',
   'submissions',
   'syncBases',
   'syncConflicts',

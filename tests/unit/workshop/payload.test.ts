@@ -68,21 +68,24 @@ describe('participant payloads', () => {
     expect(text).not.toContain('partly');
     expect(text).not.toContain('A. Person');
     expect(text).not.toContain('government');
-    expect(openContent(payload, secretKey)).toEqual({
-      group: 'government',
-      name: 'A. Person',
-      answers: given,
+    expect(openContent(payload, secretKey, 'answers.json')).toEqual({
+      ok: true,
+      value: {
+        group: 'government',
+        name: 'A. Person',
+        answers: given,
+      },
     });
 
     const other = workshop({ sealed: true }).secretKey;
-    expect(() => openContent(payload, other)).toThrow(SealError);
-    expect(() => openContent(payload, undefined)).toThrow(SealError);
+    expect(() => openContent(payload, other, 'answers.json')).toThrow(SealError);
+    expect(() => openContent(payload, undefined, 'answers.json')).toThrow(SealError);
   });
 
   it('refuses to open sealed answers whose clear fields were moved onto them', () => {
     const { setup, secretKey } = workshop({ sealed: true });
     const payload = payloadFor(setup, given);
     const swapped = { ...payload, participantId: '11111111-2222-4333-8444-555555555555' };
-    expect(() => openContent(swapped, secretKey)).toThrow(SealError);
+    expect(() => openContent(swapped, secretKey, 'answers.json')).toThrow(SealError);
   });
 });
