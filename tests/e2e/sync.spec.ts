@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,16 @@ async function stopServer(): Promise<void> {
   await exited;
 }
 
+/**
+ * npm may exit before the server has stopped its PostgreSQL; removing the folder under a
+ * cluster still writing fails (ENOTEMPTY), so wait for its postmaster.pid to go (bounded).
+ */
+async function clusterStopped(): Promise<void> {
+  const pidFile = join(data, 'postgres', 'postmaster.pid');
+  for (let tries = 0; tries < 150 && existsSync(pidFile); tries++)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   data = await mkdtemp(join(tmpdir(), 'baseline-sync-e2e-'));
@@ -69,7 +80,8 @@ test.afterAll(async () => {
   // The cluster is the server's: it stops when the server does.
   await record?.close({ stopCluster: false });
   await stopServer();
-  await rm(data, { recursive: true, force: true });
+  await clusterStopped();
+  await rm(data, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 // Two browsers, a server and its database in one test: allow for a busy machine.
