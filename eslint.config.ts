@@ -18,6 +18,7 @@ const CORE = [
   'src/comparison/**',
   'src/language/**',
   'src/room/**',
+  'src/sync/**',
 ];
 
 /** Zod must be set to run without eval before any schema is built (the app's CSP forbids eval). */
@@ -33,6 +34,7 @@ export default defineConfigWithVueTs(
       'playwright-report/**',
       'dev-dist/**',
       'room-data/**',
+      'server-data/**',
     ],
   },
   pluginVue.configs['flat/recommended'],

@@ -7,6 +7,10 @@ import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin.ts';
 import { vueI18nTreeShakePlugin } from './scripts/vite/vueI18nTreeShakePlugin.ts';
 import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
+/** Modules only a device linked to a server of record loads (the link hint and waiting conflicts are read by all). */
+const SERVER_SYNC_ONLY =
+  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/]LinkView\.vue|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
+
 export default defineConfig({
   // Relative paths, so the same build works from any folder on any host (room server, USB stick).
   base: './',
@@ -46,7 +50,16 @@ export default defineConfig({
         // texts in other languages (assets/languages/) are fetched and kept by the app when a
         // language is chosen (src/content/files.ts), so a device keeps the languages it uses.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        globIgnores: ['assets/languages/**'],
+        // The server-of-record code serves only linked devices: it is left out of what every
+        // device keeps offline, and a linked device keeps it when it first loads it (below).
+        globIgnores: ['assets/languages/**', '**/server-sync-*'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/server-sync-[\w-]+\.(js|css)$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'baseline-server-sync', expiration: { maxEntries: 16 } },
+          },
+        ],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },
@@ -69,6 +82,16 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
+        // Linking and sync, for linked devices only, in files of their own that the service
+        // worker leaves out of the precache (see `globIgnores` above).
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => SERVER_SYNC_ONLY.test(id))
+            ? 'assets/server-sync-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+        assetFileNames: (asset) =>
+          asset.names.some((name) => /^(LinkView|SyncIndicator|SyncStatusLine)\.css$/.test(name))
+            ? 'assets/server-sync-[name]-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
         codeSplitting: {
           groups: [
             // Zod checks files that come from outside; the first screen reads none. Its own chunk

@@ -7,6 +7,7 @@ import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
 import type { JournalEntry } from './journal.ts';
 import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
+import type { SyncBase, SyncConflict } from '../sync/core.ts';
 
 export const DB_NAME = 'baseline';
 
@@ -35,6 +36,14 @@ export interface BaselineDB extends DBSchema {
   submissions: { key: [string, string]; value: StoredSubmission; indexes: { byWorkshop: string } };
   /** Answers being typed, written on every change until the answer itself is saved (`journal.ts`). */
   journal: { key: [string, string, string]; value: JournalEntry; indexes: { byAssessment: string } };
+  /** Per synced record, the server's version this device last had (see src/sync/core.ts). */
+  syncBases: { key: string; value: SyncBase & { key: string } };
+  /** Answers changed here and on another device, waiting for a person. */
+  syncConflicts: { key: string; value: SyncConflict & { key: string }; indexes: { byAssessment: string } };
+  /** Changes the server refused (not allowed, not valid), not sent again until they change. */
+  syncRefused: { key: string; value: { key: string; status: string; message?: string; value: unknown } };
+  /** The link to the server of record, the checkpoint, and the batch being sent. */
+  syncState: { key: string; value: { name: string; value: unknown } };
 }
 
 type UpgradeStep = (
@@ -79,6 +88,13 @@ const UPGRADES: readonly UpgradeStep[] = [
       'byAssessment',
       'assessmentId',
     );
+  },
+  // Version 6: what a device linked to a server of record keeps to sync (empty on others).
+  (db) => {
+    db.createObjectStore('syncBases', { keyPath: 'key' });
+    db.createObjectStore('syncConflicts', { keyPath: 'key' }).createIndex('byAssessment', 'assessmentId');
+    db.createObjectStore('syncRefused', { keyPath: 'key' });
+    db.createObjectStore('syncState', { keyPath: 'name' });
   },
 ];
 

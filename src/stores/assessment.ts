@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, toRaw, watch } from 'vue';
 import { withComment, withCommentAccess, withEvidence, withResponse } from '../assessment/answers.ts';
 import { newId } from '../assessment/ids.ts';
-import { mergeAnswers, type AnswerField } from '../assessment/merge.ts';
+import { mergeAnswers, settleConflict, type AnswerField } from '../assessment/merge.ts';
 import { pillarProgress, totalProgress } from '../assessment/progress.ts';
 import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
 import { needsUpgrade, upgradeAssessment } from '../assessment/upgrade.ts';
@@ -22,6 +22,8 @@ import {
   type ChangeMessage,
   type JournalEntry,
 } from '../storage/index.ts';
+import { dropSyncConflict, loadSyncConflicts } from '../storage/syncConflicts.ts';
+import type { SyncConflict } from '../sync/core.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 
@@ -32,12 +34,21 @@ const DRAW_AT_LATEST_MS = 50;
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
 
-/** The same answer changed here and in another window, in the same field: a person chooses. */
+/** The same answer changed here and in another window (or on another device), in the same field: a person chooses. */
 export interface Conflict {
   mine: Answer;
   theirs: Answer | undefined;
   fields: AnswerField[];
+  /** Set when the other version came from another device, through the server of record. */
+  fromDevice?: { base?: Answer };
 }
+
+const deviceConflict = (found: SyncConflict): Conflict => ({
+  mine: found.mine,
+  theirs: found.theirs,
+  fields: found.fields,
+  fromDevice: found.base ? { base: found.base } : {},
+});
 
 /** This window's id, kept across reloads of the tab (sessionStorage belongs to the tab). */
 function tabId(): string {
@@ -127,6 +138,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = assessment.value?.id;
     if (!id || !('assessmentId' in message) || message.assessmentId !== id) return;
     const seen = new Map(revisions);
+    if (message.kind === 'conflicts') {
+      await reloadDeviceConflicts(id);
+      return;
+    }
     if (message.kind === 'assessment') {
       const found = await getAssessment(id);
       if (!found) {
@@ -145,6 +160,15 @@ export const useAssessmentStore = defineStore('assessment', () => {
       if (answer) stored[questionId] = answer;
     }
     refreshAnswers(id, message.questionIds, stored, seen);
+  }
+
+  /** Conflicts with other devices, as sync left them: added, changed, or settled by a newer version. */
+  async function reloadDeviceConflicts(id: string): Promise<void> {
+    const found = new Map((await loadSyncConflicts(id)).map((entry) => [entry.questionId, entry]));
+    if (assessment.value?.id !== id) return;
+    for (const [questionId, conflict] of Object.entries(conflicts.value))
+      if (conflict.fromDevice && !found.has(questionId)) delete conflicts.value[questionId];
+    for (const [questionId, entry] of found) conflicts.value[questionId] = deviceConflict(entry);
   }
 
   /** Shows what another window stored, except where this window has a change of its own waiting. */
@@ -175,9 +199,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
       loadState.value = 'missing';
       return;
     }
-    const [loadedQuestionnaire, storedAnswers] = await Promise.all([
+    const [loadedQuestionnaire, storedAnswers, withDevices] = await Promise.all([
       questionnaires.load(found.questionnaire.id),
       loadAnswers(id),
+      loadSyncConflicts(id),
     ]);
     let loadedAnswers = storedAnswers;
     if (loadedQuestionnaire && needsUpgrade(found, loadedQuestionnaire)) {
@@ -188,7 +213,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     assessment.value = found;
     questionnaire.value = loadedQuestionnaire;
     answers.value = loadedAnswers;
-    conflicts.value = {};
+    conflicts.value = Object.fromEntries(
+      withDevices.map((entry) => [entry.questionId, deviceConflict(entry)]),
+    );
     merged.value = [];
     bases.clear();
     for (const [questionId, answer] of Object.entries(loadedAnswers)) bases.set(questionId, answer);
@@ -257,8 +284,16 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const conflict = conflicts.value[questionId];
     if (!conflict) return;
     delete conflicts.value[questionId];
-    bases.set(questionId, conflict.theirs);
     const id = assessment.value?.id;
+    if (conflict.fromDevice && conflict.theirs) {
+      // Stored here is this device's version; the choice is saved over it, part by part, and
+      // the conflict is let go once saved (sync then sends the result).
+      const mine = plainAnswer(answers.value[questionId] ?? conflict.mine);
+      update(questionId, settleConflict(conflict.fromDevice.base, mine, conflict.theirs, keep, now()), true);
+      void autosave.flush().then(() => (id ? dropSyncConflict(id, questionId) : undefined));
+      return;
+    }
+    bases.set(questionId, conflict.theirs);
     if (keep === 'mine') {
       const latest = answers.value[questionId] ?? conflict.mine;
       update(questionId, { ...plainAnswer(latest), updatedAt: now().toISOString() }, true);

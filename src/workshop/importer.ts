@@ -40,6 +40,8 @@ export interface Submission {
   checksum: string;
   receivedAt: string;
   via: Via;
+  /** The answers file as received (sealed stays sealed): what goes to a server of record. */
+  payload?: Payload;
 }
 
 export type Refusal =
@@ -161,6 +163,7 @@ export function receive(text: string, context: ReceiveContext): Outcome {
     checksum: payload.checksum,
     receivedAt: context.now.toISOString(),
     via: context.via,
+    payload,
   };
   if (content.value.name && !setup.anonymous) submission.name = content.value.name;
   return decide(submission, context.existing(payload.participantId));

@@ -16,7 +16,19 @@ import { buildDatabase, databaseFixtures } from './fixtures.ts';
 
 const fixtures = databaseFixtures();
 /** The stores of the current version. */
-const STORES = ['answers', 'assessments', 'journal', 'submissions', 'trash', 'weightProfiles', 'workshops'];
+const STORES = [
+  'answers',
+  'assessments',
+  'journal',
+  'submissions',
+  'syncBases',
+  'syncConflicts',
+  'syncRefused',
+  'syncState',
+  'trash',
+  'weightProfiles',
+  'workshops',
+];
 
 describe('database migrations', () => {
   it('has a fixture for every earlier schema version', () => {
