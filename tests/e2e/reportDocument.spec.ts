@@ -113,6 +113,8 @@ for (const locale of LOCALES) {
       expect(a4.text).toContain(say(locale, 'report.topGaps.title'));
       // Clauses by the names their document gives them, never by id.
       expect(a4.text).toMatch(/resolves \d+/);
+      // The answers name the resolution once, not before each of their clauses.
+      expect(a4.text).toMatch(/Clauses cited are those of ITU Plenipotentiary\s+Resolution 130/);
       // The language panel of the first start is never printed.
       expect(a4.text).not.toContain(say(locale, 'language.chooseTitle'));
     }
