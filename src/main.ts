@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { createAppI18n, loadMessages, markDocument } from './i18n/index.ts';
 import { createAppRouter } from './router.ts';
+import { useQuestionnairesStore } from './stores/questionnaires.ts';
 import { useSettingsStore } from './stores/settings.ts';
 import './styles/main.css';
 
@@ -16,3 +17,5 @@ app.use(createAppI18n(locale, await loadMessages(locale)));
 markDocument(locale);
 app.use(createAppRouter());
 app.mount('#app');
+// Questionnaires added on this device join the built-in ones in every list.
+void useQuestionnairesStore(pinia).ensureAdded();

@@ -12,10 +12,9 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { catalogOrder, type QuestionnaireSummary } from '../../src/questionnaire/catalog.ts';
+import { summarize } from '../../src/questionnaire/summary.ts';
 import type { Questionnaire } from '../../src/questionnaire/schema.ts';
 import { validateQuestionnaireText } from '../../src/questionnaire/validate.ts';
-import { questionCount } from '../../src/assessment/questionCount.ts';
-import { questionsInOrder } from '../../src/questionnaire/walk.ts';
 import { formatProblem } from '../../src/validation/problems.ts';
 import {
   builtInQuestionnaireFiles,
@@ -58,19 +57,7 @@ function loadAll(dir: string): Entry[] {
 
 function catalogModule(entries: Entry[]): string {
   const summaries: QuestionnaireSummary[] = entries
-    .map(({ questionnaire: q }) => ({
-      id: q.id,
-      version: q.version,
-      basedOn: q.basedOn,
-      languages: q.languages,
-      defaultLanguage: q.defaultLanguage,
-      title: q.title,
-      description: q.description,
-      catalog: q.catalog,
-      pillarCount: q.pillars.length,
-      questionCount: questionsInOrder(q).length,
-      asked: questionCount(q),
-    }))
+    .map(({ questionnaire }) => summarize(questionnaire))
     .sort(catalogOrder);
   const loaders = entries
     .map(

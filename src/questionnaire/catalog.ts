@@ -17,6 +17,8 @@ export interface QuestionnaireSummary {
   questionCount: number;
   /** How many a person is asked: always, and at most, depending on the answers. */
   asked: QuestionCount;
+  /** Set for a questionnaire added on this device from a file, rather than built into the app. */
+  added?: boolean;
 }
 
 type Listed = Pick<QuestionnaireSummary, 'id' | 'basedOn' | 'catalog'>;

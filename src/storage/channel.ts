@@ -7,7 +7,8 @@
 export type ChangeMessage =
   | { kind: 'answers'; assessmentId: string; questionIds: string[] }
   | { kind: 'assessment'; assessmentId: string }
-  | { kind: 'list' };
+  | { kind: 'list' }
+  | { kind: 'questionnaires' };
 
 const NAME = 'baseline.changes';
 

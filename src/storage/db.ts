@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
+import type { AddedQuestionnaire } from './questionnaires.ts';
 import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
 
 export const DB_NAME = 'baseline';
@@ -32,6 +33,8 @@ export interface BaselineDB extends DBSchema {
   workshops: { key: string; value: StoredWorkshop; indexes: { byUpdatedAt: string } };
   /** Participants' answers received by the facilitator, one record per participant. */
   submissions: { key: [string, string]; value: StoredSubmission; indexes: { byWorkshop: string } };
+  /** Questionnaires added on this device (the built-in ones ship with the app), one version per id. */
+  addedQuestionnaires: { key: string; value: AddedQuestionnaire };
 }
 
 type UpgradeStep = (
@@ -68,6 +71,10 @@ const UPGRADES: readonly UpgradeStep[] = [
       'byWorkshop',
       'workshopId',
     );
+  },
+  // Version 5: questionnaires added on this device from a file.
+  (db) => {
+    db.createObjectStore('addedQuestionnaires', { keyPath: 'id' });
   },
 ];
 

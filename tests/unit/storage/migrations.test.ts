@@ -16,7 +16,15 @@ import { buildDatabase, databaseFixtures } from './fixtures.ts';
 
 const fixtures = databaseFixtures();
 /** The stores of the current version. */
-const STORES = ['answers', 'assessments', 'submissions', 'trash', 'weightProfiles', 'workshops'];
+const STORES = [
+  'addedQuestionnaires',
+  'answers',
+  'assessments',
+  'submissions',
+  'trash',
+  'weightProfiles',
+  'workshops',
+];
 
 describe('database migrations', () => {
   it('has a fixture for every earlier schema version', () => {
