@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { expectSaved, question, watchConsole } from './helpers.ts';
+
+/**
+ * A questionnaire added from a file in the installed app: checked, previewed, kept on the
+ * device, answered with the server gone, and removed (with undo). The app is served by a
+ * preview server this test stops, as in offline.spec.ts.
+ */
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'national-check.json');
+const TITLE = /^National check: a questionnaire added from a file/;
+
+let server: PreviewServer | undefined;
+let ORIGIN = '';
+
+test.beforeEach(async () => {
+  server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: true } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The preview server reported no address');
+  ORIGIN = url.replace(/\/$/, '');
+});
+
+test.afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function openQuestionnaires(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Assessments', exact: true }).click();
+  await page.getByRole('link', { name: 'Questionnaires', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Questionnaires' })).toBeVisible();
+}
+
+async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+  await page
+    .getByLabel('Questionnaire file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a questionnaire added from a JSON file is previewed, kept, answered offline and removed with undo', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  const text = await readFile(FIXTURE, 'utf8');
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await openQuestionnaires(page);
+
+  // A broken file is refused with the validator's located problems; nothing is kept.
+  const broken = JSON.parse(text) as { version: string };
+  broken.version = 'first';
+  await chooseFile(page, 'broken.json', JSON.stringify(broken));
+  const refused = page.getByTestId('questionnaire-refused');
+  await expect(refused).toContainText('“broken.json” cannot be added');
+  await expect(refused.getByTestId('problems')).toContainText('$.version');
+
+  await chooseFile(page, 'national-check.json', text);
+  const preview = page.getByTestId('questionnaire-preview');
+  await expect(preview.getByRole('heading', { name: /Preview: National check/ })).toBeVisible();
+  await expect(preview).toContainText('6 pillars');
+  await expect(preview).toContainText('never chosen in advance');
+  await expect(page.getByTestId('questionnaire-list')).not.toContainText('national-check');
+  await preview.getByRole('button', { name: 'Add to this device' }).click();
+  const listed = page.getByTestId('questionnaire-list').getByRole('listitem').filter({ hasText: TITLE });
+  await expect(listed).toContainText('version 1.0.0');
+  await expect(listed).toContainText('Added');
+  // The same file again changes nothing.
+  await chooseFile(page, 'national-check.json', text);
+  await expect(page.getByTestId('questionnaire-addition')).toContainText('already on this device');
+  await expect(preview.getByRole('button', { name: 'Add to this device' })).toHaveCount(0);
+
+  // With the server gone, it is still there, and an assessment runs on it.
+  await server?.close();
+  server = undefined;
+  await page.goto(`${ORIGIN}/`);
+  await expect(page.getByRole('radio', { name: /^Resolution 130/ }).first()).toBeChecked();
+  await page.getByLabel('Name of the assessment').fill('National check, offline');
+  await page.getByRole('radio', { name: TITLE }).check();
+  await page.getByRole('button', { name: 'Create and start answering' }).click();
+  await expect(page).toHaveURL(/#\/assessments\/[0-9a-f-]+\/answer/);
+  await question(page, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await expectSaved(page);
+  await page.reload();
+  await expect(
+    question(page, /adopted a national cybersecurity strategy/).getByRole('radio', { name: 'Yes' }),
+  ).toBeChecked();
+  await page.getByRole('link', { name: 'See results' }).click();
+  await expect(page.getByRole('img', { name: /Radar chart/ })).toBeVisible();
+
+  // Removed, then restored by undo, then removed for good: the assessment waits for it.
+  await openQuestionnaires(page);
+  await expect(listed).toContainText('Assessments on this device using it: 1');
+  await listed.getByRole('button', { name: /^Remove/ }).click();
+  const notice = page.getByTestId('questionnaire-notice');
+  await expect(notice).toContainText('was removed from this device');
+  await expect(listed).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(listed).toContainText('version 1.0.0');
+  await listed.getByRole('button', { name: /^Remove/ }).click();
+  await expect(listed).toHaveCount(0);
+  await page.getByRole('link', { name: 'Assessments', exact: true }).click();
+  await expect(
+    page.getByText(/Questionnaire “national-check” \(version 1.0.0\) is not on this device/),
+  ).toBeVisible();
+
+  expect(console.errors).toEqual([]);
+});
