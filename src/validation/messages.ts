@@ -103,6 +103,14 @@ export const PROBLEM_MESSAGES = {
   'import.notNumberAtMost':
     'not an answer the question "{question}" accepts: expected {number} of at most {maximum}',
 
+  // A questionnaire written in a workbook (.xlsx).
+  'workbook.unreadable': 'this file cannot be read as a workbook (.xlsx): {reason}',
+  'workbook.missingSheet': 'the workbook has no sheet named "{sheet}"',
+  'workbook.badJson':
+    'the column "{column}" expects JSON (a condition, or a list of steps), written as the questionnaires README shows',
+  'workbook.unknownParent': 'no row of the sheet "{sheet}" has the id "{id}"',
+  'workbook.levelOrder': 'the levels of "{question}" must be numbered 0, 1, 2 … in order, one row each',
+
   // A participant's answers reaching the facilitator.
   'answers.tooLarge':
     'the file is larger than {limit} MB, far more than a participant’s answers; it is not a Baseline answers file',
