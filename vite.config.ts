@@ -39,6 +39,16 @@ export default defineConfig({
       workbox: {
         // The app shell and every questionnaire chunk, so the app opens offline after one visit.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The spreadsheet reader and writer (about 26 kB gzip) serve only the authors who convert
+        // workbooks: kept once first used, rather than downloaded by every device in advance.
+        globIgnores: ['**/assets/spreadsheet-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/spreadsheet-[\w-]+\.js$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'baseline-spreadsheet', expiration: { maxEntries: 4 } },
+          },
+        ],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },

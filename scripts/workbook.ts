@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { validateQuestionnaireText } from '../src/questionnaire/validate.ts';
 import { formatProblem } from '../src/validation/problems.ts';
-import { readWorkbook, writeWorkbook } from '../src/workbook/file.ts';
+import { readWorkbook, writeWorkbook } from '../src/workbook/spreadsheet.ts';
 import { loadClauseIds } from './lib/questionnaires.ts';
 
 async function main(args: string[]): Promise<number> {

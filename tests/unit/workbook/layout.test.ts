@@ -13,7 +13,7 @@ import {
   sheetsToQuestionnaireData,
   type Sheet,
 } from '../../../src/workbook/layout.ts';
-import { readWorkbook, writeWorkbook } from '../../../src/workbook/file.ts';
+import { readWorkbook, writeWorkbook } from '../../../src/workbook/spreadsheet.ts';
 
 const names = builtInQuestionnaireFiles().map((path) => path.replace(/^.*\/(.+)\.json$/, '$1'));
 const sheet = (sheets: Sheet[], name: string) => sheets.find((s) => s.name === name)!;
