@@ -6,6 +6,7 @@ import pluginVue from 'eslint-plugin-vue';
 const CORE = [
   'src/analysis/**',
   'src/assessment/**',
+  'src/content/**',
   'src/profiles/**',
   'src/questionnaire/**',
   'src/scoring/**',

@@ -2,7 +2,9 @@ import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/vite/cspPlugin.ts';
+import { i18nMessagesPlugin } from './scripts/vite/i18nMessagesPlugin.ts';
 import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin.ts';
+import { vueI18nTreeShakePlugin } from './scripts/vite/vueI18nTreeShakePlugin.ts';
 import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
 export default defineConfig({
@@ -10,6 +12,8 @@ export default defineConfig({
   base: './',
   plugins: [
     vue(),
+    vueI18nTreeShakePlugin(),
+    i18nMessagesPlugin(),
     questionnairesPlugin(),
     weightProfilesPlugin(),
     cspPlugin(),
@@ -37,11 +41,14 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The app shell and every questionnaire chunk, so the app opens offline after one visit.
+        // The app shell, every questionnaire in its default language and the six interface
+        // languages, so the app opens offline after one visit. Questionnaire, clause and profile
+        // texts in other languages (assets/languages/) are fetched and kept by the app when a
+        // language is chosen (src/content/files.ts), so a device keeps the languages it uses.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // The spreadsheet reader and writer (about 26 kB gzip) serve only the authors who convert
         // workbooks: kept once first used, rather than downloaded by every device in advance.
-        globIgnores: ['**/assets/spreadsheet-*.js'],
+        globIgnores: ['assets/languages/**', '**/assets/spreadsheet-*.js'],
         runtimeCaching: [
           {
             urlPattern: /\/assets\/spreadsheet-[\w-]+\.js$/,
@@ -54,6 +61,9 @@ export default defineConfig({
       },
     }),
   ],
+  // JSON modules as JSON.parse() of a string: quicker for an engine to load than the same data
+  // as an object literal (the interface messages are loaded before the first screen).
+  json: { stringify: true, namedExports: false },
   // Features the app does not use, left out of the bundle: Vue's Options API (every component is
   // `<script setup>`) and vue-i18n's legacy API, its global components and devtools hooks.
   define: {
@@ -64,6 +74,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // Every browser that runs an es2022 build preloads modules itself.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -71,6 +83,15 @@ export default defineConfig({
             // Zod checks files that come from outside; the first screen reads none. Its own chunk
             // keeps the bundler from merging it into a chunk the first screen loads.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]validation[\\/]zod\.ts$/ },
+            // What the first screen loads, in two files rather than twenty: the framework every
+            // screen needs, and the rest of the first screen. Each file costs a request (and a
+            // trip through the service worker offline), and one file compresses better than many.
+            {
+              name: 'framework',
+              test: /node_modules[\\/](?:@vue|vue|vue-router|vue-i18n|@intlify|pinia)[\\/]/,
+              priority: 2,
+            },
+            { name: 'first-screen', tags: ['$initial'], priority: 1 },
           ],
         },
       },

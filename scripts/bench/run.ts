@@ -3,7 +3,8 @@
  * name order) and prints one table of figures, each the median of its runs. Not a test: nothing
  * passes or fails here; budgets are checked elsewhere.
  *
- * `npm run bench -- merge` runs only the measurements whose file name contains "merge".
+ * `npm run bench -- merge` runs only the measurements whose file name contains "merge", in any
+ * case (`workshopMerge.ts`).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import type { Measurement } from './measurement.ts';
 
 const DEFAULT_RUNS = 7;
 const folder = join(fileURLToPath(new URL('.', import.meta.url)), 'measurements');
-const filter = process.argv[2];
+const filter = process.argv[2]?.toLowerCase();
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,7 +35,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const files = readdirSync(folder)
-    .filter((name) => name.endsWith('.ts') && (!filter || name.includes(filter)))
+    .filter((name) => name.endsWith('.ts') && (!filter || name.toLowerCase().includes(filter)))
     .sort();
   const rows: Row[] = [];
   for (const file of files) {

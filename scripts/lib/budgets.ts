@@ -1,7 +1,8 @@
 /**
- * Size budgets (`budgets.json`): the most the first screen and the precache may weigh. The
- * build is measured (`bundleSize.ts`) and every figure compared with its budget; growth past a
- * budget fails `npm run budget` until the file is changed on purpose.
+ * Size budgets (`budgets.json`): the most the first screen, the precache and one language's
+ * texts may weigh. The build is measured (`bundleSize.ts`) and every figure compared with its
+ * budget, and so are estimates for content in all six languages (`sixLanguages.ts`); growth
+ * past a budget fails `npm run budget` until the file is changed on purpose.
  */
 import { parseJsonText, parseWithSchema, type Parsed } from '../../src/validation/parse.ts';
 import { z } from '../../src/validation/zod.ts';
@@ -24,6 +25,7 @@ export const budgetsSchema = z.strictObject({
   firstScreenJavaScript: limitsSchema,
   firstScreenCss: limitsSchema,
   precache: limitsSchema,
+  languageFiles: limitsSchema,
 });
 export type Budgets = z.infer<typeof budgetsSchema>;
 
@@ -37,7 +39,8 @@ export type Measured = Record<Exclude<keyof Budgets, '$comment'>, SizeTotal>;
 const LABELS: Record<keyof Measured, string> = {
   firstScreenJavaScript: 'first-screen JavaScript',
   firstScreenCss: 'first-screen CSS',
-  precache: 'precache (everything kept offline)',
+  precache: 'precache (kept offline after one visit)',
+  languageFiles: "one more language's texts (largest)",
 };
 
 export interface BudgetRow {
@@ -47,19 +50,28 @@ export interface BudgetRow {
   withinBudget: boolean;
 }
 
-/** Every budgeted figure beside its budget, in the order of the file's sections. */
-export function checkBudgets(budgets: Budgets, measured: Measured): BudgetRow[] {
+/**
+ * Every budgeted figure beside its budget, in the order of the file's sections; after each,
+ * its estimate for content in six languages where there is one.
+ */
+export function checkBudgets(
+  budgets: Budgets,
+  measured: Measured,
+  sixLanguages: Partial<Measured> = {},
+): BudgetRow[] {
   const rows: BudgetRow[] = [];
   for (const key of Object.keys(LABELS) as (keyof Measured)[]) {
     const limits = budgets[key];
-    const sizes = measured[key];
-    const compare = (what: string, actual: number, budget: number | undefined) => {
-      if (budget !== undefined) {
-        rows.push({ label: `${LABELS[key]}, ${what}`, actual, budget, withinBudget: actual <= budget });
-      }
+    const compare = (label: string, actual: number, budget: number | undefined) => {
+      if (budget !== undefined) rows.push({ label, actual, budget, withinBudget: actual <= budget });
     };
-    compare('bytes', sizes.bytes, limits.bytes);
-    compare('gzip', sizes.gzip, limits.gzipBytes);
+    compare(`${LABELS[key]}, bytes`, measured[key].bytes, limits.bytes);
+    compare(`${LABELS[key]}, gzip`, measured[key].gzip, limits.gzipBytes);
+    const estimate = sixLanguages[key];
+    if (estimate) {
+      compare(`${LABELS[key]}, six languages (estimate), bytes`, estimate.bytes, limits.bytes);
+      compare(`${LABELS[key]}, six languages (estimate), gzip`, estimate.gzip, limits.gzipBytes);
+    }
   }
   return rows;
 }

@@ -1,26 +1,52 @@
 import { useI18n } from 'vue-i18n';
 
+/**
+ * Formatters are costly to make (the first one of a page loads the language's data) and a
+ * table formats many figures: each is made once per language and options, and kept.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** Numbers, percentages and dates in the conventions of the interface language. */
 export function useFormat() {
   const { locale } = useI18n();
   return {
     /** A score from 0 to 100, to whole points (the precision the method supports). */
-    score: (value: number) => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 0 }).format(value),
+    score: (value: number) => numberFormat(locale.value, { maximumFractionDigits: 0 }).format(value),
     /** A share in [0, 1] as a percentage. */
     percent: (value: number) =>
-      new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 0 }).format(value),
+      numberFormat(locale.value, { style: 'percent', maximumFractionDigits: 0 }).format(value),
     /** A change in score points with its sign: "+12", "-3", "0" (Arabic adds the marks that keep the sign in place). */
     change: (value: number) =>
-      new Intl.NumberFormat(locale.value, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(
-        value,
-      ),
+      numberFormat(locale.value, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value),
     /** A figure to at most `digits` decimals (weights, points of a contribution or a gap). */
     decimal: (value: number, digits = 1) =>
-      new Intl.NumberFormat(locale.value, { maximumFractionDigits: digits }).format(value),
+      numberFormat(locale.value, { maximumFractionDigits: digits }).format(value),
     dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(
-        new Date(iso),
-      ),
-    date: (value: Date) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium' }).format(value),
+      dateFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    date: (value: Date) => dateFormat(locale.value, { dateStyle: 'medium' }).format(value),
   };
+}
+
+/**
+ * A day as YYYY-MM-DD in local time (ISO 8601): read the same in every language and sorted by
+ * date, and made without the platform's locale data, whose first use costs a browser tens of
+ * milliseconds (the home screen suggests a name with it before anything else is shown).
+ */
+export function calendarDate(date: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }

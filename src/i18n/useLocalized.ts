@@ -1,3 +1,4 @@
+import { inject, type InjectionKey, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { languageDirection, type TextDirection } from '../language/index.ts';
 import { localize, type Localized } from '../questionnaire/localize.ts';
@@ -13,10 +14,21 @@ export function shownAs(text: string, language: string): ShownText {
   return { text, language, isFallback: false, dir: languageDirection(language) };
 }
 
-/** Questionnaire text in the interface language, falling back to the questionnaire's default. */
+/**
+ * Moves when built-in content gets a language's texts (`stores/content.ts`), which arrive after
+ * the language is chosen; provided by the app (`main.ts`).
+ */
+export const CONTENT_REVISION: InjectionKey<Readonly<Ref<number>>> = Symbol('content revision');
+
+/**
+ * Questionnaire text in the interface language, falling back to the questionnaire's default.
+ * What shows it updates when the language's texts arrive.
+ */
 export function useLocalized() {
   const { locale } = useI18n();
+  const revision = inject(CONTENT_REVISION, undefined);
   return (text: LocalizedText, defaultLanguage: string): ShownText => {
+    void revision?.value;
     const shown = localize(text, locale.value, defaultLanguage);
     return { ...shown, dir: languageDirection(shown.language) };
   };

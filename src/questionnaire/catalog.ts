@@ -1,5 +1,6 @@
-import type { QuestionCount } from '../assessment/questionCount.ts';
-import type { LocalizedText } from './schema.ts';
+import { questionCount, type QuestionCount } from '../assessment/questionCount.ts';
+import type { LocalizedText, Questionnaire } from './schema.ts';
+import { questionsInOrder } from './walk.ts';
 
 /** What the first screen needs to know of a built-in questionnaire, without loading it. */
 export interface QuestionnaireSummary {
@@ -42,4 +43,21 @@ export function catalogOrder(a: Listed, b: Listed): number {
  */
 export function offeredFirst<T extends Listed>(catalog: readonly T[]): T | undefined {
   return [...catalog].sort(catalogOrder).find((entry) => entry.catalog?.offerFirst === true);
+}
+
+/** A built-in questionnaire's summary, worked out at build time. */
+export function summaryOf(questionnaire: Questionnaire): QuestionnaireSummary {
+  return {
+    id: questionnaire.id,
+    version: questionnaire.version,
+    basedOn: questionnaire.basedOn,
+    languages: questionnaire.languages,
+    defaultLanguage: questionnaire.defaultLanguage,
+    title: questionnaire.title,
+    description: questionnaire.description,
+    catalog: questionnaire.catalog,
+    pillarCount: questionnaire.pillars.length,
+    questionCount: questionsInOrder(questionnaire).length,
+    asked: questionCount(questionnaire),
+  };
 }

@@ -1,6 +1,5 @@
 import type { AnswerValue, Answers } from '../assessment/types.ts';
 import type { Condition, Questionnaire } from './schema.ts';
-import { questionsInOrder } from './walk.ts';
 
 /**
  * The ids of the questions shown for these answers. A question with `showIf` is shown only
@@ -9,12 +8,12 @@ import { questionsInOrder } from './walk.ts';
  */
 export function visibleQuestionIds(questionnaire: Questionnaire, answers: Answers): Set<string> {
   const visible = new Set<string>();
-  for (const { question } of questionsInOrder(questionnaire)) {
-    if (
-      !question.showIf ||
-      holds(question.showIf, (id) => (visible.has(id) ? valueOf(answers, id) : undefined))
-    ) {
-      visible.add(question.id);
+  const visibleValue = (id: string) => (visible.has(id) ? valueOf(answers, id) : undefined);
+  // Document order (pillar by pillar), without building located copies: the workshop merge asks
+  // this of every participant.
+  for (const pillar of questionnaire.pillars) {
+    for (const question of pillar.questions) {
+      if (!question.showIf || holds(question.showIf, visibleValue)) visible.add(question.id);
     }
   }
   return visible;

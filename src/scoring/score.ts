@@ -29,7 +29,7 @@
  * same questions are grouped by the five GCI pillars instead, and the pillar weights are read
  * for those five ids. Which questions are shown is always decided on the questionnaire itself.
  */
-import type { Answers } from '../assessment/types.ts';
+import type { Answers, Response } from '../assessment/types.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import { isScored } from '../questionnaire/values.ts';
 import { askedStates, type Asked } from './followUps.ts';
@@ -159,15 +159,10 @@ function scorePillar(
   const settled = counting.filter((result) => isSettled(result.status));
   return {
     pillarId: pillar.id,
-    score:
-      totalWeight > 0
-        ? 100 *
-          weightedMean(
-            counting,
-            (result) => result.weight,
-            (result) => result.score ?? 0,
-          )
-        : null,
+    score: pillarScore(
+      counting.map((result) => result.weight),
+      counting.map((result) => result.score ?? 0),
+    ),
     weight: pillarWeight(pillar, weights),
     share: null,
     counted: counting.length,
@@ -193,16 +188,73 @@ function scoreQuestion(
     weight: questionWeight(question, weights),
     share: null,
   });
-  if (!isScored(question)) return result('unscored', null);
-  if (asked === 'notAsked' || asked === 'pending') return result(asked, 0);
-  if (asked === 'credited') return result(asked, 1);
-  if (asked === 'outOfScope') return result('hidden', null);
-
   const response = answers[question.id]?.response;
-  if (response?.kind === 'notApplicable') return result('notApplicable', null);
-  if (response?.kind === 'dontKnow') return result('dontKnow', 0);
-  const score = response ? valueScore(question, response.value) : undefined;
-  return typeof score === 'number' ? result('answered', score) : result('unanswered', 0);
+  const score = responseScore(question, response);
+  const status = questionStatus(question, response, asked, score);
+  return result(status, countedScore(status, score));
+}
+
+/** The score of a response's value (see valueScore); undefined for "not applicable", "don't know" or no response. */
+export function responseScore(question: Question, response: Response | undefined): number | null | undefined {
+  return response && response.kind !== 'notApplicable' && response.kind !== 'dontKnow'
+    ? valueScore(question, response.value)
+    : undefined;
+}
+
+/**
+ * How a question counts towards its pillar, given how it stands (`askedStates`). `score` is
+ * `responseScore(question, response)`; it is passed in so that callers scoring many answers to
+ * one question (the workshop merge) can work it out once per distinct answer.
+ */
+export function questionStatus(
+  question: Question,
+  response: Response | undefined,
+  asked: Asked,
+  score: number | null | undefined,
+): QuestionStatus {
+  if (!isScored(question)) return 'unscored';
+  if (asked === 'notAsked' || asked === 'pending' || asked === 'credited') return asked;
+  if (asked === 'outOfScope') return 'hidden';
+  if (response?.kind === 'notApplicable') return 'notApplicable';
+  if (response?.kind === 'dontKnow') return 'dontKnow';
+  return typeof score === 'number' ? 'answered' : 'unanswered';
+}
+
+/** The score a question counts with (see the top of this file); `null` when it does not count. */
+export function countedScore(status: QuestionStatus, score: number | null | undefined): number | null {
+  switch (status) {
+    case 'answered':
+      return score ?? 0;
+    case 'credited':
+      return 1;
+    case 'dontKnow':
+    case 'unanswered':
+    case 'notAsked':
+    case 'pending':
+      return 0;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A pillar's score from the weights and scores of its counted questions, in order:
+ * 100 × Σ(wᵢ·sᵢ) / Σ(wᵢ), divided once at the end so that ten answers of 1 make exactly 100;
+ * `null` when the weights add up to nothing. `count` lets a caller pass reusable buffers longer
+ * than the list.
+ */
+export function pillarScore(
+  weights: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  count: number = weights.length,
+): number | null {
+  let totalWeight = 0;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    totalWeight += weights[i]!;
+    total += weights[i]! * scores[i]!;
+  }
+  return totalWeight > 0 ? 100 * (total / totalWeight) : null;
 }
 
 /** Σ wᵢ·xᵢ / Σ wᵢ, divided once at the end so that ten answers of 1 make exactly 1. */

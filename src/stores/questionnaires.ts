@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { catalog as builtInCatalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
+import { catalogTexts, clauseTexts, questionnaireTexts } from '../content/texts.ts';
 import { catalogOrder, type QuestionnaireSummary } from '../questionnaire/catalog.ts';
 import { citationIndex, clauseCitations, type CitationIndex } from '../questionnaire/citations.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
@@ -11,18 +12,39 @@ import {
   putAddedQuestionnaire,
   type AddedQuestionnaire,
 } from '../storage/index.ts';
+import { QUESTIONNAIRE_TEXTS, useContentStore } from './content.ts';
 
 /**
- * The questionnaires this device knows: the built-in ones (validated when the app was built),
- * each a separate chunk loaded on first use and kept, and those added on this device from a
- * file (validated when they were added, kept in IndexedDB); and the clause registry. They are
- * static data, so they are kept raw rather than made deeply reactive.
+ * The questionnaires this device knows, and the clause registry. The built-in ones were
+ * validated when the app was built; each is a separate chunk, loaded on first use and kept, in
+ * its default language, and gets the texts of the language in use from the content store
+ * (`content.ts`). Those added on this device from a file were validated when they were added
+ * and are kept whole, every language included, in IndexedDB. All are static data, so they are
+ * kept raw rather than made deeply reactive.
  */
 export const useQuestionnairesStore = defineStore('questionnaires', () => {
+  const content = useContentStore();
   const loaded = shallowRef<ReadonlyMap<string, Questionnaire>>(new Map());
   const added = shallowRef<readonly AddedQuestionnaire[]>([]);
   /** The registry's clauses, each with the document it comes from. */
   const clauses = shallowRef<CitationIndex>(new Map());
+  const pending = new Map<string, Promise<Questionnaire | undefined>>();
+
+  // The catalog's titles and descriptions follow the language too.
+  void content.register(markRaw(builtInCatalog), 'catalog', catalogTexts, QUESTIONNAIRE_TEXTS);
+
+  async function fetchQuestionnaire(id: string): Promise<Questionnaire | undefined> {
+    const shell = await loadQuestionnaire(id);
+    if (!shell) return undefined;
+    const questionnaire = await content.register(
+      markRaw(shell),
+      `questionnaire/${id}`,
+      questionnaireTexts,
+      QUESTIONNAIRE_TEXTS,
+    );
+    loaded.value = new Map(loaded.value).set(id, questionnaire);
+    return questionnaire;
+  }
 
   let readingAdded: Promise<void> | undefined;
   async function readAdded(): Promise<void> {
@@ -59,9 +81,9 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     }
     const cached = loaded.value.get(id);
     if (cached) return cached;
-    const questionnaire = await loadQuestionnaire(id);
-    if (questionnaire) loaded.value = new Map(loaded.value).set(id, markRaw(questionnaire));
-    return questionnaire;
+    let loading = pending.get(id);
+    if (!loading) pending.set(id, (loading = fetchQuestionnaire(id).finally(() => pending.delete(id))));
+    return loading;
   }
 
   async function changed(): Promise<void> {
@@ -90,8 +112,18 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return record;
   }
 
-  async function ensureClauses(): Promise<void> {
-    if (clauses.value.size === 0) clauses.value = clauseCitations(await loadClauses());
+  let clausesLoading: Promise<void> | undefined;
+  function ensureClauses(): Promise<void> {
+    clausesLoading ??= (async () => {
+      const registry = await content.register(
+        markRaw(await loadClauses()),
+        'clauses',
+        clauseTexts,
+        QUESTIONNAIRE_TEXTS,
+      );
+      clauses.value = clauseCitations(registry);
+    })();
+    return clausesLoading;
   }
 
   const summary = (id: string) => catalog.value.find((entry) => entry.id === id);

@@ -14,6 +14,8 @@ import {
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import { deleteSavedProfile, listSavedProfiles, putSavedProfile } from '../storage/index.ts';
 import type { Parsed } from '../validation/parse.ts';
+import { profileTexts } from '../content/texts.ts';
+import { PROFILE_TEXTS, useContentStore } from './content.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 
 /** What is needed of a file the person picked (a `File` has it), read only once its size is known. */
@@ -33,14 +35,20 @@ export type ImportResult =
  */
 export const useWeightProfilesStore = defineStore('weightProfiles', () => {
   const questionnaires = useQuestionnairesStore();
+  const content = useContentStore();
   const builtIn = shallowRef<readonly WeightProfile[]>([]);
   const saved = ref<WeightProfile[]>([]);
   const loaded = ref(false);
 
   async function ensureLoaded(): Promise<void> {
     if (loaded.value) return;
-    const [own, stored] = await Promise.all([loadProfiles(), listSavedProfiles()]);
-    builtIn.value = markRaw(own);
+    const [own, stored] = await Promise.all([
+      loadProfiles().then((shells) =>
+        content.register(markRaw(shells), 'profiles', profileTexts, PROFILE_TEXTS),
+      ),
+      listSavedProfiles(),
+    ]);
+    builtIn.value = own;
     saved.value = stored;
     loaded.value = true;
   }

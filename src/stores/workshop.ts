@@ -40,7 +40,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
   /** The weight profile the set-up names, when this device has it; else the questionnaire's weights. */
   const profile = shallowRef<WeightProfile>();
   const questionnaire = shallowRef<Questionnaire>();
-  const submissions = ref<StoredSubmission[]>([]);
+  // Replaced whole, never changed inside: kept shallow, so the merge reads plain records rather
+  // than every answer through a reactive proxy (several times slower for a large room).
+  const submissions = shallowRef<StoredSubmission[]>([]);
   const loadState = ref<LoadState>('idle');
   /** QR parts scanned so far, by transfer. */
   const collected = ref<Collected>({});

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
@@ -102,4 +104,73 @@ test('the app is installable: a manifest with name, icons, start URL and standal
     const response = await page.request.get(new URL(icon.src, `${ORIGIN}/`).href);
     expect(response.headers()['content-type']).toBe('image/png');
   }
+});
+
+/** How many files of a language's texts the build made (what the app keeps for it). */
+function languageFileCount(language: string): number {
+  return readdirSync(join('dist', 'assets', 'languages', language)).length;
+}
+
+/** The files the app keeps in Cache Storage for languages other than the default. */
+function keptLanguageFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const cache = await caches.open('baseline-languages');
+    return (await cache.keys()).map((request) => new URL(request.url).pathname);
+  });
+}
+
+test('a language chosen while online stays on the device: its questionnaire texts open with the server gone', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  // The default language comes with the app; no other language's texts are fetched until chosen.
+  expect(await keptLanguageFiles(page)).toEqual([]);
+
+  await page.locator('#language-select').selectOption('ru');
+  await expect(
+    page.getByRole('radio', { name: 'Пример: десятиминутное знакомство с Baseline' }),
+  ).toBeVisible();
+  // Every Russian file (all questionnaires, clauses, profiles, catalog) is kept, not only those shown.
+  await expect.poll(async () => (await keptLanguageFiles(page)).length).toBe(languageFileCount('ru'));
+  expect(await keptLanguageFiles(page)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/\/assets\/languages\/ru\/questionnaire-resolution-130-/)]),
+  );
+
+  await stopServer(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ваши оценки' })).toBeVisible();
+  await page.getByLabel('Название оценки').fill('Без сети');
+  await page.getByRole('radio', { name: 'Пример: десятиминутное знакомство с Baseline' }).check();
+  await page.getByRole('button', { name: 'Создать и перейти к ответам' }).click();
+  await expect(
+    question(page, 'Принята ли правительством национальная стратегия кибербезопасности?'),
+  ).toBeVisible();
+  await expect(page.getByText(/пока не загружены на это устройство/)).toHaveCount(0);
+  expect(console.errors).toEqual([]);
+});
+
+test('a language whose texts never reached the device says so offline, and shows the original texts', async ({
+  page,
+}) => {
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await stopServer(page);
+
+  await page.locator('#language-select').selectOption('ru');
+  // The interface is in the precache in every language; the questionnaires' Russian texts are not.
+  await expect(page.getByRole('heading', { level: 1, name: 'Ваши оценки' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'пока не загружены на это устройство' }),
+  ).toContainText('Тексты вопросников на языке «русский»');
+  const sample = page.getByRole('radio', { name: /^Sample: a ten-minute tour/ });
+  await expect(sample).toBeVisible();
+  // Shown in English, tagged as English (and marked as not translated).
+  await expect(page.getByText('Sample: a ten-minute tour of Baseline', { exact: true })).toHaveAttribute(
+    'lang',
+    'en',
+  );
 });

@@ -33,9 +33,11 @@ function instrument(screens: Screen[]): void {
   const state: BenchState = { usableAt: {}, writes: [] };
   window.__bench = state;
 
+  // Laid out is asked last: it makes the browser lay the page out then and there, which should
+  // not happen on every change while the elements are not even there.
   const ready = (selector: string) => {
     const element = document.querySelector(selector);
-    return element !== null && element.getClientRects().length > 0 && !element.matches(':disabled');
+    return element !== null && !element.matches(':disabled') && element.getClientRects().length > 0;
   };
   const conditions: Record<Screen, () => boolean> = {
     home: () => ready('#assessments-heading') && ready('.new-assessment button[type="submit"]'),

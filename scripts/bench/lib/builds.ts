@@ -4,6 +4,7 @@
  * (`scripts/bench/surveyjs/`, built into `node_modules/.cache/baseline-bench/`), each served
  * by its own `vite preview` server on a free port.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { ROOT } from '../../lib/questionnaires.ts';
@@ -11,6 +12,7 @@ import { ROOT } from '../../lib/questionnaires.ts';
 export const APP_DIST = join(ROOT, 'dist');
 export const SURVEYJS_ROOT = join(ROOT, 'scripts', 'bench', 'surveyjs');
 export const SURVEYJS_DIST = join(ROOT, 'node_modules', '.cache', 'baseline-bench', 'surveyjs');
+const MERGE_DIST = join(ROOT, 'node_modules', '.cache', 'baseline-bench', 'merge');
 
 let built: Promise<void> | undefined;
 
@@ -48,4 +50,28 @@ export async function serveSurveyJs(): Promise<Served> {
       preview: PREVIEW,
     }),
   );
+}
+
+/**
+ * The merge benchmark's page script (`scripts/bench/merge/entry.ts`), bundled and minified as the
+ * app's build would, as one ES module to run in a page.
+ */
+export async function mergeBenchScript(): Promise<string> {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+    build: {
+      outDir: MERGE_DIST,
+      emptyOutDir: true,
+      target: 'es2022',
+      copyPublicDir: false,
+      lib: {
+        entry: join(ROOT, 'scripts', 'bench', 'merge', 'entry.ts'),
+        formats: ['es'],
+        fileName: 'merge-bench',
+      },
+    },
+  });
+  return readFileSync(join(MERGE_DIST, 'merge-bench.js'), 'utf8');
 }

@@ -1,119 +1,72 @@
-/** Merging a large workshop: 500 participants answering 120 questions, in five stakeholder groups. */
-import type { Answers, Response } from '../../../src/assessment/types.ts';
-import type { Question, Questionnaire } from '../../../src/questionnaire/schema.ts';
-import { byDisagreement, mergeAnswers, type MergeParticipant } from '../../../src/workshop/merge.ts';
-import { DEFAULT_GROUPS } from '../../../src/workshop/setup.ts';
-import { time, type Measurement } from '../measurement.ts';
+/**
+ * Merging large workshops, timed in Chromium on the merge as the app bundles it
+ * (`scripts/bench/merge/entry.ts`): 500 and 2,000 participants answering 120 questions in five
+ * stakeholder groups, and 500 answering resolution-130 (75 questions, with its conditions).
+ * Beside it, the straightforward merge it replaced (`tests/unit/workshop/mergeReference.ts`, the
+ * tests' reference, which gives the same figures) on the same 500 participants, in the same run.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { launch } from '../lib/browser.ts';
+import { mergeBenchScript } from '../lib/builds.ts';
+import { ratio, type Figure, type Measurement } from '../measurement.ts';
+import type { Method, WorkshopName } from '../merge/entry.ts';
 
-const PARTICIPANTS = 500;
-const QUESTIONS = 120;
-const PILLARS = 6;
+let browser: Browser | undefined;
+let page: Page | undefined;
 
-/** A small deterministic generator, so every run merges the same answers. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
+const LABEL = {
+  fast500: 'merge 500 participants × 120 questions, 5 groups',
+  fast2000: 'merge 2,000 participants × 120 questions, 5 groups',
+  resolution130: 'merge 500 participants × resolution-130 (75 questions, conditions)',
+  reference500: 'the merge it replaced: 500 participants × 120 questions, 5 groups',
+  sort: 'sort the merged questions by disagreement',
+};
 
-const text = (en: string) => ({ en });
-const TYPES = ['maturity', 'yesPartlyNo', 'singleChoice', 'percentage', 'multipleChoice', 'yesNo'] as const;
-
-function makeQuestion(index: number): Question {
-  const base = {
-    id: `q${index}`,
-    text: text(`Question ${index}`),
-    sources: ['R130/resolves/sme-problems'],
-    gciPillar: 'technical' as const,
-  };
-  const type = TYPES[index % TYPES.length]!;
-  const options = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, label: text(id), score: i / 3 }));
-  switch (type) {
-    case 'maturity':
-      return { ...base, type, levels: [0, 1, 2, 3, 4, 5].map((level) => text(`level ${level}`)) };
-    case 'singleChoice':
-    case 'multipleChoice':
-      return { ...base, type, options };
-    case 'percentage':
-      return { ...base, type, scoring: { kind: 'linear', scoreZeroAt: 0, scoreFullAt: 100 } };
-    default:
-      return { ...base, type };
-  }
-}
-
-function makeResponse(question: Question, next: () => number): Response | undefined {
-  const roll = next();
-  if (roll < 0.05) return undefined;
-  if (roll < 0.08) return { kind: 'notApplicable' };
-  if (roll < 0.12) return { kind: 'dontKnow' };
-  const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)]!;
-  switch (question.type) {
-    case 'maturity':
-      return { kind: 'value', value: pick([0, 1, 2, 3, 4, 5]) };
-    case 'yesPartlyNo':
-      return { kind: 'value', value: pick(['yes', 'partly', 'no']) };
-    case 'yesNo':
-      return { kind: 'value', value: pick(['yes', 'no']) };
-    case 'singleChoice':
-      return { kind: 'value', value: pick(['a', 'b', 'c', 'd']) };
-    case 'multipleChoice':
-      return { kind: 'value', value: ['a', 'b', 'c', 'd'].filter(() => next() < 0.5) };
-    default:
-      return { kind: 'value', value: Math.round(next() * 100) };
-  }
-}
-
-let questionnaire: Questionnaire;
-let participants: MergeParticipant[];
+const time = (name: WorkshopName, method: Method) =>
+  page!.evaluate(([name, method]) => window.mergeBench!.time(name, method), [name, method] as const);
 
 const measurement: Measurement = {
-  name: 'workshop merge',
+  name: 'workshop merge (Chromium)',
   runs: 7,
-  setup() {
-    const questions = Array.from({ length: QUESTIONS }, (_, index) => makeQuestion(index));
-    questionnaire = {
-      format: 1,
-      id: 'bench',
-      version: '1.0.0',
-      languages: ['en'],
-      defaultLanguage: 'en',
-      title: text('Benchmark'),
-      pillars: Array.from({ length: PILLARS }, (_, p) => ({
-        id: `p${p}`,
-        title: text(`Pillar ${p}`),
-        sources: ['R130/resolves/sme-problems'],
-        questions: questions.filter((_, index) => index % PILLARS === p),
-      })),
-    };
-    const next = random(130);
-    const at = '2026-03-10T10:00:00.000Z';
-    participants = Array.from({ length: PARTICIPANTS }, (_, index) => {
-      const answers: Record<string, NonNullable<Answers[string]>> = {};
-      for (const question of questions) {
-        const response = makeResponse(question, next);
-        if (response) answers[question.id] = { questionId: question.id, response, updatedAt: at };
-      }
-      return { participantId: `p${index}`, group: DEFAULT_GROUPS[index % DEFAULT_GROUPS.length]!, answers };
-    });
-    mergeAnswers({ questionnaire, groups: DEFAULT_GROUPS, participants }); // warm-up
+  async setup() {
+    const script = await mergeBenchScript();
+    browser = await launch();
+    page = await browser.newPage();
+    await page.addScriptTag({ content: script, type: 'module' });
+    await page.waitForFunction(() => window.mergeBench !== undefined);
+    // Warm-up: builds the workshops and lets the engine compile the merge.
+    for (const name of ['synthetic-500', 'synthetic-2000', 'resolution-130-500'] as const) {
+      for (let run = 0; run < 3; run++) await time(name, 'fast');
+    }
+    await time('synthetic-500', 'reference');
   },
-  async measure() {
-    let merged: ReturnType<typeof mergeAnswers> | undefined;
-    const merge = await time(() => {
-      merged = mergeAnswers({ questionnaire, groups: DEFAULT_GROUPS, participants });
-    });
-    const sort = await time(() => byDisagreement(merged!.questions));
+  async measure(): Promise<Figure[]> {
+    const ms = (label: string, value: number): Figure => ({ label, value, unit: 'ms' });
+    const fast500 = await time('synthetic-500', 'fast');
+    const sort = await page!.evaluate(() => window.mergeBench!.sortTime());
+    const fast2000 = await time('synthetic-2000', 'fast');
+    const resolution130 = await time('resolution-130-500', 'fast');
+    const reference500 = await time('synthetic-500', 'reference');
     return [
-      {
-        label: `merge ${PARTICIPANTS} participants × ${QUESTIONS} questions, 5 groups`,
-        value: merge,
-        unit: 'ms',
-      },
-      { label: 'sort the merged questions by disagreement', value: sort, unit: 'ms' },
+      ms(LABEL.fast500, fast500),
+      ms(LABEL.fast2000, fast2000),
+      ms(LABEL.resolution130, resolution130),
+      ms(LABEL.reference500, reference500),
+      ms(LABEL.sort, sort),
     ];
   },
+  async teardown() {
+    await browser?.close();
+  },
+  derive: (medians) => [
+    ...ratio(
+      medians,
+      'the merge it replaced ÷ this merge, 500 participants',
+      LABEL.reference500,
+      LABEL.fast500,
+    ),
+    ...ratio(medians, '2,000 ÷ 500 participants (how it grows)', LABEL.fast2000, LABEL.fast500),
+  ],
 };
 
 export default measurement;

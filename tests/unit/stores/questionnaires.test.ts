@@ -7,7 +7,7 @@ import { additionOf, canAdd } from '../../../src/questionnaire/adding.ts';
 import { offeredFirst } from '../../../src/questionnaire/catalog.ts';
 import { readQuestionnaireFile } from '../../../src/questionnaire/readFile.ts';
 import type { Questionnaire } from '../../../src/questionnaire/schema.ts';
-import { summarize } from '../../../src/questionnaire/summary.ts';
+import { summaryOf } from '../../../src/questionnaire/catalog.ts';
 import { loadAnswers } from '../../../src/storage/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
@@ -34,7 +34,7 @@ async function read(content = text, name = 'national-check.json'): Promise<Quest
 const record = (questionnaire: Questionnaire, fileName = 'national-check.json') => ({
   id: questionnaire.id,
   questionnaire,
-  summary: summarize(questionnaire),
+  summary: summaryOf(questionnaire),
   fileName,
   addedAt: '2026-03-01T10:00:00.000Z',
 });

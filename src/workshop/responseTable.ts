@@ -1,0 +1,351 @@
+/**
+ * A workshop's responses laid out for counting, so that merging 500 participants takes a frame
+ * (see `merge.ts`, which computes the statistics from it).
+ *
+ * Each participant's answers are read once, participant by participant. Every question gets a
+ * column with one entry per participant: what kind of response it is, and which of the
+ * question's distinct answers it gave. A question has few distinct answers (a yes/no question
+ * two, a maturity level six, a figure at most one per participant), each listed once with its
+ * score; answers that sort as equals (same score, same place in the question's own order) form
+ * a block, and the blocks are put in order once per question. The median, quartiles and
+ * agreement of any group then come from counts per block, without sorting anyone's answers.
+ *
+ * Alongside, each participant's own pillar scores are worked out with the scoring module's
+ * rules (`questionStatus`, `countedScore`, `pillarScore`), as `scoreAssessment` would.
+ */
+import type { Answers, AnswerValue, Response } from '../assessment/types.ts';
+import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { askedStates, type Asked } from '../scoring/followUps.ts';
+import { countedScore, pillarScore, questionStatus } from '../scoring/score.ts';
+import { valueScore } from '../scoring/valueScore.ts';
+import { checkWeights, questionWeight, type Weights } from '../scoring/weights.ts';
+
+/** What a response amounts to; the codes index `KINDS`. */
+export const KINDS = ['values', 'notApplicable', 'dontKnow', 'unanswered', 'hidden'] as const;
+export type Kind = (typeof KINDS)[number];
+const VALUES = 0;
+const NOT_APPLICABLE = 1;
+const DONT_KNOW = 2;
+const UNANSWERED = 3;
+const HIDDEN = 4;
+
+/** One answer somebody gave, with its score. */
+export interface Rated {
+  value: AnswerValue;
+  score: number;
+}
+
+// Per-type knowledge, in small functions, so that a per-type description can answer instead.
+
+/** Free text is listed, never scored or ranked. */
+export function isFreeText(question: Question): boolean {
+  return question.type === 'text';
+}
+
+/** The question's own order of answers, for sorting equal scores and listing the distribution. */
+export function answerOrder(question: Question, value: AnswerValue): number | string {
+  switch (question.type) {
+    case 'yesNo':
+      return ['no', 'yes'].indexOf(value as string);
+    case 'yesPartlyNo':
+      return ['no', 'partly', 'yes'].indexOf(value as string);
+    case 'singleChoice':
+      return question.options.findIndex((option) => option.id === value);
+    case 'multipleChoice':
+      return JSON.stringify([...(value as string[])].sort());
+    default:
+      return value as number;
+  }
+}
+
+/** One distinct answer as participants gave it (the same JSON). */
+interface Variant {
+  /** `undefined` when it is not a valid answer to the question. */
+  rated: Rated | undefined;
+  /** Its block, in the order blocks were met; -1 when not valid. */
+  block: number;
+}
+
+/** Answers that sort as equals: one run of the sorted answers. */
+export interface Block {
+  rated: Rated;
+  /** Its place in the question's own order (`answerOrder`). */
+  order: number | string;
+  /**
+   * More than one variant falls into it (the same choices listed in another order), so which
+   * participant's answer stands at a rank depends on who gave it.
+   */
+  mixed: boolean;
+}
+
+export interface QuestionColumn {
+  question: Question;
+  pillarIndex: number;
+  /** Per participant: the kind of response, an index into `KINDS`. */
+  kinds: Uint8Array;
+  /** Per participant: the variant given, or -1 (no valid value, or free text). */
+  given: Int32Array;
+  variants: Variant[];
+  /** Per variant: its block (filled once the blocks are in order); -1 when not valid. */
+  variantBlocks: Int32Array;
+  /** In order: lowest score first. */
+  blocks: Block[];
+  /** Free-text answers, in participants' order. */
+  texts: string[];
+}
+
+export interface ResponseTable {
+  questions: QuestionColumn[];
+  /** Per pillar, then per participant: the participant's own pillar score, NaN when they have none. */
+  pillarScores: Float64Array[];
+  /** Participants who gave no response at all. */
+  empty: number[];
+}
+
+/** Distinct answers of one question met so far, by their JSON type, and its blocks by score and order. */
+interface Dictionary {
+  strings: Map<string, number>;
+  /** Levels and whole percentages, by value: quicker than a map. */
+  smallIntegers: (number | undefined)[];
+  numbers: Map<number, number>;
+  negativeZero: number | undefined;
+  /** Arrays element by element (a trie), which is quicker than a JSON key. */
+  arrays: ArrayNode;
+  /** Map keys compare 0 and −0 alike, as the order does. */
+  blocks: Map<number, Map<number | string, number>>;
+}
+
+interface ArrayNode {
+  next: Map<unknown, ArrayNode>;
+  /** The variant of the array that ends here. */
+  variant?: number;
+}
+
+function newDictionary(): Dictionary {
+  return {
+    strings: new Map(),
+    smallIntegers: [],
+    numbers: new Map(),
+    negativeZero: undefined,
+    arrays: { next: new Map() },
+    blocks: new Map(),
+  };
+}
+
+function newColumn(question: Question, pillarIndex: number, participants: number): QuestionColumn {
+  return {
+    question,
+    pillarIndex,
+    kinds: new Uint8Array(participants),
+    given: new Int32Array(participants).fill(-1),
+    variants: [],
+    variantBlocks: new Int32Array(0),
+    blocks: [],
+    texts: [],
+  };
+}
+
+/** The block of answers equal to `rated` in the order (same score, same place in the question's order). */
+function blockFor(column: QuestionColumn, dictionary: Dictionary, rated: Rated): number {
+  let byOrder = dictionary.blocks.get(rated.score);
+  if (!byOrder) dictionary.blocks.set(rated.score, (byOrder = new Map()));
+  const order = answerOrder(column.question, rated.value);
+  const block = byOrder.get(order);
+  if (block !== undefined) {
+    column.blocks[block]!.mixed = true;
+    return block;
+  }
+  byOrder.set(order, column.blocks.length);
+  return column.blocks.push({ rated, order, mixed: false }) - 1;
+}
+
+function addVariant(column: QuestionColumn, dictionary: Dictionary, value: AnswerValue): number {
+  const score = valueScore(column.question, value);
+  const rated = typeof score === 'number' ? { value, score } : undefined;
+  const block = rated ? blockFor(column, dictionary, rated) : -1;
+  return column.variants.push({ rated, block }) - 1;
+}
+
+/** The variant `value` is, added when first met (so its score is worked out once). */
+function variantOf(column: QuestionColumn, dictionary: Dictionary, value: AnswerValue): number {
+  let known: number | undefined;
+  if (typeof value === 'string') {
+    known = dictionary.strings.get(value);
+    if (known === undefined) dictionary.strings.set(value, (known = addVariant(column, dictionary, value)));
+  } else if (typeof value === 'number' && value > 0 && value <= 1000 && Number.isInteger(value)) {
+    known = dictionary.smallIntegers[value] ??= addVariant(column, dictionary, value);
+  } else if (typeof value === 'number' && !Object.is(value, -0)) {
+    known = dictionary.numbers.get(value);
+    if (known === undefined) dictionary.numbers.set(value, (known = addVariant(column, dictionary, value)));
+  } else if (typeof value === 'number') {
+    known = dictionary.negativeZero ??= addVariant(column, dictionary, value);
+  } else if (Array.isArray(value)) {
+    let node = dictionary.arrays;
+    for (const element of value as unknown[]) {
+      let next = node.next.get(element);
+      if (!next) node.next.set(element, (next = { next: new Map() }));
+      node = next;
+    }
+    known = node.variant ??= addVariant(column, dictionary, value);
+  }
+  // Not a JSON answer value: scored as it comes.
+  return known ?? addVariant(column, dictionary, value);
+}
+
+/** Puts the blocks in order and renumbers the variants' blocks to their places. */
+function sortBlocks(column: QuestionColumn): void {
+  const { blocks } = column;
+  // Lower score first; equal scores in the question's own order.
+  const before = (a: Block, b: Block) =>
+    a.rated.score !== b.rated.score
+      ? a.rated.score - b.rated.score
+      : a.order < b.order
+        ? -1
+        : a.order > b.order
+          ? 1
+          : 0;
+  const order = blocks.map((_, index) => index).sort((a, b) => before(blocks[a]!, blocks[b]!));
+  const place = new Int32Array(blocks.length);
+  order.forEach((block, index) => (place[block] = index));
+  column.blocks = order.map((block) => blocks[block]!);
+  column.variantBlocks = Int32Array.from(column.variants, ({ block }) => (block < 0 ? -1 : place[block]!));
+}
+
+function hasConditions(questionnaire: Questionnaire): boolean {
+  return questionnaire.pillars.some((pillar) => pillar.questions.some((question) => question.showIf));
+}
+
+/** Records what `person`'s response amounts to: its kind, and the variant when it is a valid value. */
+function classify(
+  column: QuestionColumn,
+  dictionary: Dictionary,
+  person: number,
+  response: Response | undefined,
+  shown: boolean,
+): void {
+  let kind = UNANSWERED;
+  let variant = -1;
+  if (!shown) kind = HIDDEN;
+  else if (!response) kind = UNANSWERED;
+  else if (response.kind === 'notApplicable') kind = NOT_APPLICABLE;
+  else if (response.kind === 'dontKnow') kind = DONT_KNOW;
+  else if (isFreeText(column.question)) {
+    const text = response.value;
+    if (typeof text === 'string' && text.trim() !== '') {
+      kind = VALUES;
+      column.texts.push(text);
+    }
+  } else {
+    const candidate = variantOf(column, dictionary, response.value);
+    if (column.variants[candidate]!.rated) {
+      kind = VALUES;
+      variant = candidate;
+    }
+  }
+  column.kinds[person] = kind;
+  column.given[person] = variant;
+}
+
+/**
+ * Reads every participant's answers into columns. Throws `WeightError` when the weights cannot
+ * give a score (as scoring does), unless there is nobody to score.
+ */
+export function responseTable(
+  questionnaire: Questionnaire,
+  participants: readonly { answers: Answers }[],
+  weights: Weights = {},
+): ResponseTable {
+  const count = participants.length;
+  if (count > 0) checkWeights(questionnaire, weights);
+  const columns = questionnaire.pillars.flatMap((pillar, pillarIndex) =>
+    pillar.questions.map((question) => newColumn(question, pillarIndex, count)),
+  );
+  const dictionaries = columns.map(newDictionary);
+  const questionWeights = Float64Array.from(columns, (column) => questionWeight(column.question, weights));
+  const indexOf = new Map(columns.map((column, index) => [column.question.id, index]));
+  let end = 0;
+  const pillarEnds = questionnaire.pillars.map((pillar) => (end += pillar.questions.length));
+  const pillarScores = questionnaire.pillars.map(() => new Float64Array(count).fill(NaN));
+  const conditional = hasConditions(questionnaire);
+  const empty: number[] = [];
+  // One participant at a time: which questions they responded to, and what each counts for in
+  // its pillar (NaN: does not count).
+  const readBy = new Int32Array(columns.length).fill(-1);
+  const points = new Float64Array(columns.length);
+  const answered = new Uint8Array(columns.length);
+  const countedWeights = new Float64Array(columns.length);
+  const countedScores = new Float64Array(columns.length);
+
+  let person = 0;
+  let asked: Map<string, Asked> | undefined;
+  const read = (index: number, response: Response | undefined) => {
+    const column = columns[index]!;
+    const { question } = column;
+    const state = asked?.get(question.id) ?? 'shown';
+    classify(column, dictionaries[index]!, person, response, state === 'shown');
+    const variant = column.given[person]!;
+    const score = variant < 0 ? undefined : column.variants[variant]!.rated!.score;
+    const status = questionStatus(question, response, state, score);
+    points[index] = countedScore(status, score) ?? NaN;
+    answered[index] = status === 'answered' ? 1 : 0;
+    readBy[index] = person;
+  };
+
+  for (; person < count; person++) {
+    const { answers } = participants[person]!;
+    asked = conditional ? askedStates(questionnaire, answers) : undefined;
+    // The answers in their own order: much faster than looking each question up in records as
+    // IndexedDB returns them. Then the questions nobody answered.
+    const ids = Object.keys(answers);
+    const given = Object.values(answers);
+    let responded = false;
+    for (let i = 0; i < ids.length; i++) {
+      const response = given[i]?.response;
+      if (response !== undefined) responded = true;
+      const index = indexOf.get(ids[i]!);
+      if (index !== undefined) read(index, response);
+    }
+    if (!responded) empty.push(person);
+    for (let index = 0; index < columns.length; index++) if (readBy[index] !== person) read(index, undefined);
+
+    // Pillar scores add up in questionnaire order, as scoring does.
+    let index = 0;
+    for (let pillarIndex = 0; pillarIndex < pillarEnds.length; pillarIndex++) {
+      let counted = 0;
+      let answers = 0;
+      for (; index < pillarEnds[pillarIndex]!; index++) {
+        if (Number.isNaN(points[index]!)) continue;
+        countedWeights[counted] = questionWeights[index]!;
+        countedScores[counted++] = points[index]!;
+        answers += answered[index]!;
+      }
+      // A participant who answered nothing in a pillar has no view on it, rather than a view of 0.
+      const own = pillarScore(countedWeights, countedScores, counted);
+      if (own !== null && answers > 0) pillarScores[pillarIndex]![person] = own;
+    }
+  }
+  for (const column of columns) sortBlocks(column);
+  return { questions: columns, pillarScores, empty };
+}
+
+/** The block a participant's valid answer falls in, or -1. */
+export function blockOf(column: QuestionColumn, person: number): number {
+  const variant = column.given[person]!;
+  return variant < 0 ? -1 : column.variantBlocks[variant]!;
+}
+
+/** The answer of the `offset`-th (from 0) of `people`, in their order, whose answer is in `block`. */
+export function answerInBlock(
+  column: QuestionColumn,
+  block: number,
+  offset: number,
+  people: ArrayLike<number>,
+): Rated {
+  let remaining = offset;
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i]!;
+    if (blockOf(column, person) === block && remaining-- === 0)
+      return column.variants[column.given[person]!]!.rated!;
+  }
+  throw new Error(`No answer at ${offset} in block ${block}`);
+}
