@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
+import { loadClauseIds } from '../../scripts/lib/questionnaires.ts';
+import { readWorkbook } from '../../src/workbook/spreadsheet.ts';
 import { expectSaved, question, watchConsole } from './helpers.ts';
 
 /**
@@ -108,5 +110,43 @@ test('a questionnaire added from a JSON file is previewed, kept, answered offlin
     page.getByText(/Questionnaire “national-check” \(version 1.0.0\) is not on this device/),
   ).toBeVisible();
 
+  expect(console.errors).toEqual([]);
+});
+
+test('a questionnaire written in a workbook is added from the .xlsx and exported back as a workbook', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  await page.goto(`${ORIGIN}/`);
+  await openQuestionnaires(page);
+  await page
+    .getByLabel('Questionnaire file')
+    .setInputFiles(
+      join(import.meta.dirname, '..', '..', 'questionnaires', 'template', 'questionnaire-template.xlsx'),
+    );
+  const preview = page.getByTestId('questionnaire-preview');
+  await expect(preview.getByRole('heading', { name: /Preview: My questionnaire/ })).toBeVisible();
+  await preview.getByRole('button', { name: 'Add to this device' }).click();
+  const listed = page
+    .getByTestId('questionnaire-list')
+    .getByRole('listitem')
+    .filter({ hasText: /^My questionnaire/ });
+  await expect(listed).toContainText('from “questionnaire-template.xlsx”');
+
+  const download = page.waitForEvent('download');
+  await listed.getByRole('button', { name: /^Export \(workbook\)/ }).click();
+  expect((await download).suggestedFilename()).toBe('my-questionnaire-1.0.0.xlsx');
+  // What the app wrote reads back, on the command line's code, as the same valid questionnaire.
+  const exported = await readFile(await (await download).path());
+  const back = await readWorkbook(new Blob([exported]), 'exported.xlsx', loadClauseIds());
+  expect(back.ok && back.value.id).toBe('my-questionnaire');
+
+  // A file that is not a workbook is refused, saying so.
+  await page.getByLabel('Questionnaire file').setInputFiles({
+    name: 'not-a-workbook.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from('not a zip'),
+  });
+  await expect(page.getByTestId('questionnaire-refused')).toContainText('cannot be read as a workbook');
   expect(console.errors).toEqual([]);
 });
