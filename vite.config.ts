@@ -7,6 +7,10 @@ import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin.ts';
 import { vueI18nTreeShakePlugin } from './scripts/vite/vueI18nTreeShakePlugin.ts';
 import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
+/** Modules only a device linked to a server of record loads (the link hint and waiting conflicts are read by all). */
+const SERVER_SYNC_ONLY =
+  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/]LinkView\.vue|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
+
 export default defineConfig({
   // Relative paths, so the same build works from any folder on any host (room server, USB stick).
   base: './',
@@ -46,10 +50,16 @@ export default defineConfig({
         // texts in other languages (assets/languages/) are fetched and kept by the app when a
         // language is chosen (src/content/files.ts), so a device keeps the languages it uses.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The spreadsheet reader and writer (about 26 kB gzip) serve only the authors who convert
-        // workbooks: kept once first used, rather than downloaded by every device in advance.
-        globIgnores: ['assets/languages/**', '**/assets/spreadsheet-*.js'],
+        // Left out of what every device keeps offline, each kept when first loaded (below): the
+        // server-of-record code serves only linked devices, and the spreadsheet reader and writer
+        // (about 26 kB gzip) only the authors who convert workbooks.
+        globIgnores: ['assets/languages/**', '**/server-sync-*', '**/assets/spreadsheet-*.js'],
         runtimeCaching: [
+          {
+            urlPattern: /\/assets\/server-sync-[\w-]+\.(js|css)$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'baseline-server-sync', expiration: { maxEntries: 16 } },
+          },
           {
             urlPattern: /\/assets\/spreadsheet-[\w-]+\.js$/,
             handler: 'CacheFirst',
@@ -78,6 +88,16 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
+        // Linking and sync, for linked devices only, in files of their own that the service
+        // worker leaves out of the precache (see `globIgnores` above).
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => SERVER_SYNC_ONLY.test(id))
+            ? 'assets/server-sync-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+        assetFileNames: (asset) =>
+          asset.names.some((name) => /^(LinkView|SyncIndicator|SyncStatusLine)\.css$/.test(name))
+            ? 'assets/server-sync-[name]-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
         codeSplitting: {
           groups: [
             // Zod checks files that come from outside; the first screen reads none. Its own chunk

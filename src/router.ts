@@ -83,6 +83,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'questionnaires',
     component: () => import('./views/QuestionnairesView.vue'),
   },
+  { path: '/link/:code?', name: 'link', component: () => import('./views/LinkView.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];
 

@@ -5,11 +5,10 @@
  * the README, "The room kit"). Builds the app first when `dist/` is missing or older than the
  * sources. Prints where participants open the app, with a QR code of that address.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import encodeQR from 'qr';
+import { ensureBuild } from '../lib/appBuild.ts';
 import { ROOT } from '../lib/questionnaires.ts';
 import { RoomSetupError, startRoomServer } from './server.ts';
 
@@ -20,35 +19,6 @@ const USAGE = `Usage: npm run room [-- --host 0.0.0.0] [--port 8080] [--data roo
   --port      port to listen on (default 8080)
   --data      folder where answers are stored (default room-data)
   --no-build  serve dist/ as it is, without rebuilding it when the sources are newer`;
-
-/** The newest modification time of the files the build is made from. */
-function newestSource(): number {
-  const paths = ['src', 'questionnaires', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
-  let newest = 0;
-  const visit = (path: string) => {
-    if (!existsSync(path)) return;
-    const info = statSync(path);
-    if (info.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
-    else newest = Math.max(newest, info.mtimeMs);
-  };
-  for (const path of paths) visit(join(ROOT, path));
-  return newest;
-}
-
-function buildState(dist: string): 'missing' | 'stale' | 'current' {
-  const index = join(dist, 'index.html');
-  if (!existsSync(index)) return 'missing';
-  return newestSource() > statSync(index).mtimeMs ? 'stale' : 'current';
-}
-
-function build(): void {
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error('The build failed; the room server did not start.');
-    process.exit(1);
-  }
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -71,17 +41,7 @@ async function main(): Promise<void> {
   }
 
   const dist = join(ROOT, 'dist');
-  const state = buildState(dist);
-  if (state !== 'current' && !values['no-build']) {
-    console.log(
-      state === 'missing'
-        ? 'Building the app (dist/ is missing)…'
-        : 'Rebuilding the app (the sources changed since the last build)…',
-    );
-    build();
-  } else if (state === 'stale') {
-    console.warn('Warning: dist/ is older than the sources (--no-build): participants get the last build.');
-  }
+  ensureBuild(dist, values['no-build'], 'room server', 'participants');
 
   const room = await startRoomServer({
     dist,

@@ -2,7 +2,7 @@
  * The room server's folder (`room-data/` unless `--data` says otherwise), one folder per workshop:
  *
  *     <workshopId>/workshop.json                     the set-up and join code, since collecting began
- *     <workshopId>/submissions/<participantId>.json  a participant's answers, exactly as received
+ *     <workshopId>/submissions/<participantId>.json  a participant's answers, as checked (written anew)
  *     <workshopId>/joins/<participantId>.json        their join notice
  *
  * Every file is written durably: to a temporary file, flushed to the disk, then renamed over the

@@ -8,6 +8,9 @@
  * - The facilitator's endpoints (start collecting, read what arrived) answer only requests made
  *   on this laptop, to `localhost`, `127.0.0.1` or `[::1]`.
  * - Every client is rate-limited by its address (`429` with `Retry-After`); the others carry on.
+ * - Every request gets a deliberate status (tested with hostile requests in
+ *   `tests/unit/room/server.test.ts`); the last-resort 500 below is for faults of this laptop
+ *   (a disk that fails), never for what a client sends.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -38,6 +41,7 @@ import {
 import { MAX_PAYLOAD_BYTES } from '../../src/workshop/payload.ts';
 import { workshopIdSchema } from '../../src/workshop/setup.ts';
 import { roomAddresses } from './addresses.ts';
+import { decideRange, rangeForSirv } from './range.ts';
 import { openRoomData, type RoomData } from './data.ts';
 
 export interface RoomLimits {
@@ -182,15 +186,17 @@ function isJson(req: IncomingMessage): boolean {
   return /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
 }
 
-/** A request from a page of another site (its Origin is not this server's address) is refused. */
+/**
+ * A request from a page of another site is refused: its Origin must be this server's own
+ * address, compared as an origin (scheme, host and port; the server speaks only http). An Origin
+ * that is not an address (`null` from a sandboxed page or a file) is another site too.
+ */
 function crossOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return false;
-  try {
-    return new URL(origin).host !== (req.headers.host ?? '').toLowerCase();
-  } catch {
-    return true;
-  }
+  const own = URL.parse(`http://${req.headers.host ?? ''}`);
+  const theirs = URL.parse(origin);
+  return !own || !theirs || own.host === '' || theirs.origin !== own.origin;
 }
 
 function isFacilitator(req: IncomingMessage): boolean {
@@ -219,7 +225,12 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     etag: true,
     dotfiles: false,
     extensions: [],
-    setHeaders(res, pathname) {
+    setHeaders(res, pathname, stats) {
+      // Called just before sirv sends the file: the one place that knows its size.
+      const { req } = res;
+      const range = rangeForSirv(decideRange(req.headers.range, stats.size), stats.size);
+      if (range === undefined) delete req.headers.range;
+      else req.headers.range = range;
       for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
       // Hashed file names never change content; everything else is checked each time.
       res.setHeader(
@@ -315,7 +326,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       log(`Refused answers from ${client}: ${checked.failure.body.error}.`);
       return sendFailure(res, checked.failure);
     }
-    const { payload } = checked.value;
+    const { payload, canonical } = checked.value;
     await serialized(payload.workshopId, async () => {
       const existing = await data.readSubmission(payload.workshopId, payload.participantId);
       const status = decideStored(payload, existing?.payload);
@@ -328,7 +339,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       const receivedAt =
         status === 'alreadyReceived' && existing ? existing.receivedAt : new Date().toISOString();
       if (status !== 'alreadyReceived')
-        await data.saveSubmission(payload.workshopId, payload.participantId, text);
+        await data.saveSubmission(payload.workshopId, payload.participantId, canonical);
       log(
         `Answers ${status} from participant ${short(payload.participantId)} (workshop ${payload.workshopId}).`,
       );
@@ -345,12 +356,12 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     if (text === undefined) return;
     const checked = checkJoinNotice(text, { workshop: data.workshop, joinCode: joinCodeOfRequest(req) });
     if (!checked.ok) return sendFailure(res, checked.failure);
-    const { notice } = checked.value;
+    const { notice, canonical } = checked.value;
     const known = await serialized(notice.workshopId, async () => {
       const before = (await data.listJoins(notice.workshopId)).some(
         (entry) => entry.participantId === notice.participantId,
       );
-      await data.saveJoin(notice.workshopId, notice.participantId, text);
+      await data.saveJoin(notice.workshopId, notice.participantId, canonical);
       return before;
     });
     if (!known) log(`Participant ${short(notice.participantId)} joined workshop ${notice.workshopId}.`);

@@ -1,3 +1,4 @@
+import { compareInstants } from '../validation/time.ts';
 import type { Assessment } from './types.ts';
 
 type Dated = Pick<Assessment, 'assessedOn' | 'createdAt'>;
@@ -13,5 +14,5 @@ export function assessmentDate(assessment: Dated): string {
 
 /** Oldest first, by the date each describes; the same date keeps the order the records were made in. */
 export function byAssessmentDate(a: Dated, b: Dated): number {
-  return assessmentDate(a).localeCompare(assessmentDate(b)) || a.createdAt.localeCompare(b.createdAt);
+  return assessmentDate(a).localeCompare(assessmentDate(b)) || compareInstants(a.createdAt, b.createdAt);
 }

@@ -56,3 +56,25 @@ function setField(answer: Answer, field: AnswerField, value: Answer[AnswerField]
   if (value === undefined) delete answer[field];
   else (answer as unknown as Record<AnswerField, unknown>)[field] = value;
 }
+
+/**
+ * A person's choice on a conflict, applied part by part: the parts changed on both sides take the
+ * side chosen; a part changed on one side only keeps that change, so choosing never drops an
+ * edit the person was not asked about.
+ */
+export function settleConflict(
+  base: Answer | undefined,
+  mine: Answer,
+  theirs: Answer,
+  keep: 'mine' | 'theirs',
+  now: Date,
+): Answer {
+  const settled: Answer = { ...mine, updatedAt: now.toISOString() };
+  for (const field of ANSWER_FIELDS) {
+    const changedMine = !sameJson(base?.[field], mine[field]);
+    const changedTheirs = !sameJson(base?.[field], theirs[field]);
+    const both = changedMine && changedTheirs && !sameJson(mine[field], theirs[field]);
+    setField(settled, field, (both ? keep === 'theirs' : changedTheirs) ? theirs[field] : mine[field]);
+  }
+  return settled;
+}

@@ -97,6 +97,9 @@ export const assessmentSchema = z
     preparedBy: limitedText(LIMITS.preparedBy)
       .optional()
       .meta({ description: 'Names of the people who prepared it; left out of sharing exports' }),
+    organisation: limitedText(LIMITS.name)
+      .optional()
+      .meta({ description: 'The country or organisation assessed, as the report’s cover names it' }),
     createdAt: timestamp,
     updatedAt: timestamp,
     assessedOn: calendarDate

@@ -52,6 +52,8 @@ export interface Assessment {
   questionnaire: QuestionnaireRef;
   /** Names of the people who prepared it; personal data, left out of sharing exports. */
   preparedBy?: string;
+  /** The country or organisation assessed, as the report's cover names it. */
+  organisation?: string;
   createdAt: string;
   updatedAt: string;
   /**

@@ -1,5 +1,10 @@
 import { useI18n } from 'vue-i18n';
-import { describeResponse, responseText, type ResponseWords } from '../assessment/describe.ts';
+import {
+  describeResponse,
+  responseText,
+  type ResponseTextOptions,
+  type ResponseWords,
+} from '../assessment/describe.ts';
 import type { Response } from '../assessment/types.ts';
 import type { Question } from '../questionnaire/schema.ts';
 import { useLocalized } from './useLocalized.ts';
@@ -30,8 +35,11 @@ export function useResponseWords(defaultLanguage: () => string): ResponseWords {
     get no() {
       return t('question.no');
     },
-    level: (level) => t('question.level', { level }),
+    level: (level, word) =>
+      word === undefined ? t('question.level', { level }) : t('question.levelNamed', { word, level }),
     number: (value) => new Intl.NumberFormat(locale.value).format(value),
+    percent: (value) =>
+      new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 3 }).format(value / 100),
     localize: (text) => localized(text, defaultLanguage()).text,
   };
 }
@@ -39,6 +47,6 @@ export function useResponseWords(defaultLanguage: () => string): ResponseWords {
 /** An answer in one line of text, in the interface language. */
 export function useResponseText(defaultLanguage: () => string) {
   const words = useResponseWords(defaultLanguage);
-  return (question: Question, response: Response | undefined) =>
-    responseText(describeResponse(question, response), words);
+  return (question: Question, response: Response | undefined, options?: ResponseTextOptions) =>
+    responseText(describeResponse(question, response), words, options);
 }

@@ -1,5 +1,6 @@
 /** Pure functions over weight profiles: what they mean for scoring, and edits that return new profiles. */
 import type { Questionnaire } from '../questionnaire/schema.ts';
+import { isScored } from '../questionnaire/answerTypes.ts';
 import { scoringGroups, type Grouping } from '../scoring/groups.ts';
 import { pillarWeight, questionWeight, type Weights } from '../scoring/weights.ts';
 import { GCI_2024_BANDS } from './bands.ts';
@@ -31,7 +32,7 @@ export interface WeightShare {
 
 export interface ProfileShares {
   pillars: WeightShare[];
-  /** Scored questions (free text has no weight to give), by the id of their pillar. */
+  /** Scored questions (free text and context figures give no weight), by the id of their pillar. */
   questions: Record<string, WeightShare[]>;
 }
 
@@ -54,7 +55,7 @@ export function profileShares(
       group.id,
       normalise(
         group.questions
-          .filter(({ question }) => question.type !== 'text')
+          .filter(({ question }) => isScored(question))
           .map(({ question }) => ({ id: question.id, weight: questionWeight(question, weights) })),
       ),
     ]),

@@ -1,6 +1,18 @@
 import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse.ts';
+import type { InputLimits } from '../validation/guard.ts';
+import { fileSizeProblem, MAX_PROFILE_FILE_BYTES } from './file.ts';
 import { checkProfileRules, type ProfileContext } from './rules.ts';
 import { PROFILE_KIND, weightProfileSchema, type WeightProfile } from './schema.ts';
+
+/** What the structural guard (`src/validation/guard.ts`) holds a profile file to: a few kilobytes. */
+export const PROFILE_LIMITS: InputLimits = {
+  bytes: MAX_PROFILE_FILE_BYTES,
+  depth: 8,
+  members: 2_000,
+  items: 1_000,
+  values: 50_000,
+  text: 20_000,
+};
 
 /** Checks parsed JSON against weight profile format v1: the schema, then the rules. */
 export function validateProfile(data: unknown, context: ProfileContext): Parsed<WeightProfile> {
@@ -12,7 +24,9 @@ export function validateProfile(data: unknown, context: ProfileContext): Parsed<
 
 /** The same, starting from the text of a file. */
 export function validateProfileText(text: string, context: ProfileContext): Parsed<WeightProfile> {
-  const json = parseJsonText(text, context.file);
+  const json = parseJsonText(text, context.file, PROFILE_LIMITS, {
+    tooLarge: (bytes) => fileSizeProblem(context.file, bytes)!,
+  });
   return json.ok ? validateProfile(json.value, context) : json;
 }
 

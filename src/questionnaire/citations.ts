@@ -28,6 +28,8 @@ export interface Citation {
   document?: CitedDocument;
   /** What the clause says (paraphrased), or the reference's note. */
   summary?: LocalizedText;
+  /** A registry clause's mark as its document prints it ("9", "ok)"), to name it in a citation. */
+  mark?: string;
 }
 
 export type CitationIndex = ReadonlyMap<string, Citation>;
@@ -43,7 +45,12 @@ export function clauseCitations(registry: ClauseRegistry): Map<string, Citation>
   return new Map(
     registry.clauses.map((clause) => [
       clause.id,
-      { id: clause.id, document: documents.get(clause.id.split('/', 1)[0]!), summary: clause.summary },
+      {
+        id: clause.id,
+        document: documents.get(clause.id.split('/', 1)[0]!),
+        summary: clause.summary,
+        mark: clause.mark,
+      },
     ]),
   );
 }

@@ -35,3 +35,10 @@ export const MAX_LEVELS = 11;
  */
 export const WHEN_HIDDEN = ['zero', 'full', 'notApplicable'] as const;
 export type WhenHidden = (typeof WHEN_HIDDEN)[number];
+
+/**
+ * The largest weight a questionnaire, a profile or a person may give. Weights are relative (only
+ * their shares count), so a thousand to one is more than any debate needs, and sums of weights
+ * stay far from the numbers that overflow to Infinity and would make every score 0.
+ */
+export const MAX_WEIGHT = 1000;

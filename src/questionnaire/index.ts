@@ -5,7 +5,17 @@ export type { CitationIndex, Citation, CitedDocument } from './citations.ts';
 export type { Clause, ClauseDocument, ClauseRegistry } from './clauses.ts';
 export { holds, visibleQuestionIds } from './conditions.ts';
 export { validateQuestionnaire, validateQuestionnaireText } from './validate.ts';
-export { choiceValues, isNumeric, numericRange } from './values.ts';
+export {
+  accepts,
+  ANSWER_TYPES,
+  answerType,
+  choiceValues,
+  describeValue,
+  isNumeric,
+  isScored,
+  numericRange,
+} from './answerTypes.ts';
+export type { AnswerType, ValueDescription } from './answerTypes.ts';
 export { localizedTexts, questionsInOrder } from './walk.ts';
 export { localize } from './localize.ts';
 export type { Localized } from './localize.ts';

@@ -12,7 +12,15 @@ import {
 import { checkFollowUps } from '../scoring/soundness.ts';
 import { GCI_PILLARS } from './constants.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
-import { choiceValues, isNumeric, isScored, numericRange } from './values.ts';
+import {
+  answerType,
+  choiceValues,
+  hasOptions,
+  hasRule,
+  isNumeric,
+  isScored,
+  numericRange,
+} from './answerTypes.ts';
 import { localizedTexts, questionsInOrder } from './walk.ts';
 
 export interface RuleContext {
@@ -90,7 +98,7 @@ function checkUniqueIds(questionnaire: Questionnaire, report: Report): void {
   for (const { question, path } of questionsInOrder(questionnaire)) {
     if (questionIds.has(question.id)) report([...path, 'id'], `question id "${question.id}" is used twice`);
     questionIds.add(question.id);
-    if (question.type === 'singleChoice' || question.type === 'multipleChoice') {
+    if (hasOptions(question)) {
       const optionIds = question.options.map((option) => option.id);
       duplicates(optionIds).forEach((id) =>
         report([...path, 'options'], `option id "${id}" is used twice in question "${question.id}"`),
@@ -118,8 +126,7 @@ function checkSources(questionnaire: Questionnaire, clauses: ReadonlySet<string>
   questionnaire.pillars.forEach((pillar, p) => check(pillar.sources, ['pillars', p]));
   for (const { question, path } of questionsInOrder(questionnaire)) {
     check(question.sources, path);
-    if (question.type === 'number' || question.type === 'percentage')
-      check(question.scoring?.basis?.sources, [...path, 'scoring', 'basis']);
+    if (hasRule(question)) check(question.scoring?.basis?.sources, [...path, 'scoring', 'basis']);
   }
 }
 
@@ -179,7 +186,7 @@ function checkCondition(
       );
   }
   if ('includes' in condition) {
-    if (target.type !== 'multipleChoice') {
+    if (answerType(target).value !== 'choices') {
       report(
         [...path, 'includes'],
         `"includes" needs a multiple-choice question; "${target.id}" is ${target.type}`,
@@ -193,7 +200,7 @@ function checkCondition(
   if ('in' in condition) compared.push({ key: 'in', values: condition.in });
   if ('notIn' in condition) compared.push({ key: 'notIn', values: condition.notIn });
   for (const { key, values } of compared) {
-    if (target.type === 'multipleChoice') {
+    if (answerType(target).value === 'choices') {
       report(
         [...path, key],
         `"${key}" compares one answer, but "${target.id}" is answered with a list of options, so it can ` +
@@ -260,13 +267,13 @@ function checkBound(
 /** What a numeric question's answers can be, in words: "levels 0 to 4", "0…100". */
 function takes(question: Question): string {
   const { min, max, integer } = numericRange(question);
-  if (question.type === 'maturity') return `levels 0 to ${max}`;
+  if (answerType(question).scoredBy === 'levels') return `levels 0 to ${max}`;
   return `${integer ? 'whole numbers ' : ''}${rangeText({ min, max })}`;
 }
 
 function checkNumericQuestions(questionnaire: Questionnaire, report: Report): void {
   for (const { question, path } of questionsInOrder(questionnaire)) {
-    if (question.type !== 'number' && question.type !== 'percentage') continue;
+    if (!hasRule(question)) continue;
     const { min, max } = numericRange(question);
     if (min !== undefined && max !== undefined && min >= max) {
       report([...path, 'max'], `expected "max" above "min" (${min}), found ${max}`);
@@ -295,7 +302,7 @@ function checkNumericQuestions(questionnaire: Questionnaire, report: Report): vo
  */
 function checkOptions(questionnaire: Questionnaire, report: Report): void {
   for (const { question, path } of questionsInOrder(questionnaire)) {
-    if (question.type !== 'singleChoice' && question.type !== 'multipleChoice') continue;
+    if (!hasOptions(question)) continue;
     const scored = isScored(question);
     question.options.forEach((option, o) => {
       if (scored && option.score === undefined)
@@ -309,7 +316,7 @@ function checkOptions(questionnaire: Questionnaire, report: Report): void {
           [...path, 'options', o, 'score'],
           'a question with "scored": false is never scored: remove the options\' "score", or "scored": false',
         );
-      if (question.type === 'singleChoice' && option.exclusive !== undefined)
+      if (answerType(question).value === 'choice' && option.exclusive !== undefined)
         report(
           [...path, 'options', o, 'exclusive'],
           '"exclusive" is for multiple-choice questions: a single choice already excludes the other options',

@@ -15,6 +15,7 @@ import {
   FORMAT_VERSION,
   GCI_PILLARS,
   MAX_LEVELS,
+  MAX_WEIGHT,
   MIN_LEVELS,
   WHEN_HIDDEN,
   type QuestionType,
@@ -54,8 +55,9 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 const unitScore = z.number().min(0).max(1);
 export const weightSchema = z
   .number()
-  .min(0, expected('expected.weight'))
-  .meta({ description: 'Relative weight; 0 leaves the item out' });
+  .min(0, expected('expected.weight', { maximum: MAX_WEIGHT }))
+  .max(MAX_WEIGHT, expected('expected.weight', { maximum: MAX_WEIGHT }))
+  .meta({ description: `Relative weight from 0 to ${MAX_WEIGHT}; 0 leaves the item out` });
 
 const basisSchema = z
   .strictObject({

@@ -1,4 +1,5 @@
 import type { PathSegment } from '../validation/problems.ts';
+import { answerType } from './answerTypes.ts';
 import type { LocalizedText, Pillar, Question, Questionnaire } from './schema.ts';
 
 export interface LocatedText {
@@ -41,18 +42,7 @@ export function localizedTexts(questionnaire: Questionnaire): LocatedText[] {
     add([...path, 'text'], question.text);
     add([...path, 'help'], question.help);
     add([...path, 'action'], question.action);
-    if (question.type === 'number') add([...path, 'unit'], question.unit);
-    if (question.type === 'number' || question.type === 'percentage') {
-      add([...path, 'definition'], question.definition);
-      add([...path, 'scoring', 'basis', 'text'], question.scoring?.basis?.text);
-    }
-    if (question.type === 'maturity') {
-      question.levels.forEach((level, l) => add([...path, 'levels', l], level));
-      add([...path, 'levelNumbering', 'word'], question.levelNumbering?.word);
-    }
-    if (question.type === 'singleChoice' || question.type === 'multipleChoice') {
-      question.options.forEach((option, o) => add([...path, 'options', o, 'label'], option.label));
-    }
+    for (const own of answerType(question).texts(question)) add([...path, ...own.path], own.text);
   }
   return texts;
 }

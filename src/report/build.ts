@@ -20,8 +20,9 @@ import type { Answer, Answers, Assessment, Evidence } from '../assessment/types.
 import { totalProgress, type Progress } from '../assessment/progress.ts';
 import { profileShares } from '../profiles/resolve.ts';
 import type { Band, WeightProfile } from '../profiles/schema.ts';
+import { hasRule, isScored, type RuleQuestion } from '../questionnaire/answerTypes.ts';
 import { citationIndex, type Citation, type CitationIndex } from '../questionnaire/citations.ts';
-import type { LocalizedText, Questionnaire } from '../questionnaire/schema.ts';
+import type { LocalizedText, NumericRule, Questionnaire } from '../questionnaire/schema.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import type { QuestionStatus } from '../scoring/score.ts';
 
@@ -33,6 +34,8 @@ interface Reference {
 
 export interface ReportCover {
   name: string;
+  /** The country or organisation assessed. */
+  organisation?: string;
   preparedBy?: string;
   questionnaire: Reference;
   /** The weight profile the figures are computed with. */
@@ -85,6 +88,10 @@ export interface ReportQuestion {
   /** "2.3": the third question of the second pillar. */
   number: string;
   text: LocalizedText;
+  /** A figure's definition: what counts, which period, which denominator. */
+  definition?: LocalizedText;
+  /** How a figure becomes a score, with the questionnaire's reasons for its thresholds. */
+  rule?: { question: RuleQuestion; rule: NumericRule; basisSources: Citation[] };
   status: QuestionStatus;
   score: number | null;
   weight: number;
@@ -190,6 +197,7 @@ export function buildReport(
     defaultLanguage: questionnaire.defaultLanguage,
     cover: {
       name: person.name,
+      ...(assessment.organisation ? { organisation: assessment.organisation } : {}),
       ...(person.preparedBy ? { preparedBy: person.preparedBy } : {}),
       questionnaire: ref,
       profile: { id: profile.id, version: profile.version, title: profile.title },
@@ -250,6 +258,16 @@ function answersSection(
             id: question.id,
             number: numbers.get(question.id) ?? '',
             text: question.text,
+            ...(hasRule(question) && question.definition ? { definition: question.definition } : {}),
+            ...(hasRule(question) && question.scoring && isScored(question)
+              ? {
+                  rule: {
+                    question,
+                    rule: question.scoring,
+                    basisSources: cite(question.scoring.basis?.sources ?? [], citations),
+                  },
+                }
+              : {}),
             status: scored.status,
             score: scored.score,
             weight: scored.weight,

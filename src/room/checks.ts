@@ -14,11 +14,11 @@ import type { LocatedProblem, Problem } from '../validation/problems.ts';
 import { fromBase32, toBase32 } from '../workshop/encoding.ts';
 import { checkEnvelope, checkGroup, isNewer, type Refusal } from '../workshop/importer.ts';
 import { encodeJoinCode } from '../workshop/joinCode.ts';
-import { MAX_PAYLOAD_BYTES, payloadSchema, type Payload } from '../workshop/payload.ts';
-import { joinInfoOf, workshopSetupSchema, type WorkshopSetup } from '../workshop/setup.ts';
-import { joinNoticeSchema, type JoinNotice } from './joinNotice.ts';
+import { ANSWERS_LIMITS, payloadFileText, payloadSchema, type Payload } from '../workshop/payload.ts';
+import type { InputLimits } from '../validation/guard.ts';
+import { joinInfoOf, readSetup, workshopSetupSchema, type WorkshopSetup } from '../workshop/setup.ts';
+import { JOIN_NOTICE_LIMITS, joinNoticeSchema, type JoinNotice } from './joinNotice.ts';
 import {
-  MAX_JOIN_NOTICE_BYTES,
   MAX_SETUP_BYTES,
   type ErrorBody,
   type ErrorCode,
@@ -89,12 +89,12 @@ export function tooLarge(limit: number): Failure {
 function admit<T extends { workshopId: string }>(
   text: string,
   schema: z.ZodType<T>,
-  limit: number,
+  limits: InputLimits,
   what: string,
   lookup: Lookup,
 ): Checked<{ value: T; workshop: RoomWorkshop }> {
-  if (byteLength(text) > limit) return { ok: false, failure: tooLarge(limit) };
-  const json = parseJsonText(text, BODY);
+  if (byteLength(text) > limits.bytes) return { ok: false, failure: tooLarge(limits.bytes) };
+  const json = parseJsonText(text, BODY, limits);
   const parsed = json.ok ? parseWithSchema(schema, json.value, BODY) : json;
   if (!parsed.ok) {
     const message = `The request body is not ${what}; nothing was stored.`;
@@ -142,23 +142,27 @@ function groupCheck(content: { kind: string; group?: string }, setup: WorkshopSe
 export function checkSubmission(
   text: string,
   lookup: Lookup,
-): Checked<{ payload: Payload; workshop: RoomWorkshop }> {
-  const admitted = admit(text, payloadSchema, MAX_PAYLOAD_BYTES, 'a Baseline answers payload', lookup);
+): Checked<{ payload: Payload; workshop: RoomWorkshop; canonical: string }> {
+  const admitted = admit(text, payloadSchema, ANSWERS_LIMITS, 'a Baseline answers payload', lookup);
   if (!admitted.ok) return admitted;
   const { workshop } = admitted.value;
   const envelope = checkEnvelope(text, BODY, workshop.setup);
   if (!envelope.ok) return { ok: false, failure: refused(envelope.refusal) };
   const wrongGroup = groupCheck(envelope.payload.content, workshop.setup);
   if (wrongGroup) return { ok: false, failure: wrongGroup };
-  return { ok: true, value: { payload: envelope.payload, workshop } };
+  // What is stored is what was checked, written anew: never a member the schema did not read.
+  return {
+    ok: true,
+    value: { payload: envelope.payload, workshop, canonical: payloadFileText(envelope.payload) },
+  };
 }
 
 /** Checks a join notice, before anything is stored. */
 export function checkJoinNotice(
   text: string,
   lookup: Lookup,
-): Checked<{ notice: JoinNotice; workshop: RoomWorkshop }> {
-  const admitted = admit(text, joinNoticeSchema, MAX_JOIN_NOTICE_BYTES, 'a Baseline join notice', lookup);
+): Checked<{ notice: JoinNotice; workshop: RoomWorkshop; canonical: string }> {
+  const admitted = admit(text, joinNoticeSchema, JOIN_NOTICE_LIMITS, 'a Baseline join notice', lookup);
   if (!admitted.ok) return admitted;
   const { value: notice, workshop } = admitted.value;
   if (workshop.setup.sealTo && notice.content.kind !== 'sealed') {
@@ -168,14 +172,13 @@ export function checkJoinNotice(
   }
   const wrongGroup = groupCheck(notice.content, workshop.setup);
   if (wrongGroup) return { ok: false, failure: wrongGroup };
-  return { ok: true, value: { notice, workshop } };
+  return { ok: true, value: { notice, workshop, canonical: `${JSON.stringify(notice, null, 2)}\n` } };
 }
 
 /** Checks a workshop's set-up sent by the facilitator's app to start collecting. */
 export function checkSetup(text: string): Checked<WorkshopSetup> {
   if (byteLength(text) > MAX_SETUP_BYTES) return { ok: false, failure: tooLarge(MAX_SETUP_BYTES) };
-  const json = parseJsonText(text, BODY);
-  const parsed = json.ok ? parseWithSchema(workshopSetupSchema, json.value, BODY) : json;
+  const parsed = readSetup(text, BODY);
   if (parsed.ok) return { ok: true, value: parsed.value };
   const message = 'The request body is not a Baseline workshop set-up; nothing was stored.';
   return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };

@@ -13,6 +13,20 @@ import type { Participation } from '../workshop/participation.ts';
 import { participantIdSchema, sealedContentSchema } from '../workshop/payload.ts';
 import { open, seal } from '../workshop/seal.ts';
 import { workshopIdSchema } from '../workshop/setup.ts';
+import { readJson } from '../validation/guard.ts';
+import type { InputLimits } from '../validation/guard.ts';
+
+export const MAX_JOIN_NOTICE_BYTES = 16_000;
+
+/** What the structural guard (`src/validation/guard.ts`) holds a join notice to, sealed content included. */
+export const JOIN_NOTICE_LIMITS: InputLimits = {
+  bytes: MAX_JOIN_NOTICE_BYTES,
+  depth: 6,
+  members: 50,
+  items: 50,
+  values: 500,
+  text: MAX_JOIN_NOTICE_BYTES,
+};
 
 export const JOIN_NOTICE_FORMAT = 'baseline-workshop-join';
 export const JOIN_NOTICE_FORMAT_VERSION = 1;
@@ -84,9 +98,10 @@ export function openJoinNotice(notice: JoinNotice, secretKey: string | undefined
   }
   if (!secretKey) return undefined;
   try {
-    const opened: unknown = JSON.parse(decompressText(open(content, secretKey, associatedData(notice))));
-    const parsed = joinContentSchema.safeParse(opened);
-    return parsed.success ? parsed.data : undefined;
+    const text = decompressText(open(content, secretKey, associatedData(notice)), MAX_JOIN_NOTICE_BYTES);
+    const opened = readJson(text, 'join notice', JOIN_NOTICE_LIMITS);
+    const parsed = opened.ok ? joinContentSchema.safeParse(opened.value) : undefined;
+    return parsed?.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

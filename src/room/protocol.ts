@@ -30,7 +30,7 @@ export const JOIN_CODE_HEADER = 'Baseline-Join-Code';
 export const ROOM_META_NAME = 'baseline-room';
 
 /** A join notice is a few hundred bytes; a workshop's set-up a few kilobytes. */
-export const MAX_JOIN_NOTICE_BYTES = 16_000;
+export { MAX_JOIN_NOTICE_BYTES } from './joinNotice.ts';
 export const MAX_SETUP_BYTES = 100_000;
 
 const timestamp = timestampSchema;

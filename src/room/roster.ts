@@ -8,6 +8,7 @@
  * only when their answers arrive: nobody can be listed as missing.
  */
 import { isNewer, type Submission, type Via } from '../workshop/importer.ts';
+import { compareInstants } from '../validation/time.ts';
 import type { SubmissionSummary } from './protocol.ts';
 
 /** A participant the room server says joined (from their join notice, opened). */
@@ -127,6 +128,6 @@ function byStatusThenGroup(groups: readonly string[]) {
   return (a: RosterEntry, b: RosterEntry) =>
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     rank(a.group) - rank(b.group) ||
-    (a.joinedAt ?? '').localeCompare(b.joinedAt ?? '') ||
+    compareInstants(a.joinedAt, b.joinedAt) ||
     a.participantId.localeCompare(b.participantId);
 }

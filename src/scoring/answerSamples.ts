@@ -8,7 +8,7 @@
  */
 import type { AnswerValue } from '../assessment/types.ts';
 import type { Condition, NumericRule, Question } from '../questionnaire/schema.ts';
-import { numericRange } from '../questionnaire/values.ts';
+import { answerType, hasOptions, hasRule, numericRange } from '../questionnaire/answerTypes.ts';
 import { valueScore } from './valueScore.ts';
 
 export interface Sample {
@@ -19,29 +19,32 @@ export interface Sample {
 
 /** Answers that stand for every answer the question can take, as far as these conditions can tell. */
 export function answerSamples(question: Question, ...parts: Condition[]): Sample[] {
-  const values: AnswerValue[] = (() => {
-    switch (question.type) {
-      case 'yesNo':
-        return ['yes', 'no'];
-      case 'yesPartlyNo':
-        return ['yes', 'partly', 'no'];
-      case 'maturity':
-        return Array.from({ length: question.levels.length }, (_, level) => level);
-      case 'singleChoice':
-        return question.options.map((option) => option.id);
-      case 'multipleChoice':
-        return optionSets(question.options, named(parts, 'includes'));
-      case 'number':
-      case 'percentage':
-        return figures(question, question.scoring, named(parts, 'number'));
-      case 'text':
-        return [];
-    }
-  })();
+  const values = candidates(question, parts);
   return values.flatMap((value) => {
     const score = valueScore(question, value);
     return score === undefined ? [] : [{ value, score }];
   });
+}
+
+/**
+ * Every value the type offers (yes/no, options, levels); for multiple choice, the sets of options
+ * the conditions can tell apart; for any other figure, the points where something changes.
+ */
+function candidates(question: Question, parts: readonly Condition[]): AnswerValue[] {
+  const type = answerType(question);
+  switch (type.value) {
+    case 'choice':
+      return type.choices(question) ?? [];
+    case 'choices':
+      return hasOptions(question) ? optionSets(question.options, named(parts, 'includes')) : [];
+    case 'number':
+      return (
+        type.choices(question) ??
+        figures(question, hasRule(question) ? question.scoring : undefined, named(parts, 'number'))
+      );
+    case 'text':
+      return [];
+  }
 }
 
 /** The option ids (`includes`) or the figures (`equals`, `in`, `notIn`, `atLeast`, `atMost`) the conditions name. */

@@ -31,7 +31,7 @@
  */
 import type { Answers, Response } from '../assessment/types.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
-import { isScored } from '../questionnaire/values.ts';
+import { isScored } from '../questionnaire/answerTypes.ts';
 import { askedStates, type Asked } from './followUps.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
 import { valueScore } from './valueScore.ts';
@@ -232,7 +232,9 @@ export function countedScore(status: QuestionStatus, score: number | null | unde
     case 'notAsked':
     case 'pending':
       return 0;
-    default:
+    case 'notApplicable':
+    case 'hidden':
+    case 'unscored':
       return null;
   }
 }

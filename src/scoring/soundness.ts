@@ -21,7 +21,7 @@
 import type { AnswerValue } from '../assessment/types.ts';
 import { holds } from '../questionnaire/conditions.ts';
 import type { Condition, Question, Questionnaire } from '../questionnaire/schema.ts';
-import { isScored } from '../questionnaire/values.ts';
+import { isScored } from '../questionnaire/answerTypes.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import type { PathSegment } from '../validation/problems.ts';
 import { answerSamples as samples, type Sample } from './answerSamples.ts';

@@ -1,7 +1,8 @@
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import { englishMessage, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
-import { isScored } from '../questionnaire/values.ts';
+import { isScored } from '../questionnaire/answerTypes.ts';
 import { scoringGroups, type Grouping, type ScoringGroup } from './groups.ts';
+import { MAX_WEIGHT } from '../questionnaire/constants.ts';
 
 /**
  * Weights chosen for one calculation. Anything not named here takes the questionnaire's
@@ -70,7 +71,7 @@ export function checkWeights(
 }
 
 function requireValid(weight: number, code: WeightError['code'], params: ProblemParams): void {
-  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
-    throw new WeightError(code, { ...params, found: String(weight) });
+  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0 || weight > MAX_WEIGHT) {
+    throw new WeightError(code, { ...params, found: String(weight), maximum: MAX_WEIGHT });
   }
 }

@@ -1,13 +1,15 @@
 import type { Answer, Answers, Assessment } from '../assessment/types.ts';
-import { database, plain, type StoredAnswer } from './db.ts';
+import { database, openedDatabase, plain, type StoredAnswer } from './db.ts';
 import { sameContent } from '../assessment/merge.ts';
 import { moveToTrash } from './trash.ts';
+import { compareInstants, isLater, laterOf } from '../validation/time.ts';
 
 /** All saved assessments, most recently changed first. */
 export async function listAssessments(): Promise<Assessment[]> {
   const db = await database();
-  const all = await db.getAllFromIndex('assessments', 'byUpdatedAt');
-  return all.reverse();
+  // By instant: an imported file may write its times with another offset than this device's.
+  const all = await db.getAll('assessments');
+  return all.sort((a, b) => compareInstants(b.updatedAt, a.updatedAt));
 }
 
 export async function getAssessment(id: string): Promise<Assessment | undefined> {
@@ -70,7 +72,7 @@ export async function saveAnswer(assessmentId: string, answer: Answer): Promise<
   }
   const record: StoredAnswer = { ...plain(answer), assessmentId };
   await tx.objectStore('answers').put(record);
-  await assessments.put({ ...assessment, updatedAt: answer.updatedAt });
+  await assessments.put({ ...assessment, updatedAt: laterOf(assessment.updatedAt, answer.updatedAt) });
   await tx.done;
 }
 
@@ -103,20 +105,27 @@ export type CheckedSave = { saved: true } | { saved: false; current: Answer | un
  * Saves one answer only if the stored one still says what `base` says (nobody else changed it
  * since this window read it); otherwise writes nothing and returns what is stored now, so the
  * caller can merge or ask. The check and the write are one transaction, so two windows cannot
- * both pass the check.
+ * both pass the check. The same transaction drops the window's journal entry (`journal.ts`) when
+ * the answer saved is at least as new, and it is flushed to the disk before it completes.
+ *
+ * When the database is already open the transaction starts before this function first awaits,
+ * so a save asked for in an event handler is under way before the page re-renders.
  */
 export async function saveAnswerIfUnchanged(
   assessmentId: string,
   answer: Answer,
   base: Answer | undefined,
+  journalTab?: string,
 ): Promise<CheckedSave> {
-  const db = await database();
-  const tx = db.transaction(['assessments', 'answers'], 'readwrite');
+  const db = openedDatabase() ?? (await database());
+  const tx = db.transaction(['assessments', 'answers', 'journal'], 'readwrite', { durability: 'strict' });
   const assessments = tx.objectStore('assessments');
   const answers = tx.objectStore('answers');
-  const [assessment, stored] = await Promise.all([
+  const journal = tx.objectStore('journal');
+  const [assessment, stored, journaled] = await Promise.all([
     assessments.get(assessmentId),
     answers.get([assessmentId, answer.questionId]),
+    journalTab === undefined ? undefined : journal.get([assessmentId, journalTab, answer.questionId]),
   ]);
   if (!assessment) {
     tx.abort();
@@ -128,8 +137,13 @@ export async function saveAnswerIfUnchanged(
     await tx.done;
     return { saved: false, current };
   }
-  await answers.put({ ...plain(answer), assessmentId });
-  await assessments.put({ ...assessment, updatedAt: answer.updatedAt });
-  await tx.done;
+  const settled = journaled !== undefined && !isLater(journaled.answer.updatedAt, answer.updatedAt);
+  // Issued together: each waiting for the one before would cost a round trip to the storage each.
+  await Promise.all([
+    answers.put({ ...plain(answer), assessmentId }),
+    assessments.put({ ...assessment, updatedAt: laterOf(assessment.updatedAt, answer.updatedAt) }),
+    settled ? journal.delete([assessmentId, journaled.tab, answer.questionId]) : undefined,
+    tx.done,
+  ]);
   return { saved: true };
 }

@@ -4,11 +4,16 @@
  * window reads the data itself from IndexedDB. Where BroadcastChannel is missing, windows
  * still never overwrite each other (see `saveAnswerIfUnchanged`); they just refresh later.
  */
-export type ChangeMessage =
+export type ChangeMessage = (
   | { kind: 'answers'; assessmentId: string; questionIds: string[] }
   | { kind: 'assessment'; assessmentId: string }
   | { kind: 'list' }
-  | { kind: 'questionnaires' };
+  | { kind: 'conflicts'; assessmentId: string }
+  | { kind: 'questionnaires' }
+) & {
+  /** Written by sync from the server of record (so sync does not take it for a change to send). */
+  fromSync?: true;
+};
 
 const NAME = 'baseline.changes';
 

@@ -6,7 +6,9 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
 import type { AddedQuestionnaire } from './questionnaires.ts';
+import type { JournalEntry } from './journal.ts';
 import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
+import type { SyncBase, SyncConflict } from '../sync/core.ts';
 
 export const DB_NAME = 'baseline';
 
@@ -33,6 +35,16 @@ export interface BaselineDB extends DBSchema {
   workshops: { key: string; value: StoredWorkshop; indexes: { byUpdatedAt: string } };
   /** Participants' answers received by the facilitator, one record per participant. */
   submissions: { key: [string, string]; value: StoredSubmission; indexes: { byWorkshop: string } };
+  /** Answers being typed, written on every change until the answer itself is saved (`journal.ts`). */
+  journal: { key: [string, string, string]; value: JournalEntry; indexes: { byAssessment: string } };
+  /** Per synced record, the server's version this device last had (see src/sync/core.ts). */
+  syncBases: { key: string; value: SyncBase & { key: string } };
+  /** Answers changed here and on another device, waiting for a person. */
+  syncConflicts: { key: string; value: SyncConflict & { key: string }; indexes: { byAssessment: string } };
+  /** Changes the server refused (not allowed, not valid), not sent again until they change. */
+  syncRefused: { key: string; value: { key: string; status: string; message?: string; value: unknown } };
+  /** The link to the server of record, the checkpoint, and the batch being sent. */
+  syncState: { key: string; value: { name: string; value: unknown } };
   /** Questionnaires added on this device (the built-in ones ship with the app), one version per id. */
   addedQuestionnaires: { key: string; value: AddedQuestionnaire };
 }
@@ -72,7 +84,22 @@ const UPGRADES: readonly UpgradeStep[] = [
       'workshopId',
     );
   },
-  // Version 5: questionnaires added on this device from a file.
+  // Version 5: the journal of answers being typed moves here from localStorage, which Chromium
+  // writes to disk lazily (a crash lost up to the last seconds of typing).
+  (db) => {
+    db.createObjectStore('journal', { keyPath: ['assessmentId', 'tab', 'answer.questionId'] }).createIndex(
+      'byAssessment',
+      'assessmentId',
+    );
+  },
+  // Version 6: what a device linked to a server of record keeps to sync (empty on others).
+  (db) => {
+    db.createObjectStore('syncBases', { keyPath: 'key' });
+    db.createObjectStore('syncConflicts', { keyPath: 'key' }).createIndex('byAssessment', 'assessmentId');
+    db.createObjectStore('syncRefused', { keyPath: 'key' });
+    db.createObjectStore('syncState', { keyPath: 'name' });
+  },
+  // Version 7: questionnaires added on this device from a file.
   (db) => {
     db.createObjectStore('addedQuestionnaires', { keyPath: 'id' });
   },
@@ -81,6 +108,8 @@ const UPGRADES: readonly UpgradeStep[] = [
 export const DB_VERSION = UPGRADES.length;
 
 let opening: Promise<IDBPDatabase<BaselineDB>> | undefined;
+/** The connection once open, for code that must start a transaction in the same task (see `journal.ts`). */
+let opened: IDBPDatabase<BaselineDB> | undefined;
 
 /** Opens the database on first use and keeps the connection for the life of the page. */
 export function database(): Promise<IDBPDatabase<BaselineDB>> {
@@ -92,22 +121,39 @@ export function database(): Promise<IDBPDatabase<BaselineDB>> {
       // A newer version of the app opened in another tab needs to upgrade: step aside.
       (event.target as IDBDatabase).close();
       opening = undefined;
+      opened = undefined;
     },
     terminated() {
       opening = undefined;
+      opened = undefined;
     },
   });
   const attempt = opening;
-  attempt.catch(() => {
-    if (opening === attempt) opening = undefined;
-  });
+  attempt.then(
+    (db) => {
+      if (opening === attempt) opened = db;
+    },
+    () => {
+      if (opening === attempt) opening = undefined;
+    },
+  );
   return attempt;
+}
+
+/**
+ * The open connection, or undefined before the first `database()` has resolved. A transaction
+ * started on it in an event handler is queued before the page re-renders, so the browser's
+ * storage works while the page draws.
+ */
+export function openedDatabase(): IDBPDatabase<BaselineDB> | undefined {
+  return opened;
 }
 
 /** Closes the connection (tests, and before deleting the database). */
 export async function closeDatabase(): Promise<void> {
   const current = opening;
   opening = undefined;
+  opened = undefined;
   if (current) (await current).close();
 }
 

@@ -22,7 +22,7 @@ export type { AddedQuestionnaire } from './questionnaires.ts';
 export type { CheckedSave } from './assessments.ts';
 export { announce, openChannel } from './channel.ts';
 export type { ChangeMessage } from './channel.ts';
-export { createJournal, dropJournal, takeJournal } from './journal.ts';
+export { adoptJournal, createJournal, dropJournal } from './journal.ts';
 export type { JournalEntry } from './journal.ts';
 export { requestPersistence, storageErrorKind, storageStatus } from './persistence.ts';
 export type { StorageStatus } from './persistence.ts';

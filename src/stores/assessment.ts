@@ -1,13 +1,14 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, toRaw, watch } from 'vue';
 import { withComment, withCommentAccess, withEvidence, withResponse } from '../assessment/answers.ts';
 import { newId } from '../assessment/ids.ts';
-import { mergeAnswers, sameContent, type AnswerField } from '../assessment/merge.ts';
+import { mergeAnswers, settleConflict, type AnswerField } from '../assessment/merge.ts';
 import { pillarProgress, totalProgress } from '../assessment/progress.ts';
 import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
+  adoptJournal,
   createJournal,
   getAssessment,
   loadAnswer,
@@ -16,23 +17,36 @@ import {
   updateAssessment,
   saveAnswerIfUnchanged,
   storageErrorKind,
-  takeJournal,
   type ChangeMessage,
+  type JournalEntry,
 } from '../storage/index.ts';
+import { dropSyncConflict, loadSyncConflicts } from '../storage/syncConflicts.ts';
+import type { SyncConflict } from '../sync/core.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 
 /** Typing in a text box is saved when it pauses this long; choices are saved at once. */
 const TYPING_PAUSE_MS = 400;
+/** A change is drawn once the journal has written it, and at the latest this long after it. */
+const DRAW_AT_LATEST_MS = 50;
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
 
-/** The same answer changed here and in another window, in the same field: a person chooses. */
+/** The same answer changed here and in another window (or on another device), in the same field: a person chooses. */
 export interface Conflict {
   mine: Answer;
   theirs: Answer | undefined;
   fields: AnswerField[];
+  /** Set when the other version came from another device, through the server of record. */
+  fromDevice?: { base?: Answer };
 }
+
+const deviceConflict = (found: SyncConflict): Conflict => ({
+  mine: found.mine,
+  theirs: found.theirs,
+  fields: found.fields,
+  fromDevice: found.base ? { base: found.base } : {},
+});
 
 /** This window's id, kept across reloads of the tab (sessionStorage belongs to the tab). */
 function tabId(): string {
@@ -92,11 +106,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
       const mine = answers.value[questionId];
       if (!id || !mine || conflicts.value[questionId]) return;
       const base = bases.get(questionId);
-      const outcome = await saveAnswerIfUnchanged(id, mine, base);
+      const outcome = await saveAnswerIfUnchanged(id, mine, base, journal.tab);
       if (outcome.saved) {
         touch(questionId);
         bases.set(questionId, plainAnswer(mine));
-        journal.settle(id, mine);
         channel.post({ kind: 'answers', assessmentId: id, questionIds: [questionId] });
         return;
       }
@@ -123,6 +136,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = assessment.value?.id;
     if (!id || !('assessmentId' in message) || message.assessmentId !== id) return;
     const seen = new Map(revisions);
+    if (message.kind === 'conflicts') {
+      await reloadDeviceConflicts(id);
+      return;
+    }
     if (message.kind === 'assessment') {
       const found = await getAssessment(id);
       if (!found) {
@@ -141,6 +158,15 @@ export const useAssessmentStore = defineStore('assessment', () => {
       if (answer) stored[questionId] = answer;
     }
     refreshAnswers(id, message.questionIds, stored, seen);
+  }
+
+  /** Conflicts with other devices, as sync left them: added, changed, or settled by a newer version. */
+  async function reloadDeviceConflicts(id: string): Promise<void> {
+    const found = new Map((await loadSyncConflicts(id)).map((entry) => [entry.questionId, entry]));
+    if (assessment.value?.id !== id) return;
+    for (const [questionId, conflict] of Object.entries(conflicts.value))
+      if (conflict.fromDevice && !found.has(questionId)) delete conflicts.value[questionId];
+    for (const [questionId, entry] of found) conflicts.value[questionId] = deviceConflict(entry);
   }
 
   /** Shows what another window stored, except where this window has a change of its own waiting. */
@@ -171,29 +197,35 @@ export const useAssessmentStore = defineStore('assessment', () => {
       loadState.value = 'missing';
       return;
     }
-    const [loadedQuestionnaire, loadedAnswers] = await Promise.all([
+    const [loadedQuestionnaire, loadedAnswers, withDevices] = await Promise.all([
       questionnaires.load(found.questionnaire.id),
       loadAnswers(id),
+      loadSyncConflicts(id),
     ]);
+    const journaled = await adoptJournal(id, journal.tab, loadedAnswers);
     assessment.value = found;
     questionnaire.value = loadedQuestionnaire;
     answers.value = loadedAnswers;
-    conflicts.value = {};
+    conflicts.value = Object.fromEntries(
+      withDevices.map((entry) => [entry.questionId, deviceConflict(entry)]),
+    );
     merged.value = [];
     bases.clear();
     for (const [questionId, answer] of Object.entries(loadedAnswers)) bases.set(questionId, answer);
-    replayJournal(id, loadedAnswers);
+    replayJournal(journaled);
     loadState.value = loadedQuestionnaire ? 'ready' : 'unknownQuestionnaire';
   }
 
-  /** Changes a reload or a crash interrupted before they reached IndexedDB are saved now. */
-  function replayJournal(id: string, stored: Record<string, Answer>): void {
-    for (const entry of takeJournal(id)) {
+  /**
+   * Changes a reload or a crash interrupted before their answer was saved are saved now. The
+   * journal gives only entries newer than what is stored (an older one was overtaken, and is
+   * no conflict); one whose base another window changed meanwhile is merged, or asked about.
+   */
+  function replayJournal(entries: JournalEntry[]): void {
+    for (const entry of entries) {
       const questionId = entry.answer.questionId;
-      if (sameContent(stored[questionId], entry.answer)) continue;
       answers.value[questionId] = entry.answer;
       bases.set(questionId, entry.base);
-      journal.record(entry);
       autosave.schedule(questionId, true);
     }
   }
@@ -229,8 +261,16 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const conflict = conflicts.value[questionId];
     if (!conflict) return;
     delete conflicts.value[questionId];
-    bases.set(questionId, conflict.theirs);
     const id = assessment.value?.id;
+    if (conflict.fromDevice && conflict.theirs) {
+      // Stored here is this device's version; the choice is saved over it, part by part, and
+      // the conflict is let go once saved (sync then sends the result).
+      const mine = plainAnswer(answers.value[questionId] ?? conflict.mine);
+      update(questionId, settleConflict(conflict.fromDevice.base, mine, conflict.theirs, keep, now()), true);
+      void autosave.flush().then(() => (id ? dropSyncConflict(id, questionId) : undefined));
+      return;
+    }
+    bases.set(questionId, conflict.theirs);
     if (keep === 'mine') {
       const latest = answers.value[questionId] ?? conflict.mine;
       update(questionId, { ...plainAnswer(latest), updatedAt: now().toISOString() }, true);
@@ -238,7 +278,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
     if (conflict.theirs) answers.value[questionId] = conflict.theirs;
     else delete answers.value[questionId];
-    if (id) journal.forget(id, questionId);
+    if (id) void journal.forget(id, questionId);
   }
 
   function dismissMerged(): void {
@@ -260,27 +300,69 @@ export const useAssessmentStore = defineStore('assessment', () => {
     channel.post({ kind: 'assessment', assessmentId: current.id });
   }
 
-  /** Renames the assessment or changes who prepared it. */
-  function updateDetails(details: Pick<Assessment, 'name' | 'preparedBy' | 'assessedOn'>): Promise<void> {
+  /** Changes the assessment's name, organisation, date or who prepared it. */
+  function updateDetails(
+    details: Pick<Assessment, 'name' | 'preparedBy' | 'organisation' | 'assessedOn'>,
+  ): Promise<void> {
     const preparedBy = details.preparedBy?.trim();
+    const organisation = details.organisation?.trim();
     return changeAssessment((stored) => {
       const next: Assessment = { ...stored, name: details.name.trim(), updatedAt: now().toISOString() };
       if (preparedBy) next.preparedBy = preparedBy;
       else delete next.preparedBy;
+      if (organisation) next.organisation = organisation;
+      else delete next.organisation;
       if (details.assessedOn) next.assessedOn = details.assessedOn;
       else delete next.assessedOn;
       return next;
     });
   }
 
+  /** The questions the answers show (conditions read only the answers they name). */
   const visible = computed(() =>
     questionnaire.value ? visibleQuestionIds(questionnaire.value, answers.value) : new Set<string>(),
   );
-  const progressByPillar = computed(() =>
-    questionnaire.value ? pillarProgress(questionnaire.value, answers.value) : [],
-  );
   const progress = computed(() =>
     questionnaire.value ? totalProgress(questionnaire.value, answers.value) : { responded: 0, shown: 0 },
+  );
+
+  /**
+   * The answers as the answering screen draws them: `answers`, copied once the journal has
+   * written the change (and never more than `DRAW_AT_LATEST_MS` later). Write-ahead: a change
+   * goes to the disk first and is drawn a few milliseconds later, because drawing it (the
+   * questions it reveals, the progress, the card) is the costliest work after a click, and the
+   * journal's write would otherwise wait behind it. The control clicked or typed in shows the
+   * change at once by itself; the copy is taken when drawn, so it is never older than the page.
+   */
+  const drawnAnswers = shallowRef<Readonly<Record<string, Answer>>>({});
+  let drawing: ReturnType<typeof setTimeout> | undefined;
+  function drawSoon(): void {
+    if (drawing !== undefined) return;
+    const timer = setTimeout(draw, DRAW_AT_LATEST_MS);
+    drawing = timer;
+    void (journal.written() ?? Promise.resolve()).then(() => {
+      if (drawing === timer) draw();
+    });
+  }
+  function draw(): void {
+    clearTimeout(drawing);
+    drawing = undefined;
+    drawnAnswers.value = { ...toRaw(answers.value) };
+  }
+  // Before the page redraws, after the task that changed the answers has journaled them.
+  watch(answers, drawSoon, { deep: 1 });
+
+  /** The questions drawn: replaced only when they are other questions (nothing to redraw). */
+  const drawnVisible = computed<ReadonlySet<string>>((previous) => {
+    if (!questionnaire.value) return new Set<string>();
+    const next = visibleQuestionIds(questionnaire.value, drawnAnswers.value);
+    return previous && sameMembers(next, previous) ? previous : next;
+  });
+  const drawnProgress = computed(() =>
+    questionnaire.value ? totalProgress(questionnaire.value, drawnAnswers.value) : { responded: 0, shown: 0 },
+  );
+  const drawnProgressByPillar = computed(() =>
+    questionnaire.value ? pillarProgress(questionnaire.value, drawnAnswers.value) : [],
   );
 
   /** A full disk reads differently from other failures: the person can act on it. */
@@ -304,7 +386,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     changeAssessment,
     visible,
     progress,
-    progressByPillar,
+    drawnAnswers,
+    drawnVisible,
+    drawnProgress,
+    drawnProgressByPillar,
     saveState: autosave.state,
     saveError: autosave.failure,
     saveErrorKind,
@@ -312,6 +397,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     retrySave: autosave.retry,
   };
 });
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((id) => b.has(id));
+}
 
 /** A plain copy of an answer held in Vue state (a reactive proxy cannot be cloned or stored). */
 function plainAnswer(answer: Answer): Answer {

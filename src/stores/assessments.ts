@@ -83,7 +83,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   /** Moves an assessment to the trash; resolves to the trash entry, for an undo. */
   async function remove(id: string): Promise<string | undefined> {
     const trashId = await deleteAssessment(id);
-    dropJournal(id);
+    await dropJournal(id);
     await changed(id);
     return trashId;
   }

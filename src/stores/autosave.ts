@@ -15,6 +15,8 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
   /** The error behind `failure`, so the interface can tell a full disk from other failures. */
   const error = shallowRef<unknown>();
   let chain: Promise<void> = Promise.resolve();
+  /** Writes asked for and not yet finished. */
+  let running = 0;
 
   function schedule(key: string, immediate = false): void {
     pending.value.add(key);
@@ -30,7 +32,7 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
   function run(key: string): Promise<void> {
     clearTimeout(timers.get(key));
     timers.delete(key);
-    chain = chain.then(async () => {
+    const task = async () => {
       if (!pending.value.has(key)) return;
       pending.value.delete(key);
       try {
@@ -41,6 +43,13 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
         error.value = caught;
         failure.value = caught instanceof Error ? caught.message : String(caught);
       }
+    };
+    // With nothing under way, the write starts now, in the task of the change (its transaction
+    // is then queued before the page re-renders); otherwise after the writes before it.
+    const started = running === 0 ? task() : chain.then(task);
+    running++;
+    chain = started.then(() => {
+      running--;
     });
     return chain;
   }
@@ -48,6 +57,8 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
   /** Writes everything pending now (before leaving the page or the screen). */
   async function flush(): Promise<void> {
     await Promise.all([...pending.value].map(run));
+    // A write started at once is no longer pending, and may still be under way.
+    await chain;
   }
 
   const state = computed<SaveState>(() =>

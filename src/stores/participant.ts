@@ -68,7 +68,8 @@ export const useParticipantStore = defineStore('participant', () => {
    * themselves still go back whichever way works.
    */
   async function announce(assessment: Assessment): Promise<boolean> {
-    if (!servedByRoom() || !assessment.workshop) return false;
+    // A sealed workshop's notice is sealed too: it waits for the key like the answers do.
+    if (!servedByRoom() || !assessment.workshop || assessment.workshop.join.keyPending) return false;
     const result = await sendJoinNotice(
       makeJoinNotice(assessment.workshop),
       encodeJoinCode(assessment.workshop.join),
@@ -85,6 +86,26 @@ export const useParticipantStore = defineStore('participant', () => {
     if (!assessment?.workshop) throw new Error(`No workshop assessment "${assessmentId}"`);
     const next = { ...assessment, workshop: { ...assessment.workshop, ...change } };
     if (!next.workshop.name) delete next.workshop.name;
+    await putAssessment(next);
+    void announce(next);
+    return next;
+  }
+
+  /**
+   * What a link, QR code or set-up file of the same workshop adds to what a typed code gave:
+   * the sealing key and the workshop's name. `undefined` when it is another workshop.
+   */
+  async function complete(assessmentId: string, info: JoinInfo): Promise<Assessment | undefined> {
+    const assessment = await getAssessment(assessmentId);
+    const participation = assessment?.workshop;
+    if (!assessment || !participation || participation.join.id !== info.id) return undefined;
+    const join: JoinInfo = { ...participation.join };
+    if (info.name) join.name = info.name;
+    if (info.sealTo) {
+      join.sealTo = info.sealTo;
+      delete join.keyPending;
+    }
+    const next = { ...assessment, workshop: { ...participation, join } };
     await putAssessment(next);
     void announce(next);
     return next;
@@ -141,5 +162,5 @@ export const useParticipantStore = defineStore('participant', () => {
     return { assessment: recorded, result };
   }
 
-  return { joined, join, update, handBack, announce, send };
+  return { joined, join, update, complete, handBack, announce, send };
 });

@@ -13,6 +13,7 @@ import {
 } from '../profiles/index.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import { deleteSavedProfile, listSavedProfiles, putSavedProfile } from '../storage/index.ts';
+import { misplacedKind, type FileKind } from '../transfer/fileKind.ts';
 import type { Parsed } from '../validation/parse.ts';
 import { profileTexts } from '../content/texts.ts';
 import { PROFILE_TEXTS, useContentStore } from './content.ts';
@@ -27,7 +28,8 @@ export interface ProfileFile {
 
 export type ImportResult =
   | { ok: true; profile: WeightProfile; renamed: boolean; unchanged: boolean }
-  | Extract<Parsed<WeightProfile>, { ok: false }>;
+  /** `misplaced`: another of Baseline's files, which belongs elsewhere. */
+  | (Extract<Parsed<WeightProfile>, { ok: false }> & { misplaced?: FileKind });
 
 /**
  * Weight profiles: the built-in ones (validated when the app was built) and those saved on
@@ -99,6 +101,8 @@ export const useWeightProfilesStore = defineStore('weightProfiles', () => {
     const tooLarge = fileSizeProblem(file.name, file.size);
     if (tooLarge) return { ok: false, problems: [tooLarge] };
     const text = await file.text();
+    const misplaced = misplacedKind(text, ['weightProfile']);
+    if (misplaced) return { ok: false, problems: [], misplaced };
     const result = validateProfileText(text, { file: file.name, questionnaires: await allQuestionnaires() });
     if (!result.ok) return result;
     const existing = find(result.value.id);

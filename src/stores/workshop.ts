@@ -26,6 +26,7 @@ import { mergeAnswers, type MergeResult } from '../workshop/merge.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 import { useWeightProfilesStore } from './weightProfiles.ts';
+import { compareInstants } from '../validation/time.ts';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
 
@@ -123,7 +124,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
     return mergeAnswers({
       questionnaire: questionnaire.value,
       groups: workshop.value.setup.groups.map((group) => group.id),
-      participants: [...submissions.value].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+      participants: [...submissions.value].sort((a, b) => compareInstants(a.receivedAt, b.receivedAt)),
       weights: profile.value ? profileWeights(profile.value) : undefined,
     });
   });

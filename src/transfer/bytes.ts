@@ -19,10 +19,4 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 export const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
 /** Strict UTF-8: undefined for bytes that are not text (a picture, a spreadsheet, a zip). */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
+export { decodeUtf8 } from '../validation/guard.ts';

@@ -1,18 +1,17 @@
 /**
  * Reads a file someone brings, and decides what it would add, without writing anything. Every
  * refusal is a located `Problem` in plain words. The order of checks is the order of cost: size,
- * text, JSON, limits (nesting, hostile keys, long texts), format, schema, then the answers
+ * text, JSON, limits (the structural guard: nesting, width, hostile keys, long or broken texts), format, schema, then the answers
  * against the built-in questionnaire. Only a file that passes all of them yields candidates,
  * and only the caller, after a person has seen the preview and chosen, writes them.
  */
 import type { Answer, Assessment } from '../assessment/types.ts';
-import { choiceValues, numericRange } from '../questionnaire/values.ts';
+import { accepts, answerType, choiceValues, numericRange } from '../questionnaire/answerTypes.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
-import { valueScore } from '../scoring/valueScore.ts';
 import { quotedList, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
-import { notJson, parseWithSchema } from '../validation/parse.ts';
+import { readJsonBytes } from '../validation/guard.ts';
+import { parseWithSchema } from '../validation/parse.ts';
 import { jsonPath, problem, type PathSegment, type Problem } from '../validation/problems.ts';
-import { decodeUtf8 } from './bytes.ts';
 import { decrypt, encryptionAvailable, WrongPassphraseError } from './crypto.ts';
 import {
   ASSESSMENT_FORMAT,
@@ -24,7 +23,7 @@ import {
   FILE_VERSION,
   type BackupEntry,
 } from './formats.ts';
-import { checkSize, checkStructure } from './limits.ts';
+import { IMPORT_LIMITS } from './limits.ts';
 
 export interface ImportContext {
   /** The built-in questionnaire with this id, or undefined. */
@@ -71,20 +70,9 @@ export async function readImport(
   file: string,
   context: ImportContext,
 ): Promise<ImportRead> {
-  const tooBig = checkSize(bytes.length, file);
-  if (tooBig) return refused([tooBig]);
-  const text = decodeUtf8(bytes);
-  if (text === undefined) {
-    return refused([problem(file, '$', 'file.notText')]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return refused([notJson(file, error)]);
-  }
-  const structure = checkStructure(data, file);
-  if (structure) return refused([structure]);
+  const read = readJsonBytes(bytes, file, IMPORT_LIMITS);
+  if (!read.ok) return refused(read.problems);
+  const data = read.value;
 
   const header = formatOf(data, file);
   if ('problem' in header) return refused([header.problem]);
@@ -124,25 +112,19 @@ async function readEncrypted(data: unknown, file: string, context: ImportContext
     }
     throw error;
   }
-  const text = decodeUtf8(inner);
-  const content = text === undefined ? undefined : safeParse(text);
-  if (content === undefined) return refused([problem(file, '$.data', 'import.notBaselineInside')]);
-  const structure = checkStructure(content.value, file);
-  if (structure) return refused([structure]);
+  const content = readJsonBytes(inner, file, IMPORT_LIMITS);
+  if (!content.ok) {
+    // Text that is not JSON inside is not a Baseline file; JSON that breaks a limit says which.
+    const [first] = content.problems;
+    const broken = first?.code === 'file.notText' || first?.code === 'file.notJson';
+    return refused(broken ? [problem(file, '$.data', 'import.notBaselineInside')] : content.problems);
+  }
   const header = formatOf(content.value, file);
   if ('problem' in header) return refused([header.problem]);
   if (header.format !== parsed.value.contains) {
     return refused([problem(file, '$.contains', 'import.containsMismatch')]);
   }
   return readPlain(content.value, parsed.value.contains, file, context, true);
-}
-
-function safeParse(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch {
-    return undefined;
-  }
 }
 
 async function readPlain(
@@ -251,7 +233,7 @@ async function carryOver(
       return;
     }
     const response = answer.response;
-    if (response?.kind === 'value' && valueScore(question, response.value) === undefined) {
+    if (response?.kind === 'value' && !accepts(question, response.value)) {
       if (order === 0) {
         const { code, params } = expectedAnswer(question);
         problems.push(
@@ -284,12 +266,11 @@ async function carryOver(
 
 /** What the question accepts, for the message refusing an answer it does not. */
 function expectedAnswer(question: Question): { code: ProblemCode; params?: ProblemParams } {
-  const choices = choiceValues(question);
-  if (choices) {
-    const params = { choices: quotedList(choices) };
-    return { code: question.type === 'multipleChoice' ? 'import.notListOf' : 'import.notOneOf', params };
-  }
-  if (question.type === 'text') return { code: 'import.notText' };
+  const kind = answerType(question).value;
+  const choices = choiceValues(question) ?? [];
+  if (kind === 'choices') return { code: 'import.notListOf', params: { choices: quotedList(choices) } };
+  if (kind === 'choice') return { code: 'import.notOneOf', params: { choices: quotedList(choices) } };
+  if (kind === 'text') return { code: 'import.notText' };
   const { min, max, integer } = numericRange(question);
   const number = { term: integer ? 'wholeNumber' : 'number' } as const;
   if (min !== undefined && max !== undefined)

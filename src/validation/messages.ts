@@ -41,7 +41,7 @@ export const PROBLEM_MESSAGES = {
   'expected.recordId': 'expected an id of up to 100 letters, digits, "-" or "_"',
   'expected.itemId': 'expected an id of lower-case letters, digits, and "-", "_" or "." between them',
   'expected.finiteNumber': 'expected a finite number',
-  'expected.weight': 'expected a weight of 0 or more',
+  'expected.weight': 'expected a weight from 0 to {maximum}',
   'expected.target': 'expected a target from 0 to 100',
   'expected.answerValue': 'expected a text, a number, or a list of option ids',
   'expected.responseKind': 'expected a response of kind "value", "notApplicable" or "dontKnow"',
@@ -74,6 +74,12 @@ export const PROBLEM_MESSAGES = {
     'a text of {length} characters is longer than any Baseline file holds (at most {limit})',
   'file.tooDeep': 'values are nested more than {limit} levels deep; a Baseline file is much flatter',
   'file.forbiddenKey': 'the key "{key}" is not allowed in a Baseline file',
+  'file.tooManyMembers':
+    'a group of named values has {count} members, more than any Baseline file holds (at most {limit})',
+  'file.tooManyItems': 'a list has {count} items, more than any Baseline file holds (at most {limit})',
+  'file.brokenText':
+    'a text holds a broken character (half of a UTF-16 surrogate pair): the file was damaged, or made by a faulty program',
+  'file.notFinite': 'a number is too large to be read; Baseline files hold only finite numbers',
 
   // Importing an assessment or a backup.
   'import.notBaseline': 'this is not a Baseline export or backup (expected "format" to be one of {formats})',
@@ -144,11 +150,12 @@ export const PROBLEM_MESSAGES = {
   'profile.mustCite': 'expected the rationale to cite the resolution’s clause ids in every language',
 
   // Weights that cannot give a score.
-  'weights.invalidPillar': 'The weight of pillar "{pillar}" must be a number of 0 or more; found {found}.',
+  'weights.invalidPillar':
+    'The weight of pillar "{pillar}" must be a number from 0 to {maximum}; found {found}.',
   'weights.invalidGciPillar':
-    'The weight of GCI pillar "{pillar}" must be a number of 0 or more; found {found}.',
+    'The weight of GCI pillar "{pillar}" must be a number from 0 to {maximum}; found {found}.',
   'weights.invalidQuestion':
-    'The weight of question "{question}" must be a number of 0 or more; found {found}.',
+    'The weight of question "{question}" must be a number from 0 to {maximum}; found {found}.',
   'weights.allPillarsZero':
     'Every pillar has weight 0, so no overall score can be computed: under “Weights and targets”, give at least one pillar a weight above 0, or choose another weight profile.',
   'weights.allGciPillarsZero':

@@ -2,21 +2,25 @@ import type { z } from './zod.ts';
 import { expectationOf } from './expected.ts';
 import { quotedList, type ProblemCode, type ProblemParams, type ProblemTerm } from './messages.ts';
 import { enclosingId, jsonPath, problem, withinMessage, type Problem } from './problems.ts';
+import { DEFAULT_LIMITS, readJson, type GuardOptions, type InputLimits } from './guard.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-/** Parses JSON text, turning a syntax error into a located problem instead of an exception. */
-export function parseJsonText(text: string, file: string): Parsed<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, problems: [notJson(file, error)] };
-  }
-}
+/** At most this many problems are reported for one file. */
+export const MAX_PROBLEMS = 100;
 
-export function notJson(file: string, error: unknown): Problem {
-  const detail = error instanceof Error ? error.message : String(error);
-  return problem(file, '$', 'file.notJson', { detail });
+/**
+ * Parses JSON text from outside through the structural guard (`guard.ts`): size, nesting and
+ * the structure are checked around the parser, and a syntax error is a located problem
+ * instead of an exception. Each path passes its own limits.
+ */
+export function parseJsonText(
+  text: string,
+  file: string,
+  limits: InputLimits = DEFAULT_LIMITS,
+  options?: GuardOptions,
+): Parsed<unknown> {
+  return readJson(text, file, limits, options);
 }
 
 /** Checks `data` against a Zod schema and reports every mismatch with its JSON path. */
@@ -26,7 +30,8 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: st
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => {
+    // A person reads the first ones; the rest would only slow the page that lists them.
+    problems: result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
       const path = jsonPath(issue.path);
       const within = enclosingId(data, issue.path);
       const named = expectationOf(issue.message);
@@ -68,7 +73,9 @@ function describeIssue(issue: z.core.$ZodIssue): Described {
         : { code: 'schema.form' };
     case 'invalid_format':
       return { code: 'schema.textForm' };
-    default:
+    case 'invalid_element':
+    case 'not_multiple_of':
+    case 'custom':
       return { code: 'schema.other' };
   }
 }

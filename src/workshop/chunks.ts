@@ -8,11 +8,14 @@
  * any order, interleaved, or twice.
  */
 import { compressText, decompressText, fromBase32, sha256Bytes, toBase32 } from './encoding.ts';
+import { MAX_PAYLOAD_BYTES } from './payload.ts';
 
 export const CHUNK_PREFIX = 'BLA1';
 /** Characters of data per code: about a version-14 QR code at medium error correction. */
 export const CHUNK_DATA_LENGTH = 560;
 const MAX_PARTS = 99;
+/** The longest text a scanned code may carry (the largest QR code holds 4,296 characters). */
+const MAX_SCANNED_LENGTH = 4_296;
 
 const PATTERN = /^BLA1:(\d{1,2})\/(\d{1,2}):([0-9A-HJKMNP-TV-Z]{8}):([0-9A-HJKMNP-TV-Z]+)$/;
 
@@ -40,6 +43,8 @@ export function toChunks(text: string, dataLength = CHUNK_DATA_LENGTH): string[]
 
 /** The part a scanned text carries, or `undefined` when it is not one of ours. */
 export function parseChunk(text: string): Chunk | undefined {
+  // A QR code holds at most a few thousand characters: anything longer is not one of ours.
+  if (text.length > MAX_SCANNED_LENGTH) return undefined;
   const match = PATTERN.exec(text.trim());
   if (!match) return undefined;
   const [, part, count, transfer, data] = match as unknown as [string, string, string, string, string];
@@ -104,7 +109,7 @@ function assemble(
     const data = Array.from({ length: count }, (_, index) => parts[index + 1] ?? '').join('');
     const bytes = fromBase32(data);
     if (toBase32(sha256Bytes(bytes).slice(0, 5)) !== transfer) return undefined;
-    return decompressText(bytes);
+    return decompressText(bytes, MAX_PAYLOAD_BYTES);
   } catch {
     return undefined;
   }

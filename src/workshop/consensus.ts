@@ -5,6 +5,7 @@
  * keeps its provenance (workshop, participants per group, agreement, dissent).
  */
 import type { Answer, Response } from '../assessment/types.ts';
+import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import type { MergeResult } from './merge.ts';
 import type { WorkshopSetup } from './setup.ts';
@@ -49,7 +50,10 @@ export function agreedResponse(
   return item?.decided ? item.response : suggested;
 }
 
-/** The consensus assessment's answers, keyed by question id. */
+/**
+ * The consensus assessment's answers, keyed by question id. A follow-up question that the agreed
+ * answers hide (the questionnaire's conditions) is not asked, so it gets no answer.
+ */
 export function consensusAnswers(
   questionnaire: Questionnaire,
   merge: MergeResult,
@@ -70,7 +74,39 @@ export function consensusAnswers(
       answers[question.id] = answer;
     }
   }
-  return answers;
+  const asked = visibleQuestionIds(questionnaire, answers);
+  return Object.fromEntries(Object.entries(answers).filter(([questionId]) => asked.has(questionId)));
+}
+
+export interface ConsensusProgress {
+  /** The questions the agreed answers ask, in questionnaire order (conditions applied). */
+  asked: string[];
+  /** Of those, the ones the room confirmed (the facilitator decided them). */
+  confirmed: string[];
+  /** Follow-up questions that the agreed answers leave out. */
+  hidden: string[];
+}
+
+/** How far the room has got: which questions it is asked, and which of them it confirmed. */
+export function consensusProgress(
+  questionnaire: Questionnaire,
+  merge: MergeResult,
+  draft: ConsensusDraft | undefined,
+): ConsensusProgress {
+  const suggested = new Map(merge.questions.map((question) => [question.questionId, question.suggested]));
+  const agreed: Record<string, Answer> = {};
+  for (const question of questionnaire.pillars.flatMap((pillar) => pillar.questions)) {
+    const response = agreedResponse(draft?.items[question.id], suggested.get(question.id));
+    if (response) agreed[question.id] = { questionId: question.id, response, updatedAt: '' };
+  }
+  const visible = visibleQuestionIds(questionnaire, agreed);
+  const all = questionnaire.pillars.flatMap((pillar) => pillar.questions.map((question) => question.id));
+  const asked = all.filter((id) => visible.has(id));
+  return {
+    asked,
+    confirmed: asked.filter((id) => draft?.items[id]?.decided === true),
+    hidden: all.filter((id) => !visible.has(id)),
+  };
 }
 
 export function consensusProvenance(

@@ -33,9 +33,17 @@ export function compressText(text: string): Uint8Array {
   return deflateSync(strToU8(text), { level: 9 });
 }
 
-/** @throws Error when the bytes are not a complete deflate stream. */
-export function decompressText(bytes: Uint8Array): string {
-  return strFromU8(inflateSync(bytes));
+/**
+ * @param limit Bytes the text may have once decompressed: a few kilobytes of deflate can expand
+ * to gigabytes, so what comes from outside is stopped at the size its format allows.
+ * @throws Error when the bytes are not a complete deflate stream, or expand past `limit`.
+ */
+export function decompressText(bytes: Uint8Array, limit: number): string {
+  // fflate writes into the buffer given and fails when the stream would not fit in it.
+  const out = new Uint8Array(limit + 1);
+  const inflated = inflateSync(bytes, { out });
+  if (inflated.length > limit) throw new RangeError(`More than ${limit} bytes once decompressed`);
+  return strFromU8(inflated);
 }
 
 /**

@@ -9,12 +9,14 @@
 import type { Answers } from '../assessment/types.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
-import { valueScore } from '../scoring/valueScore.ts';
+import { accepts } from '../questionnaire/answerTypes.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
+import { compareInstants, isLater } from '../validation/time.ts';
 import { jsonPath, problem, type Problem } from '../validation/problems.ts';
 import {
   checksumMatches,
   contentSchema,
+  ANSWERS_LIMITS,
   MAX_PAYLOAD_BYTES,
   openContent,
   payloadSchema,
@@ -38,6 +40,8 @@ export interface Submission {
   checksum: string;
   receivedAt: string;
   via: Via;
+  /** The answers file as received (sealed stays sealed): what goes to a server of record. */
+  payload?: Payload;
 }
 
 export type Refusal =
@@ -82,12 +86,13 @@ export type EnvelopeCheck = { ok: true; payload: Payload } | { ok: false; refusa
  */
 export function checkEnvelope(text: string, file: string, setup: EnvelopeSetup): EnvelopeCheck {
   const refuse = (refusal: Refusal): EnvelopeCheck => ({ ok: false, refusal });
-  if (new TextEncoder().encode(text).length > MAX_PAYLOAD_BYTES) {
-    const tooLarge = problem(file, '$', 'answers.tooLarge', { limit: MAX_PAYLOAD_BYTES / 1_000_000 });
-    return refuse({ reason: 'tooLarge', problems: [tooLarge] });
-  }
-  const json = parseJsonText(text, file);
-  if (!json.ok) return refuse({ reason: 'invalid', problems: json.problems });
+  let large = false;
+  const tooLarge = () => {
+    large = true;
+    return problem(file, '$', 'answers.tooLarge', { limit: MAX_PAYLOAD_BYTES / 1_000_000 });
+  };
+  const json = parseJsonText(text, file, ANSWERS_LIMITS, { tooLarge });
+  if (!json.ok) return refuse({ reason: large ? 'tooLarge' : 'invalid', problems: json.problems });
   const parsed = parseWithSchema(payloadSchema, json.value, file);
   if (!parsed.ok) return refuse({ reason: 'invalid', problems: parsed.problems });
   const payload = parsed.value;
@@ -130,14 +135,15 @@ export function receive(text: string, context: ReceiveContext): Outcome {
   const envelope = checkEnvelope(text, file, setup);
   if (!envelope.ok) return { kind: 'refused', ...envelope.refusal };
   const { payload } = envelope;
-  let opened: unknown;
+  let opened: ReturnType<typeof openContent>;
   try {
-    opened = openContent(payload, context.secretKey);
+    opened = openContent(payload, context.secretKey, file);
   } catch {
     const problems = [problem(file, '$.content', 'answers.cannotOpen')];
     return { kind: 'refused', reason: 'cannotOpen', problems };
   }
-  const content = parseWithSchema(contentSchema, opened, file);
+  if (!opened.ok) return { kind: 'refused', reason: 'invalid', problems: opened.problems.map(underContent) };
+  const content = parseWithSchema(contentSchema, opened.value, file);
   if (!content.ok)
     return { kind: 'refused', reason: 'invalid', problems: content.problems.map(underContent) };
 
@@ -157,6 +163,7 @@ export function receive(text: string, context: ReceiveContext): Outcome {
     checksum: payload.checksum,
     receivedAt: context.now.toISOString(),
     via: context.via,
+    payload,
   };
   if (content.value.name && !setup.anonymous) submission.name = content.value.name;
   return decide(submission, context.existing(payload.participantId));
@@ -177,12 +184,13 @@ export function decide(incoming: Submission, existing: Submission | undefined): 
 
 type Stamped = Pick<Submission, 'updatedAt' | 'createdAt'>;
 
-/** Whether `incoming` holds later answers than `existing`: changed later, or made later from the same change. */
+/**
+ * Whether `incoming` holds later answers than `existing`: changed later, or made later from the same
+ * change. Times are compared as instants, whatever offset each was written with.
+ */
 export function isNewer(incoming: Stamped, existing: Stamped): boolean {
-  return (
-    incoming.updatedAt > existing.updatedAt ||
-    (incoming.updatedAt === existing.updatedAt && incoming.createdAt > existing.createdAt)
-  );
+  const changed = compareInstants(incoming.updatedAt, existing.updatedAt);
+  return changed > 0 || (changed === 0 && isLater(incoming.createdAt, existing.createdAt));
 }
 
 export function checkGroup(group: string, setup: Pick<WorkshopSetup, 'groups'>, file: string): Problem[] {
@@ -202,10 +210,7 @@ export function checkAnswers(answers: Answers, questionnaire: Questionnaire, fil
     if (!question) {
       const params = { question: id, questionnaire: questionnaire.id };
       problems.push(problem(file, path, 'answers.unknownQuestion', params));
-    } else if (
-      answer?.response?.kind === 'value' &&
-      valueScore(question, answer.response.value) === undefined
-    ) {
+    } else if (answer?.response?.kind === 'value' && !accepts(question, answer.response.value)) {
       const value = JSON.stringify(answer.response.value);
       problems.push(problem(file, `${path}.response.value`, 'answers.notPossible', { value }, id));
     }

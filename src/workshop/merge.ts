@@ -30,12 +30,12 @@
  * `tests/unit/workshop/mergeReference.ts` keeps and a property test compares on random workshops.
  */
 import type { Answers, Response } from '../assessment/types.ts';
+import { distributionKeys, isFreeText, keysOf } from '../questionnaire/answerTypes.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import type { Weights } from '../scoring/weights.ts';
 import {
   answerInBlock,
   blockOf,
-  isFreeText,
   KINDS,
   responseTable,
   type QuestionColumn,
@@ -167,31 +167,6 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-// Per-type knowledge of the distribution, in small functions, so that a per-type description
-// can answer instead.
-
-/** The answers a distribution lists even when nobody gave them, in the question's order; none for figures. */
-function distributionKeys(question: Question): readonly string[] {
-  switch (question.type) {
-    case 'yesNo':
-      return ['yes', 'no'];
-    case 'yesPartlyNo':
-      return ['yes', 'partly', 'no'];
-    case 'singleChoice':
-    case 'multipleChoice':
-      return question.options.map((option) => option.id);
-    case 'maturity':
-      return question.levels.map((_, level) => String(level));
-    default:
-      return [];
-  }
-}
-
-/** Whether an answer names several options, each counted in the distribution. */
-function choosesSeveral(question: Question): boolean {
-  return question.type === 'multipleChoice';
-}
-
 /**
  * How a question's distribution is listed: the blocks in the order they are listed (the
  * question's own, or for figures each distinct figure, smallest first), and for each block the
@@ -205,11 +180,9 @@ interface DistributionPlan {
 function distributionPlan(column: QuestionColumn): DistributionPlan {
   const { question, blocks } = column;
   const order = blocks.map((_, index) => index);
-  if (distributionKeys(question).length === 0)
+  if (distributionKeys(question) === undefined)
     order.sort((a, b) => (blocks[a]!.rated.value as number) - (blocks[b]!.rated.value as number));
-  const keys = blocks.map(({ rated }) =>
-    choosesSeveral(question) ? [...new Set(rated.value as string[])] : [String(rated.value)],
-  );
+  const keys = blocks.map(({ rated }) => keysOf(rated.value));
   return { order, keys };
 }
 
@@ -220,7 +193,7 @@ function distributionOf(
   blockCounts: ArrayLike<number>,
 ): DistributionEntry[] {
   const counts = new Map<string, number>();
-  for (const key of distributionKeys(question)) counts.set(key, 0);
+  for (const key of distributionKeys(question) ?? []) counts.set(key, 0);
   for (const block of plan.order) {
     const count = blockCounts[block]!;
     if (count > 0) for (const key of plan.keys[block]!) counts.set(key, (counts.get(key) ?? 0) + count);

@@ -1,6 +1,7 @@
 import type { Answers } from '../assessment/types.ts';
 import { makePayload, type Payload } from './payload.ts';
 import type { JoinInfo } from './setup.ts';
+import { laterOf } from '../validation/time.ts';
 
 /** Kept on a participant's assessment: the workshop it answers and who is answering. */
 export interface Participation {
@@ -19,8 +20,7 @@ export interface Participation {
 /** When the participant last changed anything: the latest answer, or joining. */
 export function lastChange(participation: Participation, answers: Answers): string {
   let latest = participation.joinedAt;
-  for (const answer of Object.values(answers))
-    if (answer && answer.updatedAt > latest) latest = answer.updatedAt;
+  for (const answer of Object.values(answers)) if (answer) latest = laterOf(latest, answer.updatedAt);
   return latest;
 }
 

@@ -10,7 +10,9 @@ import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { timestampSchema } from '../validation/fields.ts';
 import type { Answer, Answers } from '../assessment/types.ts';
-import { answersSchema } from './answersSchema.ts';
+import { answersSchema, MAX_ANSWERS } from './answersSchema.ts';
+import { readJson, type InputLimits } from '../validation/guard.ts';
+import type { Problem } from '../validation/problems.ts';
 import { canonicalJson, checksumOf, compressText, decompressText } from './encoding.ts';
 import { open, seal, SEAL_SCHEME, SealError } from './seal.ts';
 import { questionnaireRefSchema, workshopIdSchema, type JoinInfo } from './setup.ts';
@@ -19,6 +21,19 @@ export const PAYLOAD_FORMAT = 'baseline-workshop-answers';
 export const PAYLOAD_FORMAT_VERSION = 1;
 /** Larger files are refused before they are read: a full questionnaire with long comments is far below. */
 export const MAX_PAYLOAD_BYTES = 2_000_000;
+
+/**
+ * What the structural guard holds answers to (`src/validation/guard.ts`), by file, QR codes or
+ * the room's network, and the sealed content once opened. A sealed payload is one long text.
+ */
+export const ANSWERS_LIMITS: InputLimits = {
+  bytes: MAX_PAYLOAD_BYTES,
+  depth: 10,
+  members: 2 * MAX_ANSWERS,
+  items: 1_000,
+  values: 200_000,
+  text: MAX_PAYLOAD_BYTES,
+};
 
 export const participantIdSchema = z
   .string()
@@ -98,8 +113,20 @@ function definedAnswers(answers: Answers): Record<string, Answer> {
   );
 }
 
-/** Makes the payload a participant hands back; sealed when the workshop carries the facilitator's key. */
+/** A sealed workshop's answers are never handed back in the clear: the key must come first. */
+export class KeyPendingError extends Error {
+  constructor() {
+    super('This workshop seals answers and this device does not have its key yet');
+    this.name = 'KeyPendingError';
+  }
+}
+
+/**
+ * Makes the payload a participant hands back; sealed when the workshop carries the facilitator's key.
+ * @throws KeyPendingError when the workshop seals answers and the key has not arrived.
+ */
 export function makePayload(input: PayloadInput, now: Date): Payload {
+  if (input.join.keyPending && !input.join.sealTo) throw new KeyPendingError();
   const clear = {
     format: PAYLOAD_FORMAT,
     formatVersion: PAYLOAD_FORMAT_VERSION,
@@ -131,16 +158,22 @@ export function checksumMatches(payload: Payload): boolean {
 
 /**
  * The group, name and answers of a payload: as they are when plain; when sealed, the JSON that
- * the facilitator's key opens, still to be checked against `contentSchema`.
+ * the facilitator's key opens, through the structural guard, still to be checked against
+ * `contentSchema`. Problems are located in the opened content (`$` is its top).
  * @throws SealError when the key does not open it.
  */
-export function openContent(payload: Payload, secretKey: string | undefined): unknown {
+export function openContent(
+  payload: Payload,
+  secretKey: string | undefined,
+  file: string,
+): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
   const { content } = payload;
   if (content.kind === 'plain') {
-    return { group: content.group, name: content.name, answers: content.answers };
+    return { ok: true, value: { group: content.group, name: content.name, answers: content.answers } };
   }
   if (!secretKey) throw new SealError('the answers are sealed, and this device has no key to open them');
-  return JSON.parse(decompressText(open(content, secretKey, associatedData(payload))));
+  const text = decompressText(open(content, secretKey, associatedData(payload)), MAX_PAYLOAD_BYTES);
+  return readJson(text, file, ANSWERS_LIMITS);
 }
 
 /** The text of a payload file: JSON, indented so that a person can read what it says. */

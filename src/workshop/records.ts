@@ -26,6 +26,9 @@ export const joinInfoSchema = z.strictObject({
   groups: z.array(groupSchema).min(1).max(12),
   anonymous: z.boolean(),
   sealTo: publicKeySchema.optional(),
+  keyPending: z.literal(true).optional().meta({
+    description: 'The workshop seals answers and this device has not got the key yet',
+  }),
 });
 
 export const participationSchema = z

@@ -14,6 +14,7 @@
  * rules (`questionStatus`, `countedScore`, `pillarScore`), as `scoreAssessment` would.
  */
 import type { Answers, AnswerValue, Response } from '../assessment/types.ts';
+import { isFreeText, valueOrder } from '../questionnaire/answerTypes.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import { askedStates, type Asked } from '../scoring/followUps.ts';
 import { countedScore, pillarScore, questionStatus } from '../scoring/score.ts';
@@ -35,29 +36,6 @@ export interface Rated {
   score: number;
 }
 
-// Per-type knowledge, in small functions, so that a per-type description can answer instead.
-
-/** Free text is listed, never scored or ranked. */
-export function isFreeText(question: Question): boolean {
-  return question.type === 'text';
-}
-
-/** The question's own order of answers, for sorting equal scores and listing the distribution. */
-export function answerOrder(question: Question, value: AnswerValue): number | string {
-  switch (question.type) {
-    case 'yesNo':
-      return ['no', 'yes'].indexOf(value as string);
-    case 'yesPartlyNo':
-      return ['no', 'partly', 'yes'].indexOf(value as string);
-    case 'singleChoice':
-      return question.options.findIndex((option) => option.id === value);
-    case 'multipleChoice':
-      return JSON.stringify([...(value as string[])].sort());
-    default:
-      return value as number;
-  }
-}
-
 /** One distinct answer as participants gave it (the same JSON). */
 interface Variant {
   /** `undefined` when it is not a valid answer to the question. */
@@ -69,7 +47,7 @@ interface Variant {
 /** Answers that sort as equals: one run of the sorted answers. */
 export interface Block {
   rated: Rated;
-  /** Its place in the question's own order (`answerOrder`). */
+  /** Its place in the question's own order (`valueOrder`). */
   order: number | string;
   /**
    * More than one variant falls into it (the same choices listed in another order), so which
@@ -149,7 +127,7 @@ function newColumn(question: Question, pillarIndex: number, participants: number
 function blockFor(column: QuestionColumn, dictionary: Dictionary, rated: Rated): number {
   let byOrder = dictionary.blocks.get(rated.score);
   if (!byOrder) dictionary.blocks.set(rated.score, (byOrder = new Map()));
-  const order = answerOrder(column.question, rated.value);
+  const order = valueOrder(column.question, rated.value);
   const block = byOrder.get(order);
   if (block !== undefined) {
     column.blocks[block]!.mixed = true;

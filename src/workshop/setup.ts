@@ -10,6 +10,8 @@ import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { identifier, timestampSchema, versionSchema } from '../validation/fields.ts';
 import { shortRandomId } from './encoding.ts';
+import type { InputLimits } from '../validation/guard.ts';
+import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse.ts';
 
 export const SETUP_FORMAT = 'baseline-workshop';
 export const SETUP_FORMAT_VERSION = 1;
@@ -28,6 +30,18 @@ export const isDefaultGroup = (id: string): id is DefaultGroup =>
   (DEFAULT_GROUPS as readonly string[]).includes(id);
 
 export const MAX_GROUPS = 12;
+
+export const MAX_SETUP_FILE_BYTES = 100_000;
+
+/** What the structural guard (`src/validation/guard.ts`) holds a set-up file to: a few kilobytes. */
+export const SETUP_LIMITS: InputLimits = {
+  bytes: MAX_SETUP_FILE_BYTES,
+  depth: 6,
+  members: 50,
+  items: 50,
+  values: 1_000,
+  text: 1_000,
+};
 export const MAX_NAME_LENGTH = 120;
 export const MAX_GROUP_LABEL_LENGTH = 60;
 
@@ -88,7 +102,7 @@ export type QuestionnaireRefInput = z.infer<typeof questionnaireRefSchema>;
 
 /**
  * What a participant's device keeps of a workshop: everything needed to answer and hand back.
- * The set-up file gives all of it; a typed join code may leave out the name.
+ * The set-up file gives all of it; a typed join code leaves out the name and the sealing key.
  */
 export interface JoinInfo {
   id: string;
@@ -96,7 +110,13 @@ export interface JoinInfo {
   questionnaire: { id: string; version: string };
   groups: StakeholderGroup[];
   anonymous: boolean;
+  /** The facilitator's public key, when the workshop seals answers and this device has it. */
   sealTo?: string;
+  /**
+   * The workshop seals answers but this device does not have the key yet (it joined with the
+   * typed code, which leaves it out): the link, the QR code or the set-up file brings it.
+   */
+  keyPending?: true;
 }
 
 export function joinInfoOf(setup: WorkshopSetup): JoinInfo {
@@ -120,7 +140,13 @@ export interface SetupInput {
   /** Names of further groups. */
   customGroups: readonly string[];
   anonymous: boolean;
+  /** The facilitator's public key, when the workshop seals answers and this device has it. */
   sealTo?: string;
+  /**
+   * The workshop seals answers but this device does not have the key yet (it joined with the
+   * typed code, which leaves it out): the link, the QR code or the set-up file brings it.
+   */
+  keyPending?: true;
 }
 
 /** Builds a set-up from the facilitator's choices; custom groups get ids `custom-1`, `custom-2` … */
@@ -145,4 +171,10 @@ export function createSetup(input: SetupInput, now: Date, id = newWorkshopId()):
   if (input.weightProfile) setup.weightProfile = input.weightProfile;
   if (input.sealTo) setup.sealTo = input.sealTo;
   return workshopSetupSchema.parse(setup);
+}
+
+/** Reads a set-up file (or a request's body) through the structural guard, then the schema. */
+export function readSetup(text: string, file: string): Parsed<WorkshopSetup> {
+  const json = parseJsonText(text, file, SETUP_LIMITS);
+  return json.ok ? parseWithSchema(workshopSetupSchema, json.value, file) : json;
 }

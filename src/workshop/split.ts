@@ -6,17 +6,18 @@
  * Presentation only: this reads the merge's figures and changes none of them.
  */
 import type { AnswerValue } from '../assessment/types.ts';
+import { answerType, keyValue } from '../questionnaire/answerTypes.ts';
 import type { Question } from '../questionnaire/schema.ts';
 import { valueScore } from '../scoring/valueScore.ts';
 import type { QuestionStats, Rated } from './merge.ts';
 
 export function medianSplit(question: Question, stats: QuestionStats): { low: Rated; high: Rated } | null {
-  if (question.type === 'multipleChoice' || question.type === 'text') return null;
-  const numeric =
-    question.type === 'maturity' || question.type === 'number' || question.type === 'percentage';
+  // A multiple-choice distribution counts options, not answers; free text has none.
+  const shape = answerType(question).value;
+  if (shape === 'choices' || shape === 'text') return null;
   const answers = stats.distribution
     .flatMap(({ key, count }) => {
-      const value: AnswerValue = numeric ? Number(key) : key;
+      const value: AnswerValue = keyValue(question, key);
       const score = valueScore(question, value);
       return typeof score === 'number' && count > 0 ? [{ value, score, count }] : [];
     })

@@ -192,7 +192,7 @@ test('a bad profile file is refused with the reason, and nothing is added', asyn
   });
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('“broken.json” was not imported');
-  await expect(result).toContainText('expected a weight of 0 or more');
+  await expect(result).toContainText('expected a weight from 0 to 1000');
   await expect(result).toContainText('Where in the file: $.pillars.strategy');
 
   await file.setInputFiles({

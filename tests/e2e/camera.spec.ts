@@ -8,7 +8,7 @@ import { toChunks } from '../../src/workshop/chunks.ts';
 import { decodeJoinCode } from '../../src/workshop/joinCode.ts';
 import { makePayload, payloadFileText } from '../../src/workshop/payload.ts';
 import { watchConsole } from './helpers.ts';
-import { setUpWorkshop } from './workshopHelpers.ts';
+import { setUpWorkshop, workshopLink } from './workshopHelpers.ts';
 
 /**
  * The facilitator's camera, fed with a video of a participant's QR codes: Chromium's fake camera
@@ -57,10 +57,11 @@ test('the facilitator scans a participant’s QR codes with the camera', async (
     const context = await browser.newContext({ baseURL, permissions: ['camera'] });
     const page = await context.newPage();
     const console = watchConsole(page);
-    const code = await setUpWorkshop(page, 'Camera workshop', { seal: true });
+    await setUpWorkshop(page, 'Camera workshop', { seal: true });
 
-    // The participant's device, in Node: the same code the facilitator shows, answers, QR codes.
-    const decoded = decodeJoinCode(code, [{ id: 'sample', version: '1.0.0' }]);
+    // The participant's device, in Node: the link of the workshop's QR code (with the sealing
+    // key), answers, QR codes.
+    const decoded = decodeJoinCode(await workshopLink(page), [{ id: 'sample', version: '1.0.0' }]);
     if (!decoded.ok) throw new Error(decoded.error);
     const at = new Date().toISOString();
     const payload = makePayload(

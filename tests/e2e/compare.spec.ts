@@ -43,9 +43,9 @@ test('two assessments side by side: pillar scores, gaps, the change, and the que
 
 /** Sets the date an assessment describes, on its answering screen. */
 async function setDate(page: Page, date: string): Promise<void> {
-  await page.getByText('Name and who prepared it').click();
+  await page.getByText('Name, organisation, date and who prepared it').click();
+  // Saved as it is entered, like the name: no button to press.
   await page.getByLabel('Date of the assessment').fill(date);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 }
 

@@ -32,6 +32,10 @@ async function downloadCsv(page: Page, button: string): Promise<Record<string, s
 /** Score, target and gap of each pillar in a table, as shown ("provisional" marks left aside). */
 async function tableFigures(page: Page, testId: string): Promise<string[][]> {
   const figures: string[][] = [];
+  // Read once the table is drawn (reading cells does not wait for them).
+  await expect(
+    page.getByTestId(testId).getByRole('row', { name: new RegExp(`^${PILLARS[0]}`) }),
+  ).toBeVisible();
   for (const pillar of PILLARS) {
     const cells = page
       .getByTestId(testId)

@@ -2,7 +2,15 @@ import { chromium, expect, test } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { question, watchConsole } from './helpers.ts';
-import { answerStrategy, handBackFile, joinWithCode, setUpWorkshop } from './workshopHelpers.ts';
+import {
+  answerStrategy,
+  handBackFile,
+  joinWithCode,
+  openHandBack,
+  pasteWorkshopLink,
+  setUpWorkshop,
+  workshopLink,
+} from './workshopHelpers.ts';
 
 /**
  * A participant's phone or laptop that loads the app from the facilitator's laptop over the
@@ -37,6 +45,7 @@ test('over plain http a participant joins by typed code, answers with autosave, 
   page,
 }) => {
   const code = await setUpWorkshop(page, 'Room without internet');
+  const link = await workshopLink(page);
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -71,7 +80,9 @@ test('over plain http a participant joins by typed code, answers with autosave, 
       question(phone, /monitored and reviewed/).getByRole('radio', { name: /^Level 3/ }),
     ).toBeChecked();
 
-    await phone.getByRole('link', { name: 'Hand back answers' }).click();
+    // The typed code leaves the sealing key out: the link the facilitator shared brings it.
+    await openHandBack(phone);
+    await pasteWorkshopLink(phone, link);
     await phone.getByRole('button', { name: 'Show the QR codes' }).click();
     await expect(phone.getByTestId('qr-code')).toBeVisible();
     await expect(phone.getByTestId('qr-count')).toHaveText(/^Code 1 of \d+$/);

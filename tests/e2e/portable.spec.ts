@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
-import { joinWithCode } from './workshopHelpers.ts';
+import { joinWithCode, openHandBack, pasteWorkshopLink, workshopLink } from './workshopHelpers.ts';
 
 /**
  * The portable file (`npm run build:portable`), built afresh from the current code and opened
@@ -81,6 +81,7 @@ test('from file:// a participant hands back as a file or as QR codes', async ({ 
   await page.getByRole('radio', { name: SAMPLE }).check();
   await page.getByRole('button', { name: 'Set up the workshop' }).click();
   const code = (await page.getByTestId('join-code').textContent())!.trim();
+  const link = await workshopLink(page);
 
   await page.goto(`${fileUrl}#/join`);
   await joinWithCode(page, code, 'Academia');
@@ -88,7 +89,8 @@ test('from file:// a participant hands back as a file or as QR codes', async ({ 
     .getByRole('radio', { name: 'Yes' })
     .check();
   await expectSaved(page);
-  await page.getByRole('link', { name: 'Hand back answers' }).click();
+  await openHandBack(page);
+  await pasteWorkshopLink(page, link);
   // No room server here: only the file and the QR codes are offered.
   await expect(page.getByRole('heading', { name: 'Over the room’s network' })).toHaveCount(0);
   const download = page.waitForEvent('download');

@@ -11,9 +11,10 @@ test('the print view: cover, scores with chart and table, every answer, and the 
     window.print = () => void (window as unknown as { printed: number }).printed++;
   });
   await createAssessment(page, 'Report for the ministry', SAMPLE);
-  await page.getByText('Name and who prepared it').click();
+  await page.getByText('Name, organisation, date and who prepared it').click();
+  // Saved as typed: no button to press.
   await page.getByLabel('Prepared by').fill('A. Petrova, national CIRT');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
   const strategy = question(page, /adopted a national cybersecurity strategy/);
   await strategy.getByRole('radio', { name: 'Partly' }).check();
   await question(page, /monitored and reviewed/)
@@ -141,7 +142,7 @@ test('the report computes with the assessment’s weights and targets: gaps, pla
   ).toHaveText('70');
 
   // The action plan, with the gaps found, what is still to answer, the next step and the
-  // clauses with their summaries.
+  // clauses by the names their document gives them (what they say is in the appendix).
   const plan = page.getByTestId('action-plan');
   const items = plan.locator(':scope > li');
   await expect(items).toHaveCount(6);
@@ -154,14 +155,15 @@ test('the report computes with the assessment’s weights and targets: gaps, pla
   );
   await expect(items.first()).toContainText('None among the questions answered so far.');
   await expect(items.first()).toContainText(
-    'R130/recognizing/workforce-shortage — Many Member States face a significant shortage of qualified cybersecurity staff.',
+    'ITU Plenipotentiary Resolution 130 (Rev. Bucharest, 2022): recognizing l bis',
   );
+  await expect(items.first()).not.toContainText('R130/');
   await expect(items.last()).toContainText('Next step: Set up a drafting group');
 
   // The appendix: the profile, its weights and shares, the targets that differ, the bands.
   const profile = page.getByTestId('report-profile');
   await expect(profile).toContainText('Copy of Equal weights');
-  await expect(profile).toContainText('Made from the profile “equal”.');
+  await expect(profile).toContainText('Made from the profile “Equal weights”.');
   await expect(profile).toContainText('Why these weights: Made from “Equal weights”');
   await expect(
     page
@@ -186,30 +188,37 @@ test('the report computes with the assessment’s weights and targets: gaps, pla
   ).toHaveText(['80', '60']);
   await expect(page.getByTestId('bands-table').locator('tr.current')).toContainText('Evolving');
   await expect(page.getByText(/The priority is the weighted gap where it is positive/)).toBeVisible();
+  // What each cited clause says, under its name.
+  const cited = page.getByTestId('report-cited');
+  await expect(cited).toContainText(
+    'recognizing l bis — Many Member States face a significant shortage of qualified cybersecurity staff.',
+  );
 
-  // Printing draws the charts again at a page's size (the radar 440 px), whatever the screen,
-  // and for the screen again afterwards.
+  // Printing draws the charts again at a page's size (the summary's radar 260 px, beside the key
+  // figures), whatever the screen, and for the screen again afterwards.
   const radar = page.getByRole('img', { name: /Radar chart/ });
   const radarPixels = () =>
     radar.evaluate((canvas: HTMLCanvasElement) => canvas.width / window.devicePixelRatio);
   const drawnForScreen = () =>
     page.waitForFunction(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.radar canvas');
-      return canvas !== null && canvas.width / window.devicePixelRatio < 360;
+      const width = canvas && canvas.width / window.devicePixelRatio;
+      return width !== null && width > 260 && width < 360;
     });
   // Drawn first for a phone, so that printing has to draw it again.
   await page.setViewportSize({ width: 360, height: 800 });
   await page.reload();
   await drawnForScreen();
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await expect.poll(radarPixels).toBe(440);
+  await expect.poll(radarPixels).toBe(260);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await drawnForScreen();
 
-  // On paper the clauses are printed, not folded away.
+  // On paper the clauses are printed, not folded away: by name in the plan, with what they say in the appendix.
   await page.emulateMedia({ media: 'print' });
+  await expect(plan.getByText(/recognizing l bis/).first()).toBeVisible();
   await expect(
-    plan.getByText(/Many Member States face a significant shortage of qualified cybersecurity staff/),
+    cited.getByText(/Many Member States face a significant shortage of qualified cybersecurity staff/),
   ).toBeVisible();
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { startRoomServer, type RunningRoom } from '../../scripts/room/server.ts';
-import { question, watchConsole } from './helpers.ts';
-import { answerStrategy, joinWithCode, setUpWorkshop } from './workshopHelpers.ts';
+import { pillarNav, question, watchConsole } from './helpers.ts';
+import {
+  answerStrategy,
+  joinWithLink,
+  openHandBack,
+  setUpWorkshop,
+  workshopLink,
+} from './workshopHelpers.ts';
 
 /**
  * The room kit end to end: the room server (as `npm run room` starts it) serves the production
@@ -52,7 +58,7 @@ async function roll(page: Page, group: RegExp): Promise<string[]> {
 }
 
 async function send(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Hand back answers' }).click();
+  await openHandBack(page);
   await page.getByRole('button', { name: /^Send (to the facilitator|again)$/ }).click();
   await expect(page.getByTestId('receipt')).toContainText('The facilitator’s laptop received your answers');
   await expect(page.getByTestId('receipt')).toContainText('No changes since.');
@@ -65,7 +71,10 @@ test('two participants loaded from the room server send their answers; the facil
   const facilitatorContext = await browser.newContext({ baseURL: `${origin}/` });
   const page = await facilitatorContext.newPage();
   const facilitatorConsole = watchConsole(page);
-  const code = await setUpWorkshop(page, 'Room kit rehearsal');
+  await setUpWorkshop(page, 'Room kit rehearsal');
+  // The link of the workshop's QR code, as a phone on the room's network opens it.
+  const link = (await workshopLink(page)).replace(origin, `http://${HOST}:${room!.port}`);
+  expect(link).toContain(`http://${HOST}:${room!.port}/#/join/`);
 
   await page.getByRole('link', { name: 'Room: who joined, who is missing' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'The room' })).toBeVisible();
@@ -80,15 +89,13 @@ test('two participants loaded from the room server send their answers; the facil
   });
   try {
     const ana = await participant(lan);
-    await ana.page.goto(`http://${HOST}:${room!.port}/#/join`);
+    await joinWithLink(ana.page, link, 'Government');
     expect(await ana.page.evaluate(() => window.isSecureContext)).toBe(false);
-    await joinWithCode(ana.page, code, 'Government');
     await answerStrategy(ana.page, 'Yes', 4);
     await send(ana.page);
 
     const boris = await participant(lan);
-    await boris.page.goto(`http://${HOST}:${room!.port}/#/join`);
-    await joinWithCode(boris.page, code, 'Academia');
+    await joinWithLink(boris.page, link, 'Academia');
     await answerStrategy(boris.page, 'No');
 
     // The room screen learns who joined (their notices are sealed: this device opens them).
@@ -107,13 +114,15 @@ test('two participants loaded from the room server send their answers; the facil
     // Boris sends; Ana changes her mind and sends again.
     await send(boris.page);
     await ana.page.getByRole('link', { name: 'Back to the answers' }).click();
+    // Back where the answers stopped (the next pillar): the strategy is one step back.
+    await pillarNav(ana.page, 'National strategy').click();
     await question(ana.page, /adopted a national cybersecurity strategy/)
       .getByRole('radio', { name: 'Partly' })
       .check();
     await expect(
       ana.page.getByRole('status').filter({ hasText: 'All answers saved on this device' }),
     ).toBeVisible();
-    await ana.page.getByRole('link', { name: 'Hand back answers' }).click();
+    await openHandBack(ana.page);
     await expect(ana.page.getByTestId('receipt')).toContainText(
       'You changed answers since: send them again.',
     );

@@ -3,8 +3,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checksumOf } from '../../src/workshop/encoding.ts';
-import { question, watchConsole } from './helpers.ts';
-import { answerStrategy, handBackFile, joinWithCode, setUpWorkshop } from './workshopHelpers.ts';
+import { pillarNav, question, watchConsole } from './helpers.ts';
+import {
+  answerStrategy,
+  handBackFile,
+  joinWithCode,
+  joinWithLink,
+  openHandBack,
+  pasteWorkshopLink,
+  setUpWorkshop,
+  workshopLink,
+} from './workshopHelpers.ts';
 
 /** Each person in the room has their own browser profile: a new context each. */
 async function person(page: Page) {
@@ -24,16 +33,19 @@ test('join, answer, hand back by file, import, merge, discuss and agree: the con
 }) => {
   const facilitatorConsole = watchConsole(page);
   const code = await setUpWorkshop(page, 'National consultation');
+  const link = await workshopLink(page);
 
+  // Ana opens the link (from the QR code): the workshop's name and key come with it.
   const ana = await person(page);
-  await ana.page.goto('./#/join');
-  await joinWithCode(ana.page, code, 'Government');
+  await joinWithLink(ana.page, link, 'Government');
+  await expect(ana.page.getByText('National consultation', { exact: true })).toBeVisible();
   // One explained question total, the same for the participant and the facilitator.
   const total = '8 questions, up to 10 depending on your answers';
   await expect(ana.page.getByTestId('question-count')).toContainText(total);
   await answerStrategy(ana.page, 'Yes', 4);
   const anaFile = await handBackFile(ana.page);
 
+  // Boris types the short code, which leaves the key out: hand-back asks for the link first.
   const boris = await person(page);
   await boris.page.goto('./#/join');
   await joinWithCode(boris.page, code, 'Academia');
@@ -42,10 +54,15 @@ test('join, answer, hand back by file, import, merge, discuss and agree: the con
   await question(boris.page, /national CIRT with a formal mandate/)
     .getByRole('radio', { name: 'Yes' })
     .check();
+  await openHandBack(boris.page);
+  await expect(boris.page.getByRole('button', { name: 'Save the answers file' })).toHaveCount(0);
+  await pasteWorkshopLink(boris.page, link);
+  await boris.page.getByRole('link', { name: 'Back to the answers' }).click();
   const borisFile = await handBackFile(boris.page);
 
   // The files are sealed: nothing of the answers can be read on the way.
   expect(await readFile(anaFile, 'utf8')).not.toContain('strategy.exists');
+  expect(await readFile(borisFile, 'utf8')).not.toContain('strategy.exists');
 
   await page.getByLabel('Answer files').setInputFiles([anaFile, borisFile]);
   const reports = page.getByTestId('import-reports');
@@ -137,6 +154,8 @@ test('refusals: another workshop, another questionnaire version; a participant t
   await answerStrategy(cara.page, 'Partly', 2);
   const older = await handBackFile(cara.page);
   await cara.page.getByRole('link', { name: 'Back to the answers' }).click();
+  // Back where the answers stopped (the next pillar): the strategy is one step back.
+  await pillarNav(cara.page, 'National strategy').click();
   await answerStrategy(cara.page, 'Yes', 5);
   const newer = await handBackFile(cara.page);
   await expect(cara.page.getByTestId('handed-back')).toContainText('No changes since.');
@@ -198,12 +217,11 @@ test('answers travel as QR codes: pictures of the codes are read back on the fac
   page,
 }) => {
   const console = watchConsole(page);
-  const code = await setUpWorkshop(page, 'QR workshop');
+  await setUpWorkshop(page, 'QR workshop');
   const dana = await person(page);
-  await dana.page.goto('./#/join');
-  await joinWithCode(dana.page, code, 'Private sector');
+  await joinWithLink(dana.page, await workshopLink(page), 'Private sector');
   await answerStrategy(dana.page, 'Yes', 5);
-  await dana.page.getByRole('link', { name: 'Hand back answers' }).click();
+  await openHandBack(dana.page);
   await dana.page.getByRole('button', { name: 'Show the QR codes' }).click();
 
   const count = Number((await dana.page.getByTestId('qr-count').textContent())!.match(/of (\d+)/)![1]);

@@ -110,11 +110,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-/**
- * Clicks the element at `selector` and returns the milliseconds until the last IndexedDB write
- * it caused had completed (writes count as one save until none follows for `quietMs`).
- */
-export async function timeToSave(page: Page, selector: string, quietMs = 500): Promise<number> {
+/** Milliseconds from a click to the first and to the last IndexedDB write it caused. */
+export interface SaveTimes {
+  /** The first write done: for Baseline, the journal entry, which a crash of the browser keeps. */
+  first: number;
+  /** The last write done (writes count as one save until none follows for `quietMs`). */
+  last: number;
+}
+
+/** Clicks the element at `selector` and times the IndexedDB writes it causes. */
+export async function timeToSave(page: Page, selector: string, quietMs = 500): Promise<SaveTimes> {
   await page.waitForLoadState('networkidle'); // the page has finished loading what it loads
   return page.evaluate(
     async ({ selector, quietMs }) => {
@@ -135,7 +140,7 @@ export async function timeToSave(page: Page, selector: string, quietMs = 500): P
         if (writes.length === seen) break;
         seen = writes.length;
       }
-      return writes[writes.length - 1]! - start;
+      return { first: writes[before]! - start, last: writes[writes.length - 1]! - start };
     },
     { selector, quietMs },
   );

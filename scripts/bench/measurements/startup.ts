@@ -6,12 +6,23 @@
  * - Baseline's answering screen opened cold, and the SurveyJS page (the same questionnaire),
  *   which has no service worker and so no offline figure;
  * - time to save one answer: from the click on a choice to the end of the IndexedDB write it
- *   causes (Baseline's own save; SurveyJS's `onValueChanged` autosave of `survey.data`).
+ *   causes (SurveyJS's `onValueChanged` autosave of `survey.data`). Baseline writes twice: the
+ *   journal entry first (durable: a crash of the browser keeps it), then the answer itself, in
+ *   a transaction that checks no other window changed it and is flushed to the disk (strict).
+ * - the floor for a save: a click on the blank page that writes one small record (relaxed), with
+ *   nothing to render; on a loaded machine, Baseline's save ÷ this floor is the steadier figure.
  * Every run uses fresh browser contexts (empty HTTP cache, storage and workers).
  */
 import type { Browser, Page } from '@playwright/test';
 import { ensureBuilds, serveApp, serveSurveyJs, type Served } from '../lib/builds.ts';
-import { launch, newContext, timeToSave, timeToUsable, waitForServiceWorker } from '../lib/browser.ts';
+import {
+  launch,
+  newContext,
+  timeToSave,
+  timeToUsable,
+  waitForServiceWorker,
+  type SaveTimes,
+} from '../lib/browser.ts';
 import { ratio, type Figure, type Measurement } from '../measurement.ts';
 
 let browser: Browser | undefined;
@@ -21,11 +32,13 @@ let bench: Served | undefined;
 const LABEL = {
   blankOnline: 'blank page (floor), online first visit',
   blankOffline: 'blank page (floor), offline (service worker)',
+  blankSave: 'blank page (floor): save one answer (click → relaxed IndexedDB write done)',
   homeOnline: 'Baseline home usable, online first visit',
   homeOffline: 'Baseline home usable, offline (service worker)',
   answerOnline: 'Baseline answering screen usable, online, cold cache',
   surveyOnline: 'SurveyJS questionnaire usable, online first visit',
-  baselineSave: 'Baseline: save one answer (click → IndexedDB write done)',
+  baselineSave: 'Baseline: save one answer (click → durable write done: the journal)',
+  baselineStored: 'Baseline: save one answer (click → answer stored, flushed to the disk)',
   surveySave: 'SurveyJS: save one answer (click → autosave write done)',
 };
 
@@ -44,6 +57,18 @@ async function onlineThenOffline(url: string, screen: 'home' | 'blank'): Promise
   }
 }
 
+/** The floor for a save: a click on a blank page that writes one record, with nothing to render. */
+async function blankSave(): Promise<number> {
+  const context = await newContext(browser!, ['blank'], 'block');
+  try {
+    const page = await context.newPage();
+    await timeToUsable(page, `${bench!.origin}/blank.html`, 'blank');
+    return (await timeToSave(page, 'input[type="radio"]')).first;
+  } finally {
+    await context.close();
+  }
+}
+
 /** A page that fetches everything from the server: HTTP cache off (and no worker in the context). */
 async function coldPage(context: Awaited<ReturnType<typeof newContext>>): Promise<Page> {
   const page = await context.newPage();
@@ -52,7 +77,7 @@ async function coldPage(context: Awaited<ReturnType<typeof newContext>>): Promis
   return page;
 }
 
-async function baselineAnswering(): Promise<[number, number]> {
+async function baselineAnswering(): Promise<[number, SaveTimes]> {
   // No worker here: it would serve the second visit from its cache, which `homeOffline` measures.
   const context = await newContext(browser!, ['answer'], 'block');
   try {
@@ -78,7 +103,7 @@ async function surveyJs(): Promise<[number, number]> {
     const page = await coldPage(context);
     const usable = await timeToUsable(page, `${bench!.origin}/index.html`, 'surveyjs');
     const save = await timeToSave(page, '.sd-question input[type="radio"]');
-    return [usable, save];
+    return [usable, save.last];
   } finally {
     await context.close();
   }
@@ -98,6 +123,7 @@ const measurement: Measurement = {
     const [blankOnline, blankOffline] = await onlineThenOffline(`${bench!.origin}/blank.html`, 'blank');
     const [homeOnline, homeOffline] = await onlineThenOffline(`${app!.origin}/`, 'home');
     const [answerOnline, baselineSave] = await baselineAnswering();
+    const floorSave = await blankSave();
     const [surveyOnline, surveySave] = await surveyJs();
     return [
       ms(LABEL.blankOnline, blankOnline),
@@ -106,7 +132,9 @@ const measurement: Measurement = {
       ms(LABEL.homeOffline, homeOffline),
       ms(LABEL.answerOnline, answerOnline),
       ms(LABEL.surveyOnline, surveyOnline),
-      ms(LABEL.baselineSave, baselineSave),
+      ms(LABEL.blankSave, floorSave),
+      ms(LABEL.baselineSave, baselineSave.first),
+      ms(LABEL.baselineStored, baselineSave.last),
       ms(LABEL.surveySave, surveySave),
     ];
   },
@@ -122,6 +150,7 @@ const measurement: Measurement = {
       LABEL.answerOnline,
     ),
     ...ratio(medians, 'SurveyJS ÷ Baseline: save one answer', LABEL.surveySave, LABEL.baselineSave),
+    ...ratio(medians, 'Baseline: save one answer ÷ blank floor', LABEL.baselineSave, LABEL.blankSave),
     ...ratio(medians, 'Baseline home ÷ blank floor, online', LABEL.homeOnline, LABEL.blankOnline),
     ...ratio(medians, 'Baseline home ÷ blank floor, offline', LABEL.homeOffline, LABEL.blankOffline),
   ],

@@ -3,7 +3,12 @@
  * text is built on the device and never leaves it otherwise.
  */
 export function saveFile(name: string, text: string | Blob, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(name, new Blob([text], { type }));
+}
+
+/** The same for bytes made on the device (a DOCX report). */
+export function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -1,7 +1,15 @@
 /** Words for workshop figures in the interface language: groups, answers, agreement, import outcomes. */
 import { useI18n } from 'vue-i18n';
+import {
+  describeResponse,
+  responseText as sharedResponseText,
+  type ResponseTextOptions,
+  type ResponseWords,
+} from '../../assessment/describe.ts';
 import type { AnswerValue, Response } from '../../assessment/types.ts';
 import { useLocalized } from '../../i18n/useLocalized.ts';
+import { useResponseWords } from '../../i18n/useResponseText.ts';
+import { keyValue } from '../../questionnaire/answerTypes.ts';
 import type { Question } from '../../questionnaire/schema.ts';
 import type { Outcome } from '../../workshop/importer.ts';
 import { isDefaultGroup, type StakeholderGroup } from '../../workshop/setup.ts';
@@ -22,67 +30,41 @@ export function useWorkshopText() {
     return label ?? groupId;
   }
 
-  /** An answer value in words: "Partly", "Level 3 — …", an option's label, a figure with its unit. */
+  // Questionnaire texts are put in words per call (`wordsFor`), each in its own fallback language.
+  const words = useResponseWords(() => 'en');
+  /** The interface's words, with questionnaire texts in the questionnaire's own fallback language. */
+  const wordsFor = (defaultLanguage: string): ResponseWords => ({
+    ...words,
+    localize: (text) => localized(text, defaultLanguage).text,
+  });
+
+  /** An answer value in words: "Partly", "Level 3: …", an option's label, a figure with its unit. */
   function valueText(
     question: Question,
     value: AnswerValue,
     defaultLanguage: string,
-    { short = false } = {},
+    options: ResponseTextOptions = {},
   ): string {
-    switch (question.type) {
-      case 'yesNo':
-      case 'yesPartlyNo':
-        return typeof value === 'string' && ['yes', 'partly', 'no'].includes(value)
-          ? t(`question.${value}`)
-          : String(value);
-      case 'maturity':
-        return short || typeof value !== 'number' || !question.levels[value]
-          ? t('question.level', { level: value })
-          : `${t('question.level', { level: value })} — ${localized(question.levels[value], defaultLanguage).text}`;
-      case 'singleChoice':
-      case 'multipleChoice': {
-        const ids = Array.isArray(value) ? value : [String(value)];
-        return ids
-          .map((id) => {
-            const option = question.options.find((entry) => entry.id === id);
-            return option ? localized(option.label, defaultLanguage).text : id;
-          })
-          .join('; ');
-      }
-      case 'percentage':
-        return typeof value === 'number'
-          ? new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 2 }).format(
-              value / 100,
-            )
-          : String(value);
-      case 'number': {
-        const unit = question.unit ? ` ${localized(question.unit, defaultLanguage).text}` : '';
-        return typeof value === 'number'
-          ? `${new Intl.NumberFormat(locale.value).format(value)}${unit}`
-          : String(value);
-      }
-      case 'text':
-        return String(value);
-    }
+    return sharedResponseText(
+      describeResponse(question, { kind: 'value', value }),
+      wordsFor(defaultLanguage),
+      options,
+    );
   }
 
   /** A distribution key (option id, level, figure) in words. */
   function keyText(question: Question, key: string, defaultLanguage: string): string {
-    const numeric =
-      question.type === 'maturity' || question.type === 'number' || question.type === 'percentage';
-    return valueText(question, numeric ? Number(key) : key, defaultLanguage, { short: true });
+    return valueText(question, keyValue(question, key), defaultLanguage, { short: true });
   }
 
   function responseText(
     question: Question,
     response: Response | undefined,
     defaultLanguage: string,
-    options = {},
+    options: ResponseTextOptions = {},
   ): string {
     if (!response) return t('workshop.response.none');
-    if (response.kind === 'notApplicable') return t('question.notApplicable');
-    if (response.kind === 'dontKnow') return t('question.dontKnow');
-    return valueText(question, response.value, defaultLanguage, options);
+    return sharedResponseText(describeResponse(question, response), wordsFor(defaultLanguage), options);
   }
 
   const percent = (share: number) =>

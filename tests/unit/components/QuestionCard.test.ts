@@ -92,4 +92,37 @@ describe('QuestionCard', () => {
     expect(wrapper.text()).toContain('لا ينطبق');
     expect(wrapper.find('.hint').text()).toContain('لم يُترجم بعد');
   });
+  it('says what a figure counts, how it scores and why, before it is answered', () => {
+    const wrapper = mountCard(
+      question({
+        id: 'q',
+        type: 'percentage',
+        definition: { en: 'Share of agencies with a named contact' },
+        scoring: {
+          kind: 'steps',
+          steps: [
+            { from: 10, score: 0.5 },
+            { from: 50, score: 1 },
+          ],
+          basis: { text: { en: 'The regional plan asks for half by 2027' } },
+        },
+      }),
+    );
+    const text = wrapper.text().replace(/\s+/g, ' ');
+    expect(text).toContain('What counts: Share of agencies with a named contact');
+    expect(text).toContain(
+      'How the figure scores: below 10%: no score · 10% or more: 50 of 100 · 50% or more: full score',
+    );
+    expect(text).toContain('Why these thresholds: The regional plan asks for half by 2027');
+    expect(text).not.toContain('For context');
+  });
+
+  it('marks a figure collected for context as not scored, with no scoring rule', () => {
+    const wrapper = mountCard(
+      question({ id: 'q', type: 'number', scored: false, scoring: undefined, unit: { en: 'people' } }),
+    );
+    expect(wrapper.text()).toContain('For context: not scored');
+    expect(wrapper.text()).not.toContain('How the figure scores');
+    expect(mountCard(question({ id: 'q', type: 'text' })).text()).not.toContain('For context');
+  });
 });

@@ -88,7 +88,13 @@ describe('weight profile validator', () => {
       'a negative weight',
       (p: RawJson) => (p.pillars.cirt = -1),
       '$.pillars.cirt',
-      /expected a weight of 0 or more/,
+      /expected a weight from 0 to 1000/,
+    ],
+    [
+      'a weight of 1e308, which would overflow the sums and turn every score into 0',
+      (p: RawJson) => (p.pillars.cirt = 1e308),
+      '$.pillars.cirt',
+      /expected a weight from 0 to 1000/,
     ],
     [
       'a weight that is not a number',

@@ -85,6 +85,18 @@ describe('the report', () => {
     expect(report.appendix.pillarWeights.map((p) => p.weight)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('gives a figure its definition and the rule that scores it, and free text neither', () => {
+    const questions = build(equal).answers.pillars.flatMap((p) => p.questions);
+    const of = (id: string) => questions.find((q) => q.id === id)!;
+    expect(of('gender.share').definition?.en).toMatch(/^Women among all people/);
+    const share = sample.pillars.flatMap((p) => p.questions).find((q) => q.id === 'gender.share');
+    expect(of('gender.share').rule?.rule).toEqual(share && 'scoring' in share ? share.scoring : 'no rule');
+    expect(of('skills.certified').rule?.rule).toEqual({ kind: 'linear', scoreZeroAt: 0, scoreFullAt: 200 });
+    expect(of('skills.certified').definition).toBeUndefined();
+    expect(of('awareness.lessons')).not.toHaveProperty('rule');
+    expect(of('strategy.review')).not.toHaveProperty('definition');
+  });
+
   it('computes with the assessment’s own profile and targets: the summary', () => {
     const report = build(weighted);
     // strategy: (3 × ½ + 0.6) / 4 = 52.5; CIRT: (1 + 0.7) / 2 = 85; skills: (0.6 + 0) / 2 = 30;

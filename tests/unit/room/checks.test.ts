@@ -131,4 +131,15 @@ describe('the duplicate rule on the server', () => {
     expect(decideStored(early, late)).toBe('keptNewer');
     expect(decideStored(late, late)).toBe('alreadyReceived');
   });
+
+  it('compares times as instants, whatever offset each was written with', () => {
+    const { setup } = workshop();
+    // 10:30 in Paris is 09:30 UTC: older than 10:00 UTC, although it sorts later as text.
+    const paris = payloadFor(setup, given, { updatedAt: '2026-03-10T10:30:00.000+01:00' });
+    const utc = payloadFor(setup, answers({ exists: value('no') }), {
+      updatedAt: '2026-03-10T10:00:00.000Z',
+    });
+    expect(decideStored(paris, utc)).toBe('keptNewer');
+    expect(decideStored(utc, paris)).toBe('replaced');
+  });
 });

@@ -15,7 +15,7 @@ import { JOIN_CODE_HEADER, ROOM_META_NAME } from '../../../src/room/protocol.ts'
 import { receive } from '../../../src/workshop/importer.ts';
 import { MAX_PAYLOAD_BYTES, payloadFileText, type Payload } from '../../../src/workshop/payload.ts';
 import { joinInfoOf, type WorkshopSetup } from '../../../src/workshop/setup.ts';
-import { answers, value } from '../builders.ts';
+import { answers, pillar, question, questionnaire, value } from '../builders.ts';
 import { NOW, PARTICIPANT, payloadFor, QUESTIONNAIRE, workshop } from '../workshop/fixtures.ts';
 
 interface Reply {
@@ -101,6 +101,8 @@ async function storedFiles(workshopId: string): Promise<string[]> {
 }
 
 const given = answers({ exists: value('yes'), level: value(4) });
+/** A file of the build larger than the ranges asked of it. */
+const BIG = `// ${'0123456789'.repeat(100)}\n`;
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'baseline-room-'));
@@ -112,6 +114,7 @@ beforeEach(async () => {
     '<!doctype html><html><head><meta charset="UTF-8" /></head></html>',
   );
   await writeFile(join(dist, 'assets', 'app.js'), 'console.log("app")');
+  await writeFile(join(dist, 'assets', 'big.js'), BIG);
   await writeFile(join(dist, '.secret'), 'dotfile');
   await writeFile(join(root, 'outside.txt'), 'not to be served');
 });
@@ -223,7 +226,7 @@ describe('the room server serves the app', () => {
 });
 
 describe('collecting answers', () => {
-  it('stores accepted answers durably, exactly as sent, and gives a receipt', async () => {
+  it('stores accepted answers durably, as the answers it checked, and gives a receipt', async () => {
     const { setup } = workshop();
     await start();
     expect((await openWorkshop(setup)).status).toBe(201);
@@ -236,7 +239,9 @@ describe('collecting answers', () => {
     });
     expect(await storedFiles(setup.id)).toEqual([`${PARTICIPANT}.json`]);
     const stored = await readFile(join(data, setup.id, 'submissions', `${PARTICIPANT}.json`), 'utf8');
-    expect(stored).toBe(payloadFileText(payload));
+    // Written anew from what was checked (an answers file as any other), saying what was sent.
+    expect(JSON.parse(stored)).toEqual(payload);
+    expect(stored.endsWith('\n')).toBe(true);
     // No temporary file is left behind.
     expect(await readdir(join(data, setup.id, 'submissions'))).toEqual([`${PARTICIPANT}.json`]);
   });
@@ -551,5 +556,427 @@ describe('join notices', () => {
     const reply = await send('GET', `/api/workshops/${setup.id}`);
     expect(reply.status).toBe(200);
     expect(reply.json()).toEqual({ workshopId: setup.id, collecting: false });
+  });
+});
+
+describe('hostile requests: a deliberate answer to each, nothing stored, no server error', () => {
+  interface Hostile {
+    name: string;
+    request: (setup: WorkshopSetup, code: string) => Promise<Reply>;
+    status: number;
+    /** The error code of an API refusal, or the first problem's code. */
+    error?: string;
+    problem?: string;
+  }
+
+  /** The answers as JSON, for editing into something hostile. */
+  const plainAnswers = (setup: WorkshopSetup) =>
+    JSON.parse(payloadFileText(payloadFor(setup, given))) as Record<string, unknown> & {
+      content: { answers: Record<string, unknown> };
+    };
+  const answersWith = (
+    setup: WorkshopSetup,
+    code: string,
+    edit: (json: ReturnType<typeof plainAnswers>) => void,
+  ) => {
+    const json = plainAnswers(setup);
+    edit(json);
+    return sendAnswers(JSON.stringify(json), code);
+  };
+  const sameOrigin = () => `http://localhost:${room!.port}`;
+
+  const HOSTILE: Hostile[] = [
+    {
+      name: 'a 1.1 MB answers file with tens of thousands of keys',
+      request: (setup, code) => {
+        const json = plainAnswers(setup);
+        for (let i = 0; i < 40_000; i++) json.content.answers[`q${i}`] = { questionId: `q${i}` };
+        const text = JSON.stringify(json);
+        expect(text.length).toBeGreaterThan(1_100_000);
+        return sendAnswers(text, code);
+      },
+      status: 400,
+      error: 'malformed',
+      problem: 'file.tooManyMembers',
+    },
+    {
+      name: 'tens of thousands of members at the top',
+      request: (setup, code) =>
+        answersWith(setup, code, (json) => {
+          for (let i = 0; i < 30_000; i++) json[`m${i}`] = i;
+        }),
+      status: 400,
+      error: 'malformed',
+      problem: 'file.tooManyMembers',
+    },
+    {
+      name: 'a lone UTF-16 surrogate in a comment (escaped)',
+      request: (setup, code) =>
+        sendAnswers(
+          payloadFileText(payloadFor(setup, given)).replace(
+            '"questionId": "exists"',
+            '"comment": "\\ud800", "questionId": "exists"',
+          ),
+          code,
+        ),
+      status: 400,
+      error: 'malformed',
+      problem: 'file.brokenText',
+    },
+    {
+      name: 'a lone surrogate encoded as bytes (not UTF-8)',
+      request: (setup, code) => {
+        const text = payloadFileText(payloadFor(setup, given)).replace('A. Person', 'A. @@@');
+        const bytes = Buffer.from(text, 'utf8');
+        bytes.set([0xed, 0xa0, 0x80], bytes.indexOf('@'));
+        return send('POST', '/api/submissions', {
+          body: bytes,
+          headers: { ...JSON_TYPE, [JOIN_CODE_HEADER]: code },
+          from: PHONE,
+        });
+      },
+      status: 400,
+      error: 'malformed',
+    },
+    {
+      name: 'a __proto__ member at the top',
+      request: (setup, code) =>
+        sendAnswers(
+          payloadFileText(payloadFor(setup, given)).replace('{', '{"__proto__": {"polluted": true},'),
+          code,
+        ),
+      status: 400,
+      error: 'malformed',
+      problem: 'file.forbiddenKey',
+    },
+    {
+      name: 'a __proto__ member inside an answer',
+      request: (setup, code) =>
+        sendAnswers(
+          payloadFileText(payloadFor(setup, given)).replace(
+            '"questionId": "exists"',
+            '"__proto__": {}, "questionId": "exists"',
+          ),
+          code,
+        ),
+      status: 400,
+      error: 'malformed',
+      problem: 'file.forbiddenKey',
+    },
+    {
+      name: 'a 500 kB member the format does not have',
+      request: (setup, code) =>
+        answersWith(setup, code, (json) => {
+          json.note = 'x'.repeat(500_000);
+        }),
+      status: 400,
+      error: 'malformed',
+    },
+    {
+      name: 'a 500 kB member inside an answer',
+      request: (setup, code) =>
+        answersWith(setup, code, (json) => {
+          (json.content.answers.exists as Record<string, unknown>).note = 'x'.repeat(500_000);
+        }),
+      status: 400,
+      error: 'malformed',
+    },
+    {
+      name: 'broken JSON',
+      request: (_, code) => sendAnswers('{"format": ', code),
+      status: 400,
+      error: 'malformed',
+    },
+    { name: 'an empty body', request: (_, code) => sendAnswers('', code), status: 400, error: 'malformed' },
+    { name: 'JSON null', request: (_, code) => sendAnswers('null', code), status: 400, error: 'malformed' },
+    {
+      name: 'a JSON list',
+      request: (_, code) => sendAnswers('[1, 2]', code),
+      status: 400,
+      error: 'malformed',
+    },
+    {
+      name: 'nesting 100,000 deep',
+      request: (_, code) => sendAnswers(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, code),
+      status: 400,
+      error: 'malformed',
+      problem: 'file.tooDeep',
+    },
+    {
+      name: 'a number out of range (1e400)',
+      request: (setup, code) =>
+        sendAnswers(payloadFileText(payloadFor(setup, given)).replace('"value": 4', '"value": 1e400'), code),
+      status: 400,
+      error: 'malformed',
+      problem: 'file.notFinite',
+    },
+    {
+      name: 'a declared length far over the limit',
+      request: (_, code) =>
+        send('POST', '/api/submissions', {
+          body: '{}',
+          headers: {
+            ...JSON_TYPE,
+            [JOIN_CODE_HEADER]: code,
+            'Content-Length': String(50 * MAX_PAYLOAD_BYTES),
+          },
+          from: PHONE,
+        }),
+      status: 413,
+      error: 'tooLarge',
+    },
+    {
+      name: 'an Origin with another scheme (https)',
+      request: (setup, code) =>
+        postJson('/api/submissions', payloadFileText(payloadFor(setup, given)), {
+          [JOIN_CODE_HEADER]: code,
+          Origin: sameOrigin().replace('http:', 'https:'),
+        }),
+      status: 403,
+      error: 'otherSite',
+    },
+    {
+      name: 'an Origin with another port',
+      request: (setup, code) =>
+        postJson('/api/submissions', payloadFileText(payloadFor(setup, given)), {
+          [JOIN_CODE_HEADER]: code,
+          Origin: `http://localhost:${room!.port + 1}`,
+        }),
+      status: 403,
+      error: 'otherSite',
+    },
+    {
+      name: 'an opaque Origin (null)',
+      request: (setup, code) =>
+        postJson('/api/submissions', payloadFileText(payloadFor(setup, given)), {
+          [JOIN_CODE_HEADER]: code,
+          Origin: 'null',
+        }),
+      status: 403,
+      error: 'otherSite',
+    },
+    {
+      name: 'a join code that is not one',
+      request: (setup) => sendAnswers(payloadFor(setup, given), '\u00e9\u00e9%%'.repeat(500)),
+      status: 403,
+      error: 'wrongCode',
+    },
+    {
+      name: 'a join notice with a __proto__ member and a lone surrogate',
+      request: (setup, code) => {
+        const notice = JSON.stringify(
+          makeJoinNotice({
+            join: joinInfoOf(setup),
+            participantId: PARTICIPANT,
+            group: 'government',
+            joinedAt: NOW.toISOString(),
+          }),
+        );
+        return postJson(
+          '/api/joins',
+          notice.replace('"kind"', '"__proto__": {}, "name": "\\udc00", "kind"'),
+          {
+            [JOIN_CODE_HEADER]: code,
+          },
+        );
+      },
+      status: 400,
+      error: 'malformed',
+      problem: 'file.forbiddenKey',
+    },
+    {
+      name: 'a set-up with thousands of groups, on the laptop',
+      request: (setup) => {
+        const groups = Array.from({ length: 5_000 }, (_, i) => ({ id: `g${i}` }));
+        return postJson(
+          '/api/workshops',
+          { ...setup, id: `${setup.id.slice(0, -1)}0`, groups },
+          {},
+          '127.0.0.1',
+        );
+      },
+      status: 400,
+      error: 'malformed',
+      problem: 'file.tooManyItems',
+    },
+    {
+      name: 'a set-up over the size limit, on the laptop',
+      request: (setup) =>
+        postJson('/api/workshops', { ...setup, name: 'x'.repeat(200_000) }, {}, '127.0.0.1'),
+      status: 413,
+      error: 'tooLarge',
+    },
+    {
+      name: 'a Host that is not an address, with an Origin',
+      request: (setup, code) =>
+        postJson('/api/submissions', payloadFileText(payloadFor(setup, given)), {
+          [JOIN_CODE_HEADER]: code,
+          Host: '[not an address',
+          Origin: sameOrigin(),
+        }),
+      status: 403,
+      error: 'otherSite',
+    },
+    {
+      name: 'answers sent as another type',
+      request: (setup, code) =>
+        send('POST', '/api/submissions', {
+          body: payloadFileText(payloadFor(setup, given)),
+          headers: { 'Content-Type': 'application/jsonx', [JOIN_CODE_HEADER]: code },
+          from: PHONE,
+        }),
+      status: 415,
+      error: 'unsupportedMediaType',
+    },
+    {
+      name: 'an unsatisfiable range (bytes=100-50)',
+      request: () => send('GET', '/assets/big.js', { headers: { Range: 'bytes=100-50' } }),
+      status: 416,
+    },
+    {
+      name: 'a range past the end of the file',
+      request: () => send('GET', '/assets/big.js', { headers: { Range: `bytes=${BIG.length}-` } }),
+      status: 416,
+    },
+    {
+      name: 'a range that is not one',
+      request: () => send('GET', '/assets/big.js', { headers: { Range: 'bytes=abc' } }),
+      status: 416,
+    },
+    {
+      name: 'an empty suffix range (bytes=-0)',
+      request: () => send('GET', '/assets/big.js', { headers: { Range: 'bytes=-0' } }),
+      status: 416,
+    },
+    { name: 'a broken % escape in a path', request: () => send('GET', '/assets/%E0%A4%A'), status: 404 },
+    { name: 'a lone % in a path', request: () => send('GET', '/%'), status: 404 },
+    { name: 'a HEAD of the API', request: () => send('HEAD', '/api/submissions'), status: 405 },
+    { name: 'OPTIONS *', request: () => send('OPTIONS', '*'), status: 405 },
+    {
+      name: 'a broken % escape in an API path',
+      request: () => send('GET', '/api/workshops/%ZZ'),
+      status: 404,
+      error: 'notFound',
+    },
+    {
+      name: 'an absolute URL as the path',
+      request: () => send('GET', 'http://example.com/assets/app.js'),
+      status: 404,
+    },
+    {
+      name: 'another method on the API',
+      request: (setup, code) =>
+        send('PUT', '/api/submissions', {
+          body: payloadFileText(payloadFor(setup, given)),
+          headers: { ...JSON_TYPE, [JOIN_CODE_HEADER]: code },
+        }),
+      status: 405,
+      error: 'methodNotAllowed',
+    },
+  ];
+
+  it('answers every hostile request on purpose, stores nothing, and never reaches its last resort', async () => {
+    const lines: string[] = [];
+    const { setup } = workshop();
+    room = await startRoomServer({
+      dist,
+      data,
+      host: '127.0.0.1',
+      port: 0,
+      log: (line) => lines.push(line),
+      limits: { sends: 1000 },
+    });
+    await openWorkshop(setup);
+    const code = joinCodeOf(setup);
+    const seen: string[] = [];
+    for (const hostile of HOSTILE) {
+      const reply = await hostile.request(setup, code);
+      seen.push(`${hostile.name}: ${reply.status}`);
+      expect(reply.status, hostile.name).toBe(hostile.status);
+      if (hostile.error) expect(reply.json(), hostile.name).toMatchObject({ error: hostile.error });
+      if (hostile.problem)
+        expect(reply.json().problems, hostile.name).toMatchObject([{ code: hostile.problem }]);
+      expect(await storedFiles(setup.id), hostile.name).toEqual([]);
+      expect(await readdir(join(data, setup.id)), hostile.name).toEqual(['workshop.json']);
+      expect(await readdir(data), hostile.name).toEqual([setup.id]);
+    }
+    expect(lines.filter((line) => line.startsWith('Could not answer'))).toEqual([]);
+    // The server still takes good answers from the same device, with its own Origin.
+    const good = await postJson('/api/submissions', payloadFileText(payloadFor(setup, given)), {
+      [JOIN_CODE_HEADER]: code,
+      Origin: sameOrigin(),
+    });
+    expect(good.status).toBe(201);
+    expect(seen).toHaveLength(HOSTILE.length);
+  });
+
+  it('serves a satisfiable range, and the whole file for a range it does not serve', async () => {
+    await start();
+    const part = await send('GET', '/assets/app.js', { headers: { Range: 'bytes=0-6' } });
+    expect(part.status).toBe(206);
+    expect(part.text).toBe('console');
+    expect(part.headers['content-range']).toBe('bytes 0-6/18');
+    const tail = await send('GET', '/assets/app.js', { headers: { Range: 'bytes=8-' } });
+    expect(tail.status).toBe(206);
+    expect(tail.text).toBe('log("app")');
+    const first = await send('GET', '/assets/app.js', { headers: { Range: 'bytes=0-0' } });
+    // sirv cannot be asked for a part that ends at byte 0: the whole file, as HTTP allows.
+    expect([first.status, first.text]).toEqual([200, 'console.log("app")']);
+    const suffix = await send('GET', '/assets/app.js', { headers: { Range: 'bytes=-5' } });
+    expect([suffix.status, suffix.text]).toEqual([206, 'app")']);
+    const unit = await send('GET', '/assets/app.js', { headers: { Range: 'items=0-1' } });
+    expect([unit.status, unit.text]).toEqual([200, 'console.log("app")']);
+  });
+});
+
+describe('exclusive options over the room’s network', () => {
+  // The server holds no questionnaire: it cannot tell "none of these" chosen with another
+  // option from a good answer, so it stores plain answers that the facilitator's import refuses.
+  const withChoice = questionnaire(
+    [pillar('strategy', [question({ id: 'tools', type: 'multipleChoice' })])],
+    { id: 'r130', version: '1.2.0' },
+  );
+
+  it('are refused by the facilitator’s import of what the server received', async () => {
+    const { setup } = workshop();
+    await start();
+    await openWorkshop(setup);
+    const both = payloadFor(setup, answers({ tools: value(['none', 'a']) }));
+    expect((await sendAnswers(both, joinCodeOf(setup))).status).toBe(201);
+    const other = '11111111-2222-4333-8444-555555555555';
+    const alone = payloadFor(setup, answers({ tools: value(['none']) }), { participantId: other });
+    expect((await sendAnswers(alone, joinCodeOf(setup))).status).toBe(201);
+
+    const { files } = (await send('GET', `/api/workshops/${setup.id}/submissions`)).json() as {
+      files: { name: string; text: string }[];
+    };
+    const outcomes = files.map((file) =>
+      receive(file.text, {
+        file: file.name,
+        setup,
+        questionnaire: withChoice,
+        existing: () => undefined,
+        via: 'network',
+        now: NOW,
+      }),
+    );
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'refused',
+          reason: 'invalid',
+          problems: [
+            expect.objectContaining({
+              path: '$.content.answers.tools.response.value',
+              code: 'answers.notPossible',
+            }),
+          ],
+        }),
+        expect.objectContaining({
+          kind: 'added',
+          submission: expect.objectContaining({ participantId: other }),
+        }),
+      ]),
+    );
   });
 });

@@ -11,7 +11,7 @@ import type { AnswerValue, Answers, Response } from '../../../src/assessment/typ
 import { profileWeights, questionnaireProfile } from '../../../src/profiles/resolve.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import type { Question, Questionnaire } from '../../../src/questionnaire/schema.ts';
-import { isScored, numericRange } from '../../../src/questionnaire/values.ts';
+import { isScored, numericRange } from '../../../src/questionnaire/answerTypes.ts';
 import { questionsInOrder } from '../../../src/questionnaire/walk.ts';
 import { conditionQuestions } from '../../../src/scoring/followUps.ts';
 import { GROUPINGS } from '../../../src/scoring/groups.ts';

@@ -8,6 +8,17 @@ const single = (type: Parameters<typeof question>[0]['type'], extra = {}) =>
 const scoreOf = (q: ReturnType<typeof single>, v: Parameters<typeof value>[0]) =>
   scoreAssessment(q, answers({ q: value(v) })).questions.q?.score;
 
+describe('exclusive options', () => {
+  it('accept "none of these" only alone, wherever answers are checked', async () => {
+    const { valueScore } = await import('../../../src/scoring/valueScore.ts');
+    const multiple = question({ id: 'q', type: 'multipleChoice' });
+    expect(valueScore(multiple, ['none'])).toBe(0);
+    expect(valueScore(multiple, ['none', 'a'])).toBeUndefined();
+    expect(valueScore(multiple, ['a', 'none'])).toBeUndefined();
+    expect(valueScore(multiple, ['a', 'a'])).toBe(0.5);
+  });
+});
+
 describe('question scores by answer type', () => {
   it('scores yes/no and yes/partly/no with the fixed scale', () => {
     expect(scoreOf(single('yesNo'), 'yes')).toBe(1);
@@ -30,6 +41,7 @@ describe('question scores by answer type', () => {
     expect(scoreOf(single('multipleChoice'), ['a', 'b'])).toBeCloseTo(0.9);
     expect(scoreOf(single('multipleChoice'), ['a', 'b', 'c'])).toBe(1);
     expect(scoreOf(single('multipleChoice'), [])).toBe(0);
+    expect(scoreOf(single('multipleChoice'), ['none'])).toBe(0);
   });
 
   it('maps numbers with a linear rule, clamped, in either direction', () => {

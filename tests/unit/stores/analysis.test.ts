@@ -179,7 +179,7 @@ describe('weight profile library', () => {
           file: 'b.json',
           path: '$.pillars.skills',
           code: 'expected.weight',
-          message: 'expected a weight of 0 or more',
+          message: 'expected a weight from 0 to 1000',
         }),
       ],
     });

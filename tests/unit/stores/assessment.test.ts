@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { watch } from 'vue';
 import { scoreAssessment } from '../../../src/scoring/index.ts';
 import { loadAnswers } from '../../../src/storage/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
@@ -59,6 +60,50 @@ describe('assessment stores', () => {
     expect(store.visible.has('strategy.review')).toBe(true);
     expect(store.progress).toEqual({ responded: 2, shown: 9 });
     expect(scoreAssessment(store.questionnaire!, store.answers).pillars[0]?.score).toBe(75);
+  });
+
+  it('draws a change once the journal has written it, and the questions it reveals with it', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const store = useAssessmentStore();
+    await store.open(id);
+    await vi.waitFor(() => expect(store.drawnVisible.has('strategy.exists')).toBe(true));
+    const drawn = store.drawnVisible;
+    expect(drawn.has('strategy.review')).toBe(false);
+
+    // An answer that reveals nothing leaves the drawn questions as they are (nothing to redraw).
+    store.setResponse('cirt.exists', { kind: 'value', value: 'no' });
+    await vi.waitFor(() =>
+      expect(store.drawnAnswers['cirt.exists']?.response).toEqual({ kind: 'value', value: 'no' }),
+    );
+    expect(store.drawnVisible).toBe(drawn);
+
+    // In order: the journal's write of the change completes, then the screen draws it.
+    const events: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction')!
+      .value as IDBDatabase['transaction'];
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = original.apply(this, args);
+      const names = [...tx.objectStoreNames];
+      if (tx.mode === 'readwrite' && names.length === 1 && names[0] === 'journal')
+        tx.addEventListener('complete', () => events.push('journal written'));
+      return tx;
+    });
+    const stop = watch(
+      () => store.drawnAnswers,
+      () => events.push('drawn'),
+      { flush: 'sync' },
+    );
+    store.setResponse('strategy.exists', { kind: 'value', value: 'partly' });
+    expect(store.visible.has('strategy.review')).toBe(true);
+    expect(store.drawnVisible.has('strategy.review')).toBe(false);
+    await vi.waitFor(() => expect(store.drawnVisible.has('strategy.review')).toBe(true));
+    stop();
+    spy.mockRestore();
+    expect(events).toEqual(['journal written', 'drawn']);
+    expect(store.drawnProgress).toEqual(store.progress);
   });
 
   it('reopens an assessment with its saved answers (a reload)', async () => {

@@ -5,7 +5,9 @@
  */
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, loadAnswers } from '../../../src/storage/index.ts';
+import type { Answer } from '../../../src/assessment/types.ts';
+import { database } from '../../../src/storage/db.ts';
+import { closeDatabase, loadAnswers, saveAnswer } from '../../../src/storage/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
 
@@ -27,6 +29,15 @@ async function windowOn(id: string) {
 }
 
 const value = (v: string | number) => ({ kind: 'value' as const, value: v });
+
+async function journalEntries(assessmentId: string) {
+  return (await database()).getAllFromIndex('journal', 'byAssessment', assessmentId);
+}
+
+/** A journal entry as a window that crashed left it. */
+async function leftInJournal(assessmentId: string, tab: string, answer: Answer, base?: Answer) {
+  await (await database()).put('journal', { assessmentId, tab, answer, base });
+}
 
 describe('two windows on one assessment', () => {
   it('a change made in both windows to the same answer is held for a choice, never overwritten', async () => {
@@ -109,6 +120,79 @@ describe('a reload in the middle of typing', () => {
     expect(after.answers['strategy.exists']?.comment).toBe('Typed a moment before the reload');
     await after.flush();
     expect((await loadAnswers(id))['strategy.exists']?.comment).toBe('Typed a moment before the reload');
+    expect(await journalEntries(id)).toEqual([]);
+  });
+});
+
+describe('a crash of the browser', () => {
+  const comment = (text: string, updatedAt: string): Answer => ({
+    questionId: 'strategy.exists',
+    comment: text,
+    updatedAt,
+  });
+
+  it('writes every change to the journal at once, and the save of the answer drops it', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const store = await windowOn(id);
+    store.setComment('strategy.exists', 'Typed');
+    // Still in the typing pause: the answer is not saved, the journal has it.
+    await vi.waitFor(async () =>
+      expect((await journalEntries(id)).map((entry) => entry.answer.comment)).toEqual(['Typed']),
+    );
+    expect((await loadAnswers(id))['strategy.exists']).toBeUndefined();
+    await store.flush();
+    expect((await loadAnswers(id))['strategy.exists']?.comment).toBe('Typed');
+    expect(await journalEntries(id)).toEqual([]);
+  });
+
+  it('writes again what the journal holds when newer than the stored answer', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const saved = comment('First words', '2026-03-10T10:00:00.000Z');
+    await saveAnswer(id, saved);
+    await leftInJournal(id, 'crashed', comment('First words, and more', '2026-03-10T10:00:05.000Z'), saved);
+
+    const store = await windowOn(id);
+    expect(store.answers['strategy.exists']?.comment).toBe('First words, and more');
+    await store.flush();
+    expect(store.conflicts).toEqual({});
+    expect((await loadAnswers(id))['strategy.exists']?.comment).toBe('First words, and more');
+    expect(await journalEntries(id)).toEqual([]);
+  });
+
+  it('shows no conflict for a journal entry older than the stored answer', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const older = comment('Old', '2026-03-10T10:30:00.000+01:00'); // 09:30 UTC
+    await saveAnswer(id, comment('Newer text', '2026-03-10T10:00:00.000Z'));
+    await leftInJournal(id, 'crashed', older, undefined);
+
+    const store = await windowOn(id);
+    await store.flush();
+    expect(store.conflicts).toEqual({});
+    expect(store.answers['strategy.exists']?.comment).toBe('Newer text');
+    expect((await loadAnswers(id))['strategy.exists']?.comment).toBe('Newer text');
+    expect(await journalEntries(id)).toEqual([]);
+  });
+
+  it('takes the newest entry when several windows left one', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    await leftInJournal(id, 'one', comment('From one window', '2026-03-10T10:00:02.000Z'));
+    await leftInJournal(id, 'two', comment('From the other, later', '2026-03-10T10:00:03.000Z'));
+    const store = await windowOn(id);
+    await store.flush();
+    expect((await loadAnswers(id))['strategy.exists']?.comment).toBe('From the other, later');
+    expect(await journalEntries(id)).toEqual([]);
+  });
+
+  it('reads once what an earlier version left in localStorage', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const entry = { assessmentId: id, answer: comment('Kept by the old journal', '2026-03-10T10:00:00Z') };
+    localStorage.setItem(
+      `baseline.journal\u001f${id}\u001fold-tab\u001fstrategy.exists`,
+      JSON.stringify(entry),
+    );
+    const store = await windowOn(id);
+    await store.flush();
+    expect((await loadAnswers(id))['strategy.exists']?.comment).toBe('Kept by the old journal');
     expect(Object.keys(localStorage).filter((key) => key.startsWith('baseline.journal'))).toEqual([]);
   });
 });

@@ -15,8 +15,9 @@ const words: ResponseWords = {
   yes: 'Yes',
   partly: 'Partly',
   no: 'No',
-  level: (level) => `Level ${level}`,
+  level: (level, word) => `${word ?? 'Level'} ${level}`,
   number: (value) => String(value),
+  percent: (value) => `${value} %`,
   localize: (text) => text.ru ?? text.en ?? '',
 };
 const columns = Object.fromEntries(

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   consensusAnswers,
+  consensusProgress,
   consensusProvenance,
   type ConsensusDraft,
 } from '../../../src/workshop/consensus.ts';
 import { mergeAnswers } from '../../../src/workshop/merge.ts';
 import { scoreAssessment } from '../../../src/scoring/score.ts';
-import { answers, dontKnow, value } from '../builders.ts';
+import { answers, dontKnow, pillar, question, questionnaire, value } from '../builders.ts';
 import { NOW, QUESTIONNAIRE, workshop } from './fixtures.ts';
 
 const { setup } = workshop();
@@ -76,5 +77,66 @@ describe('the consensus', () => {
       dissent: { exists: 'Academia: not funded.' },
       decidedAt: NOW.toISOString(),
     });
+  });
+});
+
+describe('the consensus follows the questionnaire’s conditions', () => {
+  const conditional = questionnaire(
+    [
+      pillar('strategy', [
+        question({ id: 'exists', type: 'yesPartlyNo' }),
+        question({ id: 'level', type: 'maturity', showIf: { question: 'exists', in: ['yes', 'partly'] } }),
+      ]),
+    ],
+    { id: 'r130', version: '1.2.0' },
+  );
+  const merged = mergeAnswers({
+    questionnaire: conditional,
+    groups: ['government', 'academia'],
+    participants: [
+      {
+        participantId: 'a',
+        group: 'government',
+        answers: answers({ exists: value('yes'), level: value(4) }),
+      },
+      {
+        participantId: 'b',
+        group: 'academia',
+        answers: answers({ exists: value('partly'), level: value(2) }),
+      },
+    ],
+  });
+
+  it('asks the follow-up while the agreed answer calls for it, and counts what the room confirmed', () => {
+    expect(consensusProgress(conditional, merged, undefined)).toEqual({
+      asked: ['exists', 'level'],
+      confirmed: [],
+      hidden: [],
+    });
+    const draft: ConsensusDraft = {
+      updatedAt: NOW.toISOString(),
+      items: { exists: { decided: true, response: value('partly') } },
+    };
+    expect(consensusProgress(conditional, merged, draft)).toEqual({
+      asked: ['exists', 'level'],
+      confirmed: ['exists'],
+      hidden: [],
+    });
+  });
+
+  it('leaves the follow-up out, of the page and of the assessment, once the room agrees on "no"', () => {
+    const draft: ConsensusDraft = {
+      updatedAt: NOW.toISOString(),
+      items: {
+        exists: { decided: true, response: value('no') },
+        level: { decided: true, response: value(3) },
+      },
+    };
+    expect(consensusProgress(conditional, merged, draft)).toEqual({
+      asked: ['exists'],
+      confirmed: ['exists'],
+      hidden: ['level'],
+    });
+    expect(Object.keys(consensusAnswers(conditional, merged, draft, NOW))).toEqual(['exists']);
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checksumMatches, openContent, payloadSchema } from '../../../src/workshop/payload.ts';
+import {
+  checksumMatches,
+  KeyPendingError,
+  makePayload,
+  openContent,
+  payloadSchema,
+} from '../../../src/workshop/payload.ts';
+import { joinInfoOf } from '../../../src/workshop/setup.ts';
 import { SealError } from '../../../src/workshop/seal.ts';
 import { answers, value } from '../builders.ts';
-import { payloadFor, workshop } from './fixtures.ts';
+import { NOW, PARTICIPANT, payloadFor, workshop } from './fixtures.ts';
 
 const given = answers({ exists: value('partly'), level: value(3) });
 
@@ -34,6 +41,20 @@ describe('participant payloads', () => {
     expect(checksumMatches(edited)).toBe(false);
   });
 
+  it('is never made in the clear for a sealed workshop whose key has not arrived', () => {
+    const { sealTo: _key, ...join } = joinInfoOf(workshop({ sealed: true }).setup);
+    const input = {
+      participantId: PARTICIPANT,
+      group: 'government',
+      answers: given,
+      updatedAt: NOW.toISOString(),
+    };
+    expect(() => makePayload({ ...input, join: { ...join, keyPending: true } }, NOW)).toThrow(
+      KeyPendingError,
+    );
+    expect(makePayload({ ...input, join }, NOW).content.kind).toBe('plain');
+  });
+
   it('leaves the name out when the workshop is anonymous', () => {
     const payload = payloadFor(workshop({ anonymous: true }).setup, given);
     expect(payload.content).not.toHaveProperty('name');
@@ -47,21 +68,24 @@ describe('participant payloads', () => {
     expect(text).not.toContain('partly');
     expect(text).not.toContain('A. Person');
     expect(text).not.toContain('government');
-    expect(openContent(payload, secretKey)).toEqual({
-      group: 'government',
-      name: 'A. Person',
-      answers: given,
+    expect(openContent(payload, secretKey, 'answers.json')).toEqual({
+      ok: true,
+      value: {
+        group: 'government',
+        name: 'A. Person',
+        answers: given,
+      },
     });
 
     const other = workshop({ sealed: true }).secretKey;
-    expect(() => openContent(payload, other)).toThrow(SealError);
-    expect(() => openContent(payload, undefined)).toThrow(SealError);
+    expect(() => openContent(payload, other, 'answers.json')).toThrow(SealError);
+    expect(() => openContent(payload, undefined, 'answers.json')).toThrow(SealError);
   });
 
   it('refuses to open sealed answers whose clear fields were moved onto them', () => {
     const { setup, secretKey } = workshop({ sealed: true });
     const payload = payloadFor(setup, given);
     const swapped = { ...payload, participantId: '11111111-2222-4333-8444-555555555555' };
-    expect(() => openContent(swapped, secretKey)).toThrow(SealError);
+    expect(() => openContent(swapped, secretKey, 'answers.json')).toThrow(SealError);
   });
 });

@@ -1,0 +1,88 @@
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { responseText } from '../../assessment/describe.ts';
+import { useClauseLabel } from '../../i18n/useClauseLabel.ts';
+import { useFormat } from '../../i18n/useFormat.ts';
+import { useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
+import { useResponseWords } from '../../i18n/useResponseText.ts';
+import { languageDirection } from '../../language/index.ts';
+import type { OptionalSection, Paper } from '../../report/choices.ts';
+import type { DocxWords } from '../../report/docx.ts';
+import type { CitationIndex } from '../../questionnaire/citations.ts';
+import type { Report } from '../../report/index.ts';
+import { fileName } from '../../transfer/export.ts';
+import { useAnalysisText } from '../analysis/useAnalysisText.ts';
+import { saveBlob } from '../transfer/saveFile.ts';
+
+export interface DocxChoice {
+  /** The clause registry, to name the clauses written text cites by id. */
+  clauses: CitationIndex;
+  sections: ReadonlySet<OptionalSection>;
+  paper: Paper;
+  titles: Record<string, ShownText>;
+  otherTitles: Record<string, ShownText>;
+  basedOn?: ShownText;
+}
+
+/**
+ * The editable report: the words of the screen handed to the DOCX builder, which is loaded
+ * (with the `docx` library) only when the person asks for the file.
+ */
+export function useReportDocx() {
+  const { t, locale } = useI18n();
+  const format = useFormat();
+  const localized = useLocalized();
+  const analysisText = useAnalysisText();
+  const { clauseLabel, withClauseNames } = useClauseLabel();
+  let clauses: CitationIndex = new Map();
+  let language = 'en';
+  const responseWords = useResponseWords(() => language);
+  const busy = ref(false);
+  const error = ref('');
+
+  function words(report: Report, choice: DocxChoice): DocxWords {
+    const percent = (value: number | null) => (value === null ? '—' : format.percent(value));
+    return {
+      t: (key, params) => (params ? t(key, params) : t(key)),
+      score: analysisText.scoreText,
+      gap: analysisText.gapText,
+      whole: format.score,
+      percent,
+      decimal: format.decimal,
+      date: (iso) => format.date(new Date(iso)),
+      dateTime: format.dateTime,
+      content: (text) => localized(text, report.defaultLanguage).text,
+      profile: (text) => withClauseNames(analysisText.text(text), clauses),
+      group: (id) => choice.titles[id]?.text ?? id,
+      otherGroup: (id) => choice.otherTitles[id]?.text ?? id,
+      band: analysisText.bandLabel,
+      answer: (description) => responseText(description, responseWords),
+      clause: clauseLabel,
+      document: (citation) =>
+        citation.document && localized(citation.document.title, citation.document.defaultLanguage).text,
+      rtl: languageDirection(locale.value) === 'rtl',
+    };
+  }
+
+  async function save(report: Report, choice: DocxChoice): Promise<void> {
+    busy.value = true;
+    error.value = '';
+    try {
+      language = report.defaultLanguage;
+      clauses = choice.clauses;
+      const { reportDocx } = await import('../../report/docx.ts');
+      const blob = await reportDocx(report, words(report, choice), {
+        sections: choice.sections,
+        paper: choice.paper,
+        ...(choice.basedOn ? { basedOn: choice.basedOn.text } : {}),
+      });
+      saveBlob(fileName(report.cover.name, 'report', 'docx', new Date()), blob);
+    } catch (failure) {
+      error.value = failure instanceof Error ? failure.message : String(failure);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { busy, error, save };
+}

@@ -1,0 +1,41 @@
+/**
+ * The words of the server-of-record screens, in every language, kept apart from the app's own
+ * messages: only a device that links to a server loads them (with the sync code, see
+ * vite.config.ts), so they weigh nothing in what every device keeps offline.
+ */
+import { ref, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
+import type { Locale } from '../language/index.ts';
+import type en from './sync/en.json';
+
+type SyncMessages = typeof en;
+
+const LOADERS: Record<Locale, () => Promise<{ default: SyncMessages }>> = {
+  ar: () => import('./sync/ar.json'),
+  zh: () => import('./sync/zh.json'),
+  en: () => import('./sync/en.json'),
+  fr: () => import('./sync/fr.json'),
+  ru: () => import('./sync/ru.json'),
+  es: () => import('./sync/es.json'),
+};
+
+const merged = new Set<string>();
+
+/** Adds the sync screens' words to the interface language, now and whenever it changes; `ready` once there. */
+export function useSyncMessages() {
+  const composer = useI18n({ useScope: 'global' });
+  const ready = ref(false);
+  watch(
+    () => composer.locale.value,
+    async (locale) => {
+      if (!merged.has(locale)) {
+        const messages = (await LOADERS[locale as Locale]()).default;
+        composer.mergeLocaleMessage(locale, messages);
+        merged.add(locale);
+      }
+      ready.value = true;
+    },
+    { immediate: true },
+  );
+  return { ready };
+}

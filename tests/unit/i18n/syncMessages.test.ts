@@ -1,0 +1,58 @@
+/**
+ * The words of the server-of-record screens (src/i18n/sync/, loaded only by linked devices):
+ * every language has every English key and its placeholders, translated, with the plural
+ * forms its language has; and merged into the app's vue-i18n they work.
+ */
+import { describe, expect, it } from 'vitest';
+import ar from '../../../src/i18n/sync/ar.json';
+import en from '../../../src/i18n/sync/en.json';
+import es from '../../../src/i18n/sync/es.json';
+import fr from '../../../src/i18n/sync/fr.json';
+import ru from '../../../src/i18n/sync/ru.json';
+import zh from '../../../src/i18n/sync/zh.json';
+import { localeInfo } from '../../../src/language/index.ts';
+import { expectSameKeys, expectSamePlaceholders, flatten, testI18n } from '../i18n.ts';
+
+const SYNC = { ar, zh, en, fr, ru, es } as const;
+const source = flatten(en);
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+const forms = (text: string) => text.split('|').length;
+const translations = (['ar', 'zh', 'fr', 'ru', 'es'] as const).map(
+  (code) => [code, flatten(SYNC[code])] as const,
+);
+
+describe('the server-of-record screens’ words', () => {
+  it.each(translations)('%s has every English key, no others, and no empty text', (_code, translated) =>
+    expectSameKeys(translated, source),
+  );
+
+  it.each(translations)('%s keeps the placeholders of every English message', (_code, translated) =>
+    expectSamePlaceholders(translated, source, placeholders),
+  );
+
+  it.each(translations)('%s is translated, not a copy of the English', (_code, translated) => {
+    const copied = [...translated].filter(([key, text]) => text === source.get(key));
+    // A word may be the same ("Organisation" in French), a sentence not.
+    expect(copied.length / source.size).toBeLessThan(0.06);
+  });
+
+  it.each(translations)('%s writes plural messages with the forms its language has', (code, translated) => {
+    const categories = localeInfo(code).plurals.length;
+    for (const [key, text] of translated) {
+      if (forms(source.get(key) ?? '') === 1) expect(forms(text), key).toBe(1);
+      else expect([1, categories], key).toContain(forms(text));
+    }
+  });
+
+  it('work in vue-i18n once merged into a language', () => {
+    for (const code of ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const) {
+      const i18n = testI18n(code);
+      i18n.global.mergeLocaleMessage(code, SYNC[code]);
+      for (const key of source.keys())
+        expect(
+          i18n.global.t(key, { count: 2, seconds: 5, time: 'x', message: 'm', code: 'c' }, 2),
+          key,
+        ).not.toBe(key);
+    }
+  });
+});
