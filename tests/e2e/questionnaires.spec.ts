@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { loadClauseIds } from '../../scripts/lib/questionnaires.ts';
 import { readWorkbook } from '../../src/workbook/spreadsheet.ts';
 import { expectSaved, question, watchConsole } from './helpers.ts';
+import { handBackFile } from './workshopHelpers.ts';
 
 /**
  * A questionnaire added from a file in the installed app: checked, previewed, kept on the
@@ -30,8 +32,7 @@ test.afterEach(async () => {
 });
 
 async function openQuestionnaires(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Assessments', exact: true }).click();
-  await page.getByRole('link', { name: 'Questionnaires', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questionnaires' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Questionnaires' })).toBeVisible();
 }
 
@@ -149,4 +150,94 @@ test('a questionnaire written in a workbook is added from the .xlsx and exported
   });
   await expect(page.getByTestId('questionnaire-refused')).toContainText('cannot be read as a workbook');
   expect(console.errors).toEqual([]);
+});
+
+test('a workshop on an added questionnaire: the set-up file carries it, the participant’s device checks it, answers offline and hands back', async ({
+  page,
+}) => {
+  test.slow();
+  const console = watchConsole(page);
+  await page.goto(`${ORIGIN}/`);
+  await openQuestionnaires(page);
+  await chooseFile(page, 'national-check.json', await readFile(FIXTURE, 'utf8'));
+  await page.getByTestId('questionnaire-preview').getByRole('button', { name: 'Add to this device' }).click();
+  await expect(page.getByTestId('questionnaire-list')).toContainText('version 1.0.0');
+
+  // The facilitator sets up a sealed workshop on it and saves the set-up file.
+  await page.goto(`${ORIGIN}/#/workshops/new`);
+  await page.getByLabel('Name of the workshop').fill('National check workshop');
+  await page.getByRole('radio', { name: TITLE }).check();
+  await page.getByRole('checkbox', { name: /Seal the answers/ }).setChecked(true);
+  await page.getByRole('button', { name: 'Set up the workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'National check workshop' })).toBeVisible();
+  const code = (await page.getByTestId('join-code').textContent())!.trim();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save the set-up file' }).click();
+  const setupPath = join(await mkdtemp(join(tmpdir(), 'baseline-')), (await download).suggestedFilename());
+  await (await download).saveAs(setupPath);
+  const setupFile = JSON.parse(await readFile(setupPath, 'utf8')) as { questionnaireFile?: { id: string } };
+  expect(setupFile.questionnaireFile?.id).toBe('national-check');
+
+  // A participant's device has only the built-in questionnaires, and goes offline once loaded.
+  const context = await page.context().browser()!.newContext({ acceptDownloads: true });
+  const phone = await context.newPage();
+  const phoneConsole = watchConsole(phone);
+  await phone.goto(`${ORIGIN}/`);
+  await phone.evaluate(() => navigator.serviceWorker.ready);
+  await phone.reload();
+  await context.setOffline(true);
+  await phone.goto(`${ORIGIN}/#/join`);
+  // The typed code alone cannot bring the questionnaire: the device says how to get it.
+  await phone.getByLabel('Workshop code').fill(code);
+  await phone.getByRole('button', { name: 'Use this code' }).click();
+  await expect(phone.getByTestId('join-error')).toContainText(
+    'Ask the facilitator for the workshop’s set-up file',
+  );
+
+  // A set-up file whose questionnaire is broken is refused with the validator's problems; nothing is kept.
+  const broken = JSON.parse(await readFile(setupPath, 'utf8')) as { questionnaireFile: { pillars: unknown } };
+  broken.questionnaireFile.pillars = 'none';
+  await phone.getByLabel('Set-up file').setInputFiles({
+    name: 'broken-workshop.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  const refusal = phone.getByTestId('join-error');
+  await expect(refusal).toContainText('did not pass the checks');
+  await expect(refusal.getByTestId('problems')).toContainText('$.pillars');
+
+  await phone.getByLabel('Set-up file').setInputFiles(setupPath);
+  await expect(phone.getByTestId('questionnaire-added')).toContainText(
+    'was checked on this device and added to it',
+  );
+  await phone.getByRole('radio', { name: 'Government' }).check();
+  await phone.getByRole('button', { name: 'Join and start answering' }).click();
+  await expect(phone).toHaveURL(/#\/assessments\/[0-9a-f-]+\/answer/);
+  await question(phone, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await expectSaved(phone);
+  const answersPath = await handBackFile(phone);
+
+  // The facilitator takes the sealed answers back.
+  await page.getByLabel('Answer files').setInputFiles(answersPath);
+  await expect(
+    page
+      .getByTestId('import-reports')
+      .getByText(/^Added the answers of participant [0-9a-f]{8} \(Government\)/),
+  ).toBeVisible();
+
+  // The participant removes the questionnaire afterwards; the workshop's assessment waits for it.
+  await openQuestionnaires(phone);
+  const listed = phone.getByTestId('questionnaire-list').getByRole('listitem').filter({ hasText: TITLE });
+  await expect(listed).toContainText('from “workshop-national-check-workshop.json”');
+  await listed.getByRole('button', { name: /^Remove/ }).click();
+  await expect(listed).toHaveCount(0);
+  await phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
+  await expect(
+    phone.getByText(/Questionnaire “national-check” \(version 1.0.0\) is not on this device/),
+  ).toBeVisible();
+
+  expect([...console.errors, ...phoneConsole.errors]).toEqual([]);
+  await context.close();
 });
