@@ -132,7 +132,8 @@ test('a questionnaire written in a workbook is added from the .xlsx and exported
     .getByTestId('questionnaire-list')
     .getByRole('listitem')
     .filter({ hasText: /^My questionnaire/ });
-  await expect(listed).toContainText('from “questionnaire-template.xlsx”');
+  // The file name is isolated (U+2068 … U+2069), so it keeps its order in a right-to-left sentence.
+  await expect(listed).toContainText('from “\u2068questionnaire-template.xlsx\u2069”');
 
   const download = page.waitForEvent('download');
   await listed.getByRole('button', { name: /^Export \(workbook\)/ }).click();
@@ -230,7 +231,7 @@ test('a workshop on an added questionnaire: the set-up file carries it, the part
   // The participant removes the questionnaire afterwards; the workshop's assessment waits for it.
   await openQuestionnaires(phone);
   const listed = phone.getByTestId('questionnaire-list').getByRole('listitem').filter({ hasText: TITLE });
-  await expect(listed).toContainText('from “workshop-national-check-workshop.json”');
+  await expect(listed).toContainText('from “\u2068workshop-national-check-workshop.json\u2069”');
   await listed.getByRole('button', { name: /^Remove/ }).click();
   await expect(listed).toHaveCount(0);
   await phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
