@@ -2,8 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { catalog as builtInCatalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
 import { catalogTexts, clauseTexts, questionnaireTexts } from '../content/texts.ts';
-import { catalogOrder, summaryOf, type QuestionnaireSummary } from '../questionnaire/catalog.ts';
-import type { CarriedCheck } from '../questionnaire/carried.ts';
+import { catalogOrder, type QuestionnaireSummary } from '../questionnaire/catalog.ts';
 import { citationIndex, clauseCitations, type CitationIndex } from '../questionnaire/citations.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
@@ -113,41 +112,6 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return record;
   }
 
-  /**
-   * What a workshop carries to participants for a questionnaire: an added one whole (every
-   * language), a built-in one nothing (every copy of the app has it).
-   */
-  async function carriedFor(id: string): Promise<Questionnaire | undefined> {
-    if (isBuiltIn(id)) return undefined;
-    await ensureAdded();
-    return addedRecord(id)?.questionnaire;
-  }
-
-  /**
-   * Keeps a questionnaire a workshop carried (in its set-up file, or from the room server) once
-   * it has passed the validator of `npm run validate` here, on this device: a device never runs
-   * a questionnaire it has not validated itself.
-   */
-  async function adopt(value: unknown, file: string): Promise<CarriedCheck> {
-    await ensureClauses();
-    // The validator is loaded only when a workshop brings a questionnaire.
-    const { checkCarried } = await import('../questionnaire/carried.ts');
-    const checked = await checkCarried(value, file, new Set(clauses.value.keys()), async (id) =>
-      isBuiltIn(id) ? { builtIn: true } : { builtIn: false, current: await load(id) },
-    );
-    if (!checked.ok || checked.addition.kind === 'sameFile') return checked;
-    const { questionnaire } = checked;
-    const summary = summaryOf(questionnaire);
-    await add({
-      id: questionnaire.id,
-      questionnaire,
-      summary,
-      fileName: file,
-      addedAt: new Date().toISOString(),
-    });
-    return checked;
-  }
-
   let clausesLoading: Promise<void> | undefined;
   function ensureClauses(): Promise<void> {
     clausesLoading ??= (async () => {
@@ -178,8 +142,6 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     ensureAdded,
     add,
     remove,
-    carriedFor,
-    adopt,
     clauses,
     ensureClauses,
     citationsFor,

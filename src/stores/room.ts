@@ -13,6 +13,7 @@ import { openJoinNotice } from '../room/joinNotice.ts';
 import type { RoomInfo, WorkshopStatus } from '../room/protocol.ts';
 import { rosterOf, type Joined, type Roster } from '../room/roster.ts';
 import type { Outcome } from '../workshop/importer.ts';
+import { carriedFor } from './carriedQuestionnaire.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 import { useWorkshopStore } from './workshop.ts';
 
@@ -71,7 +72,7 @@ export const useRoomStore = defineStore('room', () => {
         return false;
       }
       // An added questionnaire is served to the participants, who have only the built-in ones.
-      const carried = await useQuestionnairesStore().carriedFor(setup.questionnaire.id);
+      const carried = await carriedFor(useQuestionnairesStore(), setup.questionnaire.id);
       const sent = carried && (await putWorkshopQuestionnaire(setup.id, carried));
       if (sent && !sent.ok) {
         error.value = sent.error;

@@ -92,7 +92,7 @@ export const PROBLEM_MESSAGES = {
   'import.containsMismatch': 'the decrypted content is not what the file says it holds',
   'import.duplicateId': 'two assessments in this backup have the same id',
   'import.unknownQuestionnaire':
-    'the questionnaire "{questionnaire}" is not on this device (neither built into this version of Baseline nor added to it), so these answers cannot be opened here: add the questionnaire from its file under Questionnaires, then import again',
+    'the questionnaire "{questionnaire}" is not built into this version of Baseline nor added on this device, so these answers cannot be opened here: add the questionnaire from its file under Questionnaires, then import again',
   'import.newerQuestionnaire':
     'made with version {version} of the questionnaire "{questionnaire}", newer than this app’s {current}: update Baseline, then import again',
   'import.answeredTwice': 'the question "{question}" is answered twice',

@@ -11,6 +11,7 @@ import { summaryOf } from '../../../src/questionnaire/catalog.ts';
 import { loadAnswers } from '../../../src/storage/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
+import { adoptCarried, carriedFor } from '../../../src/stores/carriedQuestionnaire.ts';
 import { useQuestionnairesStore } from '../../../src/stores/questionnaires.ts';
 
 beforeEach(() => {
@@ -146,27 +147,27 @@ describe('a questionnaire a workshop carries to a participant’s device', () =>
     const carried = JSON.parse(text) as Record<string, unknown>;
 
     const broken = { ...carried, version: 'one' };
-    const refused = await store.adopt(broken, 'workshop.json');
+    const refused = await adoptCarried(store, broken, 'workshop.json');
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.problems[0]).toMatchObject({ file: 'workshop.json', path: '$.version' });
     await store.ensureAdded();
     expect(store.added).toEqual([]);
 
-    const adopted = await store.adopt(carried, 'workshop.json');
+    const adopted = await adoptCarried(store, carried, 'workshop.json');
     expect(adopted).toMatchObject({ ok: true, addition: { kind: 'new' } });
     expect(store.added.map((entry) => [entry.id, entry.fileName])).toEqual([
       ['national-check', 'workshop.json'],
     ]);
     expect(store.summary('national-check')?.version).toBe('1.0.0');
     // The same file from a second workshop changes nothing.
-    expect(await store.adopt(carried, 'again.json')).toMatchObject({
+    expect(await adoptCarried(store, carried, 'again.json')).toMatchObject({
       ok: true,
       addition: { kind: 'sameFile' },
     });
     expect(store.added[0]!.fileName).toBe('workshop.json');
     // An older version is not put in place of the one kept.
     await store.add(record(withVersion(await read(), '2.0.0')));
-    expect(await store.adopt(carried, 'old.json')).toMatchObject({
+    expect(await adoptCarried(store, carried, 'old.json')).toMatchObject({
       ok: false,
       problems: [],
       addition: { kind: 'older', current: '2.0.0' },
@@ -174,7 +175,7 @@ describe('a questionnaire a workshop carries to a participant’s device', () =>
     expect(store.summary('national-check')?.version).toBe('2.0.0');
     // A built-in id is never replaced.
     const sample = { ...carried, id: 'sample' };
-    expect(await store.adopt(sample, 'sample.json')).toMatchObject({
+    expect(await adoptCarried(store, sample, 'sample.json')).toMatchObject({
       ok: false,
       addition: { kind: 'builtIn' },
     });
@@ -183,7 +184,7 @@ describe('a questionnaire a workshop carries to a participant’s device', () =>
   it('is carried from the facilitator’s device only when it is an added one', async () => {
     const store = useQuestionnairesStore();
     await store.add(record(await read()));
-    expect((await store.carriedFor('national-check'))?.id).toBe('national-check');
-    expect(await store.carriedFor('sample')).toBeUndefined();
+    expect((await carriedFor(store, 'national-check'))?.id).toBe('national-check');
+    expect(await carriedFor(store, 'sample')).toBeUndefined();
   });
 });
