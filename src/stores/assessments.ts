@@ -66,7 +66,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   async function create(name: string, questionnaireId: string): Promise<Assessment> {
     const summary = questionnaires.summary(questionnaireId);
-    if (!summary) throw new Error(`No built-in questionnaire "${questionnaireId}"`);
+    if (!summary) throw new Error(`No questionnaire "${questionnaireId}" on this device`);
     const at = new Date().toISOString();
     const assessment: Assessment = {
       id: newId(),
