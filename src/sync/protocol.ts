@@ -122,7 +122,7 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-export const ROLES = ['coordinator', 'editor', 'viewer', 'facilitator'] as const;
+export const ROLES = ['coordinator', 'editor', 'viewer', 'facilitator', 'statistician'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const organisationSchema = z.object({
