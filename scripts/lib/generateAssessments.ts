@@ -3,7 +3,8 @@
  * one of the answers its type offers (`answerSamples`), the better answers more often for a
  * stronger organisation, from a seeded generator so a run can be repeated.
  */
-import type { Answers } from '../../src/assessment/types.ts';
+import type { PoolClient } from 'pg';
+import type { Answers, Assessment } from '../../src/assessment/types.ts';
 import type { Questionnaire } from '../../src/questionnaire/schema.ts';
 import { answerSamples } from '../../src/scoring/answerSamples.ts';
 
@@ -46,4 +47,49 @@ export function generateAnswers(
       };
     }
   return answers;
+}
+
+/** An assessment with its answers, as the server of record keeps them. */
+export interface StoredAssessment {
+  assessment: Assessment;
+  answers: Answers;
+}
+
+/**
+ * Writes assessments and their answers straight into the record's tables (as the schema's
+ * owner: a fixture, not a device's sync), under one organisation and account.
+ */
+export async function insertAssessments(
+  client: Pick<PoolClient, 'query'>,
+  organisation: string,
+  account: string,
+  entries: readonly StoredAssessment[],
+): Promise<void> {
+  const assessments = entries.map(({ assessment }) => ({
+    id: assessment.id,
+    questionnaire_id: assessment.questionnaire.id,
+    questionnaire_version: assessment.questionnaire.version,
+    data: assessment,
+  }));
+  const answers = entries.flatMap(({ assessment, answers }) =>
+    Object.values(answers).map((answer) => ({
+      assessment_id: assessment.id,
+      question_id: answer!.questionId,
+      data: answer,
+    })),
+  );
+  await client.query(
+    `INSERT INTO assessments (id, organisation_id, questionnaire_id, questionnaire_version, data, version, created_by, changed_by)
+     SELECT r.id, $2, r.questionnaire_id, r.questionnaire_version, r.data,
+            (SELECT coalesce(max(version), 0) FROM assessments) + row_number() OVER (), $3, $3
+     FROM jsonb_to_recordset($1::jsonb) AS r (id text, questionnaire_id text, questionnaire_version text, data jsonb)`,
+    [JSON.stringify(assessments), organisation, account],
+  );
+  await client.query(
+    `INSERT INTO answers (assessment_id, question_id, organisation_id, data, version, changed_by)
+     SELECT r.assessment_id, r.question_id, $2, r.data,
+            (SELECT coalesce(max(version), 0) FROM answers) + row_number() OVER (), $3
+     FROM jsonb_to_recordset($1::jsonb) AS r (assessment_id text, question_id text, data jsonb)`,
+    [JSON.stringify(answers), organisation, account],
+  );
 }

@@ -27,6 +27,9 @@ export const SERVER_PATHS = {
   pull: 'api/sync/pull',
   linkCodes: 'api/link-codes',
   accounts: 'api/accounts',
+  statistics: 'api/statistics',
+  statisticsOptions: 'api/statistics/options',
+  statisticsSettings: 'api/statistics/settings',
 } as const;
 
 export const MAX_CHANGES_PER_PUSH = 500;

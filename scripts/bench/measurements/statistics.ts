@@ -14,8 +14,12 @@ import { addAccount, addOrganisation } from '../../../server/admin.ts';
 import { asOwner } from '../../../server/database.ts';
 import { openRecord, type OpenRecord } from '../../../server/record.ts';
 import { computeStatistics, everyOrganisation, type StatisticsAccess } from '../../../server/statistics.ts';
-import type { Assessment } from '../../../src/assessment/types.ts';
-import { generateAnswers, seededRandom } from '../../lib/generateAssessments.ts';
+import {
+  generateAnswers,
+  insertAssessments,
+  seededRandom,
+  type StoredAssessment,
+} from '../../lib/generateAssessments.ts';
 import { loadValidQuestionnaires } from '../../lib/profiles.ts';
 import { time, type Measurement } from '../measurement.ts';
 
@@ -34,18 +38,16 @@ async function fill(open: OpenRecord): Promise<void> {
   const account = await addAccount(database, { username: 'bench', displayName: 'Bench' });
   const parent = await addOrganisation(database, { name: 'Programme' });
   const random = seededRandom(130);
-  let version = 0;
   for (let o = 0; o < ORGANISATIONS; o++) {
     const organisation = await addOrganisation(database, { name: `Agency ${o}`, parent });
-    const assessments: { id: string; data: Assessment }[] = [];
-    const answers: { assessment_id: string; question_id: string; data: unknown }[] = [];
+    const entries: StoredAssessment[] = [];
     for (const year of YEARS)
       for (let k = 0; k < PER_YEAR; k++) {
         const at = `${year}-${String(1 + k * 3).padStart(2, '0')}-01`;
         const id = randomUUID();
-        assessments.push({
-          id,
-          data: {
+        const strength = Math.min(0.95, 0.1 + (o % 10) * 0.05 + (year - YEARS[0]!) * 0.05);
+        entries.push({
+          assessment: {
             id,
             name: `Agency ${o} ${at}`,
             questionnaire: { id: questionnaire.id, version: questionnaire.version },
@@ -53,34 +55,10 @@ async function fill(open: OpenRecord): Promise<void> {
             updatedAt: `${at}T09:00:00.000Z`,
             assessedOn: at,
           },
+          answers: generateAnswers(questionnaire, random, { strength }),
         });
-        const strength = Math.min(0.95, 0.1 + (o % 10) * 0.05 + (year - YEARS[0]!) * 0.05);
-        for (const answer of Object.values(generateAnswers(questionnaire, random, { strength })))
-          answers.push({ assessment_id: id, question_id: answer!.questionId, data: answer });
       }
-    await asOwner(database, async (client) => {
-      await client.query(
-        `INSERT INTO assessments (id, organisation_id, questionnaire_id, questionnaire_version, data, version, created_by, changed_by)
-         SELECT r.id, $2, $3, $4, r.data, $5 + row_number() OVER (), $6, $6
-         FROM jsonb_to_recordset($1::jsonb) AS r (id text, data jsonb)`,
-        [
-          JSON.stringify(assessments),
-          organisation,
-          questionnaire.id,
-          questionnaire.version,
-          version,
-          account,
-        ],
-      );
-      version += assessments.length;
-      await client.query(
-        `INSERT INTO answers (assessment_id, question_id, organisation_id, data, version, changed_by)
-         SELECT r.assessment_id, r.question_id, $2, r.data, $3 + row_number() OVER (), $4
-         FROM jsonb_to_recordset($1::jsonb) AS r (assessment_id text, question_id text, data jsonb)`,
-        [JSON.stringify(answers), organisation, version, account],
-      );
-      version += answers.length;
-    });
+    await asOwner(database, (client) => insertAssessments(client, organisation, account, entries));
   }
   await asOwner(database, (client) => client.query('ANALYZE'));
 }
