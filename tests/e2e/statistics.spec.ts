@@ -129,7 +129,7 @@ test('a statistician sees figures with tables beside the charts, never one agenc
     page.getByTestId('statistics-csv').click(),
   ]);
   expect(download.suggestedFilename()).toBe('statistics-resolution-130-quick-2025-01-01-2026-12-31.csv');
-  const csv = await readFile((await download.path()), 'utf8');
+  const csv = await readFile(await download.path(), 'utf8');
   expect(csv).toContain('settings,questionnaire,,,resolution-130-quick,');
   expect(csv).toContain(`settings,versions,,,${QUESTIONNAIRE.version},`);
   expect(csv).toContain(`settings,threshold,,,${AGENCIES},`);
