@@ -13,7 +13,7 @@ import { expected } from '../validation/expected.ts';
 import { identifier, timestampSchema, versionSchema } from '../validation/fields.ts';
 import { weightProfileSchema } from '../profiles/schema.ts';
 import { participationSchema, provenanceSchema } from '../workshop/records.ts';
-import type { Answer, Assessment, Evidence, QuestionnaireRef, Response } from './types.ts';
+import type { Answer, Assessment, CarriedOver, Evidence, QuestionnaireRef, Response } from './types.ts';
 
 export const LIMITS = {
   name: 200,
@@ -84,6 +84,27 @@ export const answerSchema = z
   })
   .meta({ id: 'Answer' });
 
+const questionIds = z.array(itemId).max(LIMITS.answersPerAssessment);
+
+export const carriedOverSchema = z
+  .strictObject({
+    from: versionSchema,
+    to: versionSchema,
+    at: timestamp,
+    carried: questionIds,
+    check: questionIds,
+    mapped: z
+      .array(z.strictObject({ answer: answerSchema, to: z.array(itemId).min(1).max(100) }))
+      .max(LIMITS.answersPerAssessment),
+    listed: z.array(answerSchema).max(LIMITS.answersPerAssessment),
+    dismissed: z.boolean().optional(),
+  })
+  .meta({
+    id: 'CarriedOver',
+    description:
+      'How the answers were carried over from an earlier questionnaire version; earlier answers mapped or not carried are kept whole',
+  });
+
 export const questionnaireRefSchema = z.strictObject({
   id: itemId,
   version: versionSchema,
@@ -113,6 +134,7 @@ export const assessmentSchema = z
       .meta({ description: 'The weight profile the results are computed with, as a full copy' }),
     workshop: participationSchema.optional(),
     provenance: provenanceSchema.optional(),
+    carriedOver: carriedOverSchema.optional(),
   })
   .meta({ id: 'Assessment' });
 
@@ -134,5 +156,6 @@ const sameShapes: [
   Same<z.output<typeof evidenceSchema>, Evidence>,
   Same<z.output<typeof responseSchema>, Response>,
   Same<z.output<typeof questionnaireRefSchema>, QuestionnaireRef>,
-] = [true, true, true, true, true];
+  Same<z.output<typeof carriedOverSchema>, CarriedOver>,
+] = [true, true, true, true, true, true];
 void sameShapes;

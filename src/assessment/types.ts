@@ -3,6 +3,7 @@
  * shapes go into IndexedDB, export files and workshop payloads.
  */
 import type { WeightProfile } from '../profiles/schema.ts';
+import type { CarryReport } from '../questionnaire/carryOver.ts';
 import type { ConsensusProvenance } from '../workshop/consensus.ts';
 import type { Participation } from '../workshop/participation.ts';
 
@@ -75,4 +76,17 @@ export interface Assessment {
   workshop?: Participation;
   /** Set when this assessment records a workshop's consensus (see src/workshop/). */
   provenance?: ConsensusProvenance;
+  /**
+   * Set when the answers were carried over from an earlier version of the questionnaire (see
+   * src/questionnaire/carryOver.ts): what was carried, what to check, and every earlier answer
+   * that was mapped or could not be carried, kept whole.
+   */
+  carriedOver?: CarriedOver;
+}
+
+export interface CarriedOver extends CarryReport {
+  /** When the answers were carried over. */
+  at: string;
+  /** The person has seen the notice and put it away. */
+  dismissed?: boolean;
 }

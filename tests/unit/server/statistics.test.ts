@@ -211,7 +211,7 @@ describe('statistics equal the scores computed directly', () => {
     expect(report.population.organisations).toBe(AGENCIES);
     expect(report.population.excluded.provisional).toBe(1);
     expect(report.threshold).toBe(5);
-    expect(report.questionnaire.versions).toEqual(['1.0.0']);
+    expect(report.questionnaire.versions).toEqual([QUESTIONNAIRE.version]);
     expect(report.profiles.map((p) => p.id).sort()).toEqual(['equal', 'gci-five-pillars']);
   });
 
@@ -279,7 +279,7 @@ describe('statistics equal the scores computed directly', () => {
   });
 
   it('one version and one period: only 2026', async () => {
-    const answered = await statisticsOf(coordinator, { ...QUERY, version: '1.0.0', from: '2026-01-01' });
+    const answered = await statisticsOf(coordinator, { ...QUERY, version: QUESTIONNAIRE.version, from: '2026-01-01' });
     const only2026 = latestPerOrganisation(made.filter((e) => e.assessment.assessedOn!.startsWith('2026')));
     expectDistribution(
       answered.body.overall,
