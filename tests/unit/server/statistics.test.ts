@@ -279,7 +279,11 @@ describe('statistics equal the scores computed directly', () => {
   });
 
   it('one version and one period: only 2026', async () => {
-    const answered = await statisticsOf(coordinator, { ...QUERY, version: QUESTIONNAIRE.version, from: '2026-01-01' });
+    const answered = await statisticsOf(coordinator, {
+      ...QUERY,
+      version: QUESTIONNAIRE.version,
+      from: '2026-01-01',
+    });
     const only2026 = latestPerOrganisation(made.filter((e) => e.assessment.assessedOn!.startsWith('2026')));
     expectDistribution(
       answered.body.overall,
@@ -307,7 +311,7 @@ describe('statistics equal the scores computed directly', () => {
     const csv = statisticsCsv(cli);
     expect(csv.startsWith('\uFEFFsection,subject,year,measure,value,organisations\r\n')).toBe(true);
     expect(csv).toContain('settings,questionnaire,,,resolution-130-quick,');
-    expect(csv).toContain('settings,versions,,,1.0.0,');
+    expect(csv).toContain(`settings,versions,,,${QUESTIONNAIRE.version},`);
     expect(csv).toContain('settings,from,,,2024-01-01,');
     expect(csv).toContain('settings,to,,,2026-12-31,');
     expect(csv).toContain('settings,threshold,,,5,');
