@@ -78,7 +78,6 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
-  { path: '/statistics', name: 'statistics', component: () => import('./views/StatisticsView.vue') },
   { path: '/link/:code?', name: 'link', component: () => import('./views/LinkView.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];
