@@ -9,7 +9,7 @@ import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
 /** Modules only a device linked to a server of record loads (the link hint and waiting conflicts are read by all). */
 const SERVER_SYNC_ONLY =
-  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/]LinkView\.vue|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
+  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/](LinkView|StatisticsView)\.vue|components[\\/]statistics[\\/]|statistics[\\/]|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
 
 export default defineConfig({
   // Relative paths, so the same build works from any folder on any host (room server, USB stick).
@@ -95,7 +95,9 @@ export default defineConfig({
             ? 'assets/server-sync-[name]-[hash].js'
             : 'assets/[name]-[hash].js',
         assetFileNames: (asset) =>
-          asset.names.some((name) => /^(LinkView|SyncIndicator|SyncStatusLine)\.css$/.test(name))
+          asset.names.some((name) =>
+            /^(LinkView|StatisticsView|SyncIndicator|SyncStatusLine)\.css$/.test(name),
+          )
             ? 'assets/server-sync-[name]-[hash][extname]'
             : 'assets/[name]-[hash][extname]',
         codeSplitting: {

@@ -5,6 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import type { Router } from 'vue-router';
 import { newId } from '../assessment/ids.ts';
 import { openChannel } from '../storage/channel.ts';
 import {
@@ -24,11 +25,15 @@ import {
   link as linkOnServer,
   listAccounts,
   makeLinkCode as makeLinkCodeOnServer,
+  setStatisticsThreshold,
+  statistics as statisticsOnServer,
+  statisticsOptions as statisticsOptionsOnServer,
   SyncError,
   unlink as unlinkOnServer,
   type ServerClient,
 } from '../sync/http.ts';
 import type { DeviceInfo, LinkRequest } from '../sync/protocol.ts';
+import type { StatisticsQuery, StatisticsSettings } from '../statistics/report.ts';
 import { startScheduler, type Scheduler, type SyncStatus } from '../sync/scheduler.ts';
 
 /** The app's own address on the server, where its API is (the page's address up to its `#`). */
@@ -52,6 +57,12 @@ export const useSyncStore = defineStore('sync', () => {
   );
   const coordinates = computed(() =>
     (link.value?.organisations ?? []).some((org) => org.roles.includes('coordinator')),
+  );
+  /** Coordinators and statisticians see statistics across organisations. */
+  const seesStatistics = computed(() =>
+    (link.value?.organisations ?? []).some((org) =>
+      org.roles.some((role) => role === 'coordinator' || role === 'statistician'),
+    ),
   );
 
   const client = (): ServerClient => ({ base: link.value?.base ?? appBase(), token: link.value?.token });
@@ -134,6 +145,9 @@ export const useSyncStore = defineStore('sync', () => {
   const accounts = () => listAccounts(client());
   const makeLinkCode = (accountId: string, organisationId: string) =>
     makeLinkCodeOnServer(client(), accountId, organisationId);
+  const statistics = (query: StatisticsQuery) => statisticsOnServer(client(), query);
+  const statisticsOptions = () => statisticsOptionsOnServer(client());
+  const setThreshold = (settings: StatisticsSettings) => setStatisticsThreshold(client(), settings);
   const syncNow = () => scheduler.value?.syncNow() ?? Promise.resolve(status.value);
 
   return {
@@ -146,6 +160,7 @@ export const useSyncStore = defineStore('sync', () => {
     lastSyncAt,
     writable,
     coordinates,
+    seesStatistics,
     load,
     linkDevice,
     unlink,
@@ -153,6 +168,26 @@ export const useSyncStore = defineStore('sync', () => {
     chooseOrganisation,
     accounts,
     makeLinkCode,
+    statistics,
+    statisticsOptions,
+    setThreshold,
     syncNow,
   };
 });
+
+/**
+ * The statistics screen is a linked device's only: its route is added by the sync code (the sync
+ * indicator, on every screen of a linked device, and the Server screen), so the first screen of
+ * every other device carries none of it. An address opened before the route was there
+ * (`#/statistics` on a reload) is resolved again once it is.
+ */
+export function addStatisticsRoute(router: Router): void {
+  if (router.hasRoute('statistics')) return;
+  router.addRoute({
+    path: '/statistics',
+    name: 'statistics',
+    component: () => import('../views/StatisticsView.vue'),
+  });
+  const current = router.currentRoute.value;
+  if (current.name === 'not-found') void router.replace(current.fullPath);
+}
