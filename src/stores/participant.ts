@@ -116,7 +116,7 @@ export const useParticipantStore = defineStore('participant', () => {
     };
     await putAssessment(recorded);
     const who = slug((participation.name ?? '').toLowerCase(), 40) || participation.participantId.slice(0, 8);
-    const workshop = slug((participation.join.name ?? '').toLowerCase(), 40) || participation.join.id;
+    const workshop = slug((participation.join.name ?? participation.join.id).toLowerCase(), 40) || 'workshop';
     return {
       assessment: recorded,
       payload,
