@@ -82,6 +82,27 @@ export const answerSchema = z
   })
   .meta({ id: 'Answer' });
 
+const questionIds = z.array(itemId).max(LIMITS.answersPerAssessment);
+
+export const carriedOverSchema = z
+  .strictObject({
+    from: versionSchema,
+    to: versionSchema,
+    at: timestamp,
+    carried: questionIds,
+    check: questionIds,
+    mapped: z
+      .array(z.strictObject({ answer: answerSchema, to: z.array(itemId).min(1).max(100) }))
+      .max(LIMITS.answersPerAssessment),
+    listed: z.array(answerSchema).max(LIMITS.answersPerAssessment),
+    dismissed: z.boolean().optional(),
+  })
+  .meta({
+    id: 'CarriedOver',
+    description:
+      'How the answers were carried over from an earlier questionnaire version; earlier answers mapped or not carried are kept whole',
+  });
+
 export const questionnaireRefSchema = z.strictObject({
   id: itemId,
   version: versionSchema,
@@ -111,6 +132,7 @@ export const assessmentSchema = z
       .meta({ description: 'The weight profile the results are computed with, as a full copy' }),
     workshop: participationSchema.optional(),
     provenance: provenanceSchema.optional(),
+    carriedOver: carriedOverSchema.optional(),
   })
   .meta({ id: 'Assessment' });
 

@@ -8,6 +8,7 @@ import type {
   answerSchema,
   answerValueSchema,
   assessmentSchema,
+  carriedOverSchema,
   evidenceSchema,
   questionnaireRefSchema,
   responseSchema,
@@ -35,3 +36,10 @@ export type Answers = Readonly<Partial<Record<string, Answer>>>;
 export type QuestionnaireRef = z.output<typeof questionnaireRefSchema>;
 
 export type Assessment = z.output<typeof assessmentSchema>;
+
+/**
+ * How the answers were carried over from an earlier version of the questionnaire (see
+ * src/questionnaire/carryOver.ts): what was carried, what to check, and every earlier answer
+ * that was mapped or could not be carried, kept whole.
+ */
+export type CarriedOver = z.output<typeof carriedOverSchema>;

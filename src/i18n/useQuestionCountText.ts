@@ -7,5 +7,5 @@ export function useQuestionCountText() {
   return (count: QuestionCount): string =>
     count.atMost > count.always
       ? t('questions.range', { always: count.always, atMost: count.atMost })
-      : t('questions.fixed', { count: count.always });
+      : t('questions.fixed', { count: count.always }, count.always);
 }

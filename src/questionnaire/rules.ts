@@ -10,6 +10,7 @@ import {
   type Problem,
 } from '../validation/problems.ts';
 import { checkFollowUps } from '../scoring/soundness.ts';
+import { checkCarryOver } from './carryOver.ts';
 import { GCI_PILLARS } from './constants.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from './schema.ts';
 import {
@@ -49,6 +50,7 @@ export function checkRules(questionnaire: Questionnaire, context: RuleContext): 
   checkWeights(questionnaire, report);
   // Conditions that would let a better answer lower a score (the scoring rule's own check).
   for (const { path, message } of checkFollowUps(questionnaire)) report(path, message);
+  checkCarryOver(questionnaire, report);
   return problems;
 }
 

@@ -17,6 +17,7 @@ import {
   MAX_LEVELS,
   MAX_WEIGHT,
   MIN_LEVELS,
+  QUESTION_TYPES,
   WHEN_HIDDEN,
   type QuestionType,
 } from './constants.ts';
@@ -318,6 +319,84 @@ export const catalogEntrySchema = z
       'Where the questionnaire stands in lists; a questionnaire without it comes after those with it and is never chosen in advance',
   });
 
+/**
+ * How answers given to an earlier version carry over to this one (see `carryOver.ts`). Each
+ * question of the earlier version is listed once: carried as it is (`same`, with a `check`
+ * note when its wording changed), mapped onto questions of this version (`map`: the rules say
+ * which old answer determines which new one), or not carried (`none`), in which case the old
+ * answer is kept and shown to the person. `text` is the earlier question's text, shown there.
+ */
+const answerValueSchema = z.union([z.string(), z.number(), z.array(identifier)]);
+
+const carryWhenSchema = z
+  .union([
+    z.strictObject({ equals: z.union([z.string(), z.number()]) }),
+    z.strictObject({ in: z.array(z.union([z.string(), z.number()])).min(1) }),
+    z.strictObject({ includes: identifier }),
+  ])
+  .meta({ id: 'CarryWhen', description: 'A condition on the answer given to the earlier question' });
+
+const carryRuleSchema = z
+  .strictObject({
+    when: carryWhenSchema,
+    to: identifier.meta({ description: 'The question of this version that receives the value' }),
+    value: answerValueSchema.meta({ description: 'The answer it receives, as this version takes it' }),
+  })
+  .meta({ id: 'CarryRule' });
+
+const carriedQuestionSchema = z
+  .discriminatedUnion('carry', [
+    z.strictObject({
+      id: identifier,
+      carry: z.literal('same'),
+      check: localizedTextSchema
+        .optional()
+        .meta({ description: 'What changed in the wording, for the person to check the carried answer' }),
+    }),
+    z.strictObject({
+      id: identifier,
+      carry: z.literal('map'),
+      text: localizedTextSchema,
+      type: z.enum(QUESTION_TYPES).meta({ description: 'The earlier question’s type' }),
+      options: z
+        .array(z.strictObject({ id: identifier, label: localizedTextSchema }))
+        .min(1)
+        .optional()
+        .meta({
+          description: 'The earlier question’s options, to check the rules and show the earlier answer',
+        }),
+      levels: z
+        .number()
+        .int()
+        .min(2)
+        .optional()
+        .meta({ description: 'The earlier question’s number of levels' }),
+      rules: z.array(carryRuleSchema).min(1),
+      note: localizedTextSchema.optional(),
+    }),
+    z.strictObject({
+      id: identifier,
+      carry: z.literal('none'),
+      text: localizedTextSchema,
+      type: z.enum(QUESTION_TYPES).meta({ description: 'The earlier question’s type' }),
+      note: localizedTextSchema.optional().meta({ description: 'Why, and where the subject is asked now' }),
+    }),
+  ])
+  .meta({ id: 'CarriedQuestion' });
+export type CarriedQuestion = z.infer<typeof carriedQuestionSchema>;
+export type CarryRule = z.infer<typeof carryRuleSchema>;
+
+export const carryOverSchema = z
+  .strictObject({
+    from: versionSchema.meta({
+      description:
+        'The earliest version these rules read; they apply from it up to, not including, this version',
+    }),
+    questions: z.array(carriedQuestionSchema).min(1),
+  })
+  .meta({ id: 'CarryOver' });
+export type CarryOver = z.infer<typeof carryOverSchema>;
+
 export const questionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -339,6 +418,9 @@ export const questionnaireSchema = z
       .optional()
       .meta({ description: 'Documents that `sources` may cite by id besides the clause registry' }),
     pillars: z.array(pillarSchema).min(1),
+    carryOver: z.array(carryOverSchema).min(1).optional().meta({
+      description: 'How answers given to earlier versions carry over, one set per range of versions',
+    }),
   })
   .meta({
     title: 'Baseline questionnaire, format v1',

@@ -44,5 +44,16 @@ export function localizedTexts(questionnaire: Questionnaire): LocatedText[] {
     add([...path, 'action'], question.action);
     for (const own of answerType(question).texts(question)) add([...path, ...own.path], own.text);
   }
+  // Earlier versions' questions, kept to show earlier answers: texts like any other.
+  questionnaire.carryOver?.forEach((set, s) =>
+    set.questions.forEach((carried, c) => {
+      const path: PathSegment[] = ['carryOver', s, 'questions', c];
+      if (carried.carry === 'same') return add([...path, 'check'], carried.check);
+      add([...path, 'text'], carried.text);
+      if (carried.carry === 'map')
+        carried.options?.forEach((option, o) => add([...path, 'options', o, 'label'], option.label));
+      add([...path, 'note'], carried.note);
+    }),
+  );
   return texts;
 }

@@ -1,6 +1,7 @@
 import type { Answer, Answers, Assessment } from '../assessment/types.ts';
 import { database, openedDatabase, plain, type StoredAnswer } from './db.ts';
 import { sameContent } from '../assessment/merge.ts';
+import { entriesToReplay } from './journal.ts';
 import { moveToTrash } from './trash.ts';
 import { compareInstants, isLater, laterOf } from '../validation/time.ts';
 
@@ -146,4 +147,45 @@ export async function saveAnswerIfUnchanged(
     tx.done,
   ]);
   return { saved: true };
+}
+
+/**
+ * Rewrites an assessment and all its answers in one transaction, from what is stored now:
+ * `change` receives the stored record and answers and returns the new ones, or undefined to
+ * leave everything as it is. Used to carry an assessment over to a newer questionnaire version.
+ * Changes the journal holds for the assessment (a reload or a crash came before their save) are
+ * part of what is stored: `change` receives them among the answers (see `entriesToReplay`), and
+ * the same transaction takes them out of the journal, so none is replayed onto the new answers.
+ * Resolves to the stored result, or undefined when nothing changed or there is no such assessment.
+ */
+export async function rewriteAssessment(
+  id: string,
+  change: (
+    assessment: Assessment,
+    answers: Answer[],
+  ) => { assessment: Assessment; answers: Answer[] } | undefined,
+): Promise<Assessment | undefined> {
+  const db = await database();
+  const tx = db.transaction(['assessments', 'answers', 'journal'], 'readwrite');
+  const answers = tx.objectStore('answers');
+  const journal = tx.objectStore('journal');
+  const [current, stored, journaled] = await Promise.all([
+    tx.objectStore('assessments').get(id),
+    answers.index('byAssessment').getAll(id),
+    journal.index('byAssessment').getAll(id),
+  ]);
+  const byQuestion = new Map(stored.map((answer) => [answer.questionId, withoutOwner(answer)]));
+  for (const entry of entriesToReplay(journaled, Object.fromEntries(byQuestion)))
+    byQuestion.set(entry.answer.questionId, entry.answer);
+  const next = current && change(current, [...byQuestion.values()]);
+  if (!next) {
+    await tx.done;
+    return undefined;
+  }
+  for (const answer of stored) await answers.delete([id, answer.questionId]);
+  for (const entry of journaled) await journal.delete([id, entry.tab, entry.answer.questionId]);
+  for (const answer of next.answers) await answers.put({ ...plain(answer), assessmentId: id });
+  await tx.objectStore('assessments').put(plain(next.assessment));
+  await tx.done;
+  return next.assessment;
 }

@@ -8,6 +8,7 @@ export {
   loadAnswer,
   loadAnswers,
   putAssessment,
+  rewriteAssessment,
   saveAnswer,
   saveAnswerIfUnchanged,
   updateAssessment,

@@ -5,6 +5,7 @@ import { newId } from '../assessment/ids.ts';
 import { mergeAnswers, settleConflict, type AnswerField } from '../assessment/merge.ts';
 import { pillarProgress, totalProgress } from '../assessment/progress.ts';
 import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
+import { needsUpgrade, upgradeAssessment } from '../assessment/upgrade.ts';
 import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
@@ -14,6 +15,7 @@ import {
   loadAnswer,
   loadAnswers,
   openChannel,
+  rewriteAssessment,
   updateAssessment,
   saveAnswerIfUnchanged,
   storageErrorKind,
@@ -191,16 +193,21 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (assessment.value?.id === id && loadState.value === 'ready') return;
     await autosave.flush();
     loadState.value = 'loading';
-    const found = await getAssessment(id);
+    let found = await getAssessment(id);
     if (!found) {
       loadState.value = 'missing';
       return;
     }
-    const [loadedQuestionnaire, loadedAnswers, withDevices] = await Promise.all([
+    const [loadedQuestionnaire, storedAnswers, withDevices] = await Promise.all([
       questionnaires.load(found.questionnaire.id),
       loadAnswers(id),
       loadSyncConflicts(id),
     ]);
+    let loadedAnswers = storedAnswers;
+    if (loadedQuestionnaire && needsUpgrade(found, loadedQuestionnaire)) {
+      found = (await carryOver(id, loadedQuestionnaire)) ?? found;
+      loadedAnswers = await loadAnswers(id);
+    }
     const journaled = await adoptJournal(id, journal.tab, loadedAnswers);
     assessment.value = found;
     questionnaire.value = loadedQuestionnaire;
@@ -213,6 +220,22 @@ export const useAssessmentStore = defineStore('assessment', () => {
     for (const [questionId, answer] of Object.entries(loadedAnswers)) bases.set(questionId, answer);
     replayJournal(journaled);
     loadState.value = loadedQuestionnaire ? 'ready' : 'unknownQuestionnaire';
+  }
+
+  /**
+   * Moves an assessment made with an earlier version of its questionnaire to the version built
+   * into the app, carrying its answers over (see src/assessment/upgrade.ts). Changes the journal
+   * holds, made in the earlier version before a reload or a crash, are carried with them: taken
+   * from the journal (`adoptJournal`, which also reads an older version's localStorage journal),
+   * then carried and dropped from it in the transaction that rewrites the assessment.
+   */
+  async function carryOver(id: string, current: Questionnaire): Promise<Assessment | undefined> {
+    await adoptJournal(id, journal.tab, await loadAnswers(id));
+    const upgraded = await rewriteAssessment(id, (stored, storedAnswers) =>
+      needsUpgrade(stored, current) ? upgradeAssessment(stored, storedAnswers, current, now()) : undefined,
+    );
+    if (upgraded) channel.post({ kind: 'assessment', assessmentId: id });
+    return upgraded ?? (await getAssessment(id));
   }
 
   /**
@@ -282,6 +305,13 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   function dismissMerged(): void {
     merged.value = [];
+  }
+
+  /** The person has read what the carry-over to a new version did: the notice is put away. */
+  function dismissCarryOver(): Promise<void> {
+    return changeAssessment((stored) =>
+      stored.carriedOver ? { ...stored, carriedOver: { ...stored.carriedOver, dismissed: true } } : stored,
+    );
   }
 
   /**
@@ -381,6 +411,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     setEvidence,
     resolveConflict,
     dismissMerged,
+    dismissCarryOver,
     updateDetails,
     changeAssessment,
     visible,

@@ -48,7 +48,10 @@ export function backupFile(entries: Iterable<BackupEntry>, now: Date): BackupFil
   };
 }
 
-/** The assessment without the fields that name people (`PERSONAL_FIELDS`, and a workshop participant's name). */
+/**
+ * The assessment without the fields that name people (`PERSONAL_FIELDS`, and a workshop
+ * participant's name), and with the earlier answers kept by a carry-over shared like answers.
+ */
 export function withoutPersonalFields(assessment: Assessment): Assessment {
   const copy: Assessment = { ...assessment };
   for (const field of PERSONAL_FIELDS) delete copy[field];
@@ -56,8 +59,22 @@ export function withoutPersonalFields(assessment: Assessment): Assessment {
     const { name: _, ...workshop } = copy.workshop;
     copy.workshop = workshop;
   }
+  if (copy.carriedOver) {
+    const { mapped, listed } = copy.carriedOver;
+    copy.carriedOver = {
+      ...copy.carriedOver,
+      mapped: mapped.map((entry) => ({
+        ...entry,
+        answer: forSharing(entry.answer) ?? questionOnly(entry.answer),
+      })),
+      listed: listed.map(forSharing).filter((answer) => answer !== undefined),
+    };
+  }
   return copy;
 }
+
+/** An answer stripped to its question, where a mapped earlier answer had nothing left to share. */
+const questionOnly = ({ questionId, updatedAt }: Answer): Answer => ({ questionId, updatedAt });
 
 /**
  * An answer as a partner may see it: a restricted comment and restricted evidence are left

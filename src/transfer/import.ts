@@ -8,6 +8,9 @@
 import type { Answer, Assessment } from '../assessment/types.ts';
 import { accepts, answerType, choiceValues, numericRange } from '../questionnaire/answerTypes.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
+import { carryAnswers } from '../questionnaire/carryOver.ts';
+import { compareVersions } from '../questionnaire/versions.ts';
+import { questionsInOrder } from '../questionnaire/walk.ts';
 import { quotedList, type ProblemCode, type ProblemParams } from '../validation/messages.ts';
 import { readJsonBytes } from '../validation/guard.ts';
 import { parseWithSchema } from '../validation/parse.ts';
@@ -30,6 +33,8 @@ export interface ImportContext {
   loadQuestionnaire: (id: string) => Promise<Questionnaire | undefined>;
   /** For an encrypted file. */
   passphrase?: string;
+  /** The clock, for the time answers from an earlier version are carried over (tests set it). */
+  now?: () => Date;
 }
 
 export interface DroppedAnswer {
@@ -202,65 +207,90 @@ async function carryOver(
       ],
     };
   }
-  const questions = new Map(
-    questionnaire.pillars.flatMap((pillar) => pillar.questions).map((q) => [q.id, q]),
-  );
+  const twice = answeredTwice(entry.answers, file, at);
+  if (twice.length > 0) return { problems: twice };
+  if (order < 0)
+    return { candidate: carriedCandidate(entry, path, questionnaire, context.now?.() ?? new Date()) };
+
+  const questions = new Map(questionsInOrder(questionnaire).map(({ question }) => [question.id, question]));
   const problems: Problem[] = [];
-  const answers: Answer[] = [];
-  const dropped: DroppedAnswer[] = [];
-  const seen = new Set<string>();
   entry.answers.forEach((answer, index) => {
-    if (seen.has(answer.questionId)) {
+    const question = questions.get(answer.questionId);
+    if (!question) {
       problems.push(
-        problem(file, at('answers', index, 'questionId'), 'import.answeredTwice', {
+        problem(file, at('answers', index, 'questionId'), 'import.noSuchQuestion', {
+          questionnaire: ref.id,
+          version: questionnaire.version,
           question: answer.questionId,
         }),
       );
       return;
     }
-    seen.add(answer.questionId);
-    const question = questions.get(answer.questionId);
-    if (!question) {
-      if (order === 0) {
-        problems.push(
-          problem(file, at('answers', index, 'questionId'), 'import.noSuchQuestion', {
-            questionnaire: ref.id,
-            version: questionnaire.version,
-            question: answer.questionId,
-          }),
-        );
-      } else dropped.push({ questionId: answer.questionId, reason: 'removed' });
-      return;
-    }
     const response = answer.response;
     if (response?.kind === 'value' && !accepts(question, response.value)) {
-      if (order === 0) {
-        const { code, params } = expectedAnswer(question);
-        problems.push(
-          problem(file, at('answers', index, 'response', 'value'), code, {
-            question: question.id,
-            ...params,
-          }),
-        );
-        return;
-      }
-      dropped.push({ questionId: answer.questionId, reason: 'notAccepted' });
-      const rest: Answer = { ...answer };
-      delete rest.response;
-      if (rest.comment || rest.evidence) answers.push(rest);
-      return;
+      const { code, params } = expectedAnswer(question);
+      problems.push(
+        problem(file, at('answers', index, 'response', 'value'), code, { question: question.id, ...params }),
+      );
     }
-    answers.push(answer);
   });
   if (problems.length > 0) return { problems };
   return {
     candidate: {
       path: jsonPath(path),
       assessment: { ...entry.assessment, questionnaire: { id: ref.id, version: questionnaire.version } },
-      answers,
-      dropped,
-      ...(order < 0 ? { migratedFrom: ref.version } : {}),
+      answers: entry.answers,
+      dropped: [],
     },
+  };
+}
+
+function answeredTwice(
+  answers: readonly Answer[],
+  file: string,
+  at: (...segments: PathSegment[]) => string,
+): Problem[] {
+  const seen = new Set<string>();
+  return answers.flatMap((answer, index) => {
+    if (!seen.has(answer.questionId)) {
+      seen.add(answer.questionId);
+      return [];
+    }
+    return [
+      problem(file, at('answers', index, 'questionId'), 'import.answeredTwice', {
+        question: answer.questionId,
+      }),
+    ];
+  });
+}
+
+/**
+ * Answers made with an earlier version, carried over as the questionnaire's rules say (see
+ * src/questionnaire/carryOver.ts): what cannot be carried is listed in the preview and kept
+ * whole with the assessment, so nothing in the file is lost.
+ */
+function carriedCandidate(
+  entry: BackupEntry,
+  path: PathSegment[],
+  questionnaire: Questionnaire,
+  now: Date,
+): Omit<ImportCandidate, 'sharing'> {
+  const version = entry.assessment.questionnaire.version;
+  const { answers, report } = carryAnswers(questionnaire, version, entry.answers);
+  const ids = new Set(questionsInOrder(questionnaire).map(({ question }) => question.id));
+  return {
+    path: jsonPath(path),
+    assessment: {
+      ...entry.assessment,
+      questionnaire: { id: questionnaire.id, version: questionnaire.version },
+      carriedOver: { ...report, at: now.toISOString() },
+    },
+    answers,
+    dropped: report.listed.map((answer) => ({
+      questionId: answer.questionId,
+      reason: ids.has(answer.questionId) ? 'notAccepted' : 'removed',
+    })),
+    migratedFrom: version,
   };
 }
 
@@ -278,17 +308,6 @@ function expectedAnswer(question: Question): { code: ProblemCode; params?: Probl
   if (min !== undefined) return { code: 'import.notNumberAtLeast', params: { number, minimum: min } };
   if (max !== undefined) return { code: 'import.notNumberAtMost', params: { number, maximum: max } };
   return { code: 'import.notNumber', params: { number } };
-}
-
-/** Compares versions such as "1.2.0" part by part, as numbers. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  return 0;
 }
 
 function duplicateIndex(ids: string[]): number | undefined {

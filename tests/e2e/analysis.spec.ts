@@ -132,12 +132,19 @@ test('results compare two profiles and can be read by the five GCI pillars', asy
   const base = await answerSample(page, 'Lens check');
   await page.goto(`${base}/results`);
 
-  // Resolution 130 priorities weigh the CIRT 3 and SMEs 1.5: the CIRT stays first, SMEs fall.
+  // Resolution 130 priorities weigh each pillar by its clauses (strategy 14, awareness 11,
+  // skills 8, CIRT 6, gender 5, SMEs 3 of 47): skills' gap (8/47 × 60 = 10.2) passes the
+  // CIRT's (6/47 × 70 = 8.9), gender stays third (6.4) and SMEs fourth, at 3/47 × 50 = 3.2.
   await page.getByLabel('Compare with').selectOption({ label: 'Resolution 130 priorities' });
   const sensitivity = page.getByTestId('sensitivity-table');
-  await expect(sensitivity.getByRole('row', { name: /^Incident response/ })).toContainText('no change');
-  await expect(sensitivity.getByRole('row', { name: /^Small and medium/ })).toContainText('5.6');
-  await expect(page.getByText('The gaps come in the same order under both profiles.')).toBeVisible();
+  await expect(sensitivity.getByRole('row', { name: /^Incident response/ })).toContainText('down 1');
+  await expect(sensitivity.getByRole('row', { name: /^Skills/ })).toContainText('up 1');
+  await expect(sensitivity.getByRole('row', { name: /^Gender/ })).toContainText('no change');
+  await expect(sensitivity.getByRole('row', { name: /^Small and medium/ })).toContainText('3.2');
+  await expect(sensitivity.getByRole('row', { name: /^Small and medium/ })).toContainText('no change');
+  await expect(
+    page.getByText('The order of the gaps changes: 1 pair of pillars swaps places.'),
+  ).toBeVisible();
 
   // The sample has no legal question: that GCI pillar cannot be scored.
   await page.getByRole('radio', { name: 'The five GCI pillars' }).check();

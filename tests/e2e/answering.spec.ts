@@ -133,3 +133,34 @@ test('the suggested name of a new assessment follows the language until the pers
   await language.selectOption('en');
   await expect(field).toHaveValue('Министерство, 2026');
 });
+
+test('a Resolution 130 figure shows what to count, its rule and the public source behind its thresholds', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  await createAssessment(page, 'Figures explained', /^Resolution 130: national cybersecurity capacity/);
+  await pillarNav(page, 'Incident response').click();
+  const responseTime = question(page, /respond to a notified significant incident/);
+  // Asked only where the CIRT exists and tracks its cases: the figure cannot be known otherwise.
+  await expect(responseTime).toHaveCount(0);
+  await question(page, /national CIRT with a formally assigned mandate/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await question(page, /case-tracking system/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await expect(responseTime.locator('.question__definition')).toContainText(
+    'What counts: Take every significant incident notified to the CIRT in the last 12 months.',
+  );
+  const rule = responseTime.getByTestId('figure-rule');
+  await expect(rule).toContainText(
+    'How the figure scores: no score at 72 hours, full score at 24 hours, a straight line between',
+  );
+  await expect(rule).toContainText('NIS 2 Directive asks CSIRTs to respond');
+  await expect(
+    rule.getByText('Directive (EU) 2022/2555 (NIS 2), Article 23: reporting obligations'),
+  ).toBeVisible();
+  await responseTime.getByRole('textbox').fill('48');
+  await expectSaved(page);
+  expect(console.errors).toEqual([]);
+});

@@ -101,10 +101,10 @@ test('the results screen, the report and the CSV show the same figures, with the
   await page.goto(`${base}/results`);
   const screen = await tableFigures(page, 'pillar-table');
   const overall = (await page.getByTestId('overall-score').textContent())?.match(/\d+/)?.[0];
-  // The profile counts strategy.exists and cirt.exists twice: strategy (2 × ½ + 0.6) / 3 = 53
-  // against 70; the CIRT (2 × 1 + 0.4) / 3 = 80 against its own 40, met; skills 55 against 80.
-  expect(screen[0]).toEqual(['53', '70', '17']);
-  expect(screen[1]).toEqual(['80', '40', 'met']);
+  // The profile (2.0.0) weighs questions equally within a pillar: strategy (½ + 0.6) / 2 = 55
+  // against 70; the CIRT (1 + 0.4) / 2 = 70 against its own 40, met; skills 55 against 80.
+  expect(screen[0]).toEqual(['55', '70', '15']);
+  expect(screen[1]).toEqual(['70', '40', 'met']);
   expect(screen[2]).toEqual(['55', '80', '25']);
 
   await page.goto(`${base}/report`);
@@ -119,7 +119,8 @@ test('the results screen, the report and the CSV show the same figures, with the
   expect(String(Math.round(Number(total?.Score)))).toBe(overall);
   // Gender balance is not answered: provisional, no band, and what it could reach.
   expect(rows[3]).toMatchObject({ Result: 'provisional', Band: '', 'Could reach': '100' });
-  expect(rows[1]).toMatchObject({ Result: 'final', Weight: '3', Rank: '' });
+  // Incident response weighs 6 in the profile's 2.0.0 (its six clauses of the resolution).
+  expect(rows[1]).toMatchObject({ Result: 'final', Weight: '6', Rank: '' });
   expect(Object.keys(rows[0]!)).toEqual(
     expect.arrayContaining(['Target', 'Gap', 'Weighted gap', 'Priority', 'Rank', 'Band']),
   );

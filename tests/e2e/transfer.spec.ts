@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
+import { createAssessment, expectSaved, pillarNav, question, SAMPLE, watchConsole } from './helpers.ts';
 
 async function download(page: Page, button: string): Promise<{ name: string; text: string; path: string }> {
   const [file] = await Promise.all([
@@ -172,5 +172,104 @@ test('a refused file is explained in the interface language, Russian or Arabic',
   await chooseJson(page, 'الملف المراد استيراده', 'cut.json', hostile.slice(0, 120));
   await expect(problems).toContainText('الملف ليس بصيغة JSON صالحة');
   await expect(problems.locator('code').first()).toHaveAttribute('dir', 'ltr');
+  expect(console.errors).toEqual([]);
+});
+
+test('an assessment made with Resolution 130 1.0.0 is imported onto 2.0.0 with its answers carried over and the rest listed', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  const at = '2025-06-01T09:00:00.000Z';
+  const file = {
+    format: 'baseline.assessment',
+    version: 1,
+    exportedAt: at,
+    sharing: false,
+    assessment: {
+      id: 'r130-v1-e2e',
+      name: 'Made with the first version',
+      questionnaire: { id: 'resolution-130', version: '1.0.0' },
+      createdAt: at,
+      updatedAt: at,
+    },
+    answers: [
+      { questionId: 'strategy.exists', response: { kind: 'value', value: 'yes' }, updatedAt: at },
+      { questionId: 'cirt.exists', response: { kind: 'value', value: 'yes' }, updatedAt: at },
+      {
+        questionId: 'strategy.legal-coverage',
+        response: { kind: 'value', value: ['cybercrime', 'procedure'] },
+        updatedAt: at,
+      },
+      {
+        questionId: 'cirt.response-time',
+        response: { kind: 'value', value: 6 },
+        comment: 'Median over 2024, from the ticketing system.',
+        updatedAt: at,
+      },
+    ],
+  };
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Import a file' }).click();
+  await chooseJson(page, 'File to import', 'first-version.json', JSON.stringify(file));
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText(
+    'Made with version 1.0.0 of the questionnaire; the answers were carried over to version 2.0.0, question by question.',
+  );
+  await expect(preview).toContainText('1 earlier answer filled in the questions that replaced its question');
+  await expect(preview.getByTestId('dropped')).toContainText('cirt.response-time');
+  await page.getByRole('button', { name: 'Import 1 assessment' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('1 assessment was imported.');
+
+  await page.getByRole('link', { name: 'Back to the assessments' }).click();
+  await page.getByRole('link', { name: 'Continue: Made with the first version' }).click();
+  const notice = page.getByTestId('carry-over');
+  await expect(notice.getByRole('heading', { level: 2 })).toHaveText(
+    'Answers carried over from version 1.0.0 to version 2.0.0',
+  );
+  await expect(notice).toContainText('1 answer carried as it was');
+  // The strategy answer is kept, but its question's wording changed: it is listed to check.
+  await expect(notice).toContainText('1 carried answer to check, because its question was reworded');
+  const check = notice.getByTestId('carry-over-check');
+  await check.getByText('Carried answers to check').click();
+  await expect(check).toContainText('Has the government adopted a national cybersecurity strategy?');
+  // The answer that no 2.0.0 question means the same is kept, with its comment, to give again.
+  const listed = notice.getByTestId('carry-over-listed');
+  await expect(listed).toContainText('median time to first response');
+  await expect(listed).toContainText('Earlier answer: 6');
+  await expect(listed).toContainText('Median over 2024, from the ticketing system.');
+  // The split question's answer settled the new questions it decides, and only those.
+  const mapped = notice.getByTestId('carry-over-mapped');
+  await mapped.getByText('Earlier answers used for the new questions').click();
+  await expect(mapped).toContainText('Which of these subjects are covered by legislation in force?');
+  await expect(mapped).toContainText(
+    'Does criminal law in force define offences against computer systems and data?',
+  );
+  await expect(mapped).toContainText(
+    'Does the law give investigators procedural powers over electronic evidence?',
+  );
+  await expect(mapped).not.toContainText('Is personal data protected by a law in force?');
+
+  // The answering screen opens where the answers stop (issue 19): the strategy is the first pillar.
+  await pillarNav(page, 'National strategy').click();
+  await expect(
+    question(page, /adopted a national cybersecurity strategy/).getByRole('radio', { name: 'Yes' }),
+  ).toBeChecked();
+  await expect(
+    question(page, /define offences against computer systems and data/).getByRole('radio', { name: 'Yes' }),
+  ).toBeChecked();
+  const dataProtection = question(page, /Is personal data protected by a law in force/);
+  // Not ticked in 1.0.0 does not say "no": the question is left to answer.
+  await expect(dataProtection.getByRole('radio')).not.toHaveCount(0);
+  for (const radio of await dataProtection.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await pillarNav(page, 'Incident response').click();
+  await expect(
+    question(page, /national CIRT with a formally assigned mandate/).getByRole('radio', { name: 'Yes' }),
+  ).toBeChecked();
+
+  await notice.getByRole('button', { name: 'I have checked this; hide it' }).click();
+  await expect(notice).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('carry-over')).toBeHidden();
   expect(console.errors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-/** Scoring one full assessment: the resolution-130 questionnaire with all 75 questions answered. */
+/** Scoring one full assessment: the resolution-130 questionnaire with every question answered (106 in 2.0.0). */
 import type { Answers, Response } from '../../../src/assessment/types.ts';
 import type { Question, Questionnaire } from '../../../src/questionnaire/schema.ts';
 import { questionsInOrder } from '../../../src/questionnaire/walk.ts';

@@ -5,10 +5,22 @@ import { pillar, question, questionnaire } from '../builders.ts';
 
 describe('how many questions a person is asked', () => {
   it('counts the questions always asked, and the most any answers bring up', () => {
-    // 65 without a condition; strategy (3), a working CIRT (5) and the SME programme (1) add 9,
-    // and the plans for a CIRT are asked only when there is none.
-    expect(questionCount(loadBuiltInQuestionnaire('resolution-130'))).toEqual({ always: 65, atMost: 74 });
+    // 78 without a condition and 28 follow-ups; the preparation of a strategy and the plans for
+    // a CIRT are asked only when there is none, so no answers bring up both them and the
+    // questions about an adopted strategy or a working CIRT.
+    expect(questionCount(loadBuiltInQuestionnaire('resolution-130'))).toEqual({ always: 78, atMost: 104 });
     expect(questionCount(loadBuiltInQuestionnaire('sample'))).toEqual({ always: 8, atMost: 10 });
+  });
+
+  it('counts independent groups of follow-ups on their own, however many gates there are', () => {
+    // Fourteen independent gates, each with two follow-ups of which one at most is shown: 3^14
+    // combinations of answers together, but 3 for each group.
+    const groups = Array.from({ length: 14 }, (_, n) => [
+      question({ id: `gate-${n}`, type: 'yesNo' }),
+      question({ id: `yes-${n}`, type: 'yesNo', showIf: { question: `gate-${n}`, equals: 'yes' } }),
+      question({ id: `no-${n}`, type: 'yesNo', showIf: { question: `gate-${n}`, equals: 'no' } }),
+    ]).flat();
+    expect(questionCount(questionnaire([pillar('p', groups)]))).toEqual({ always: 14, atMost: 28 });
   });
 
   it('follows chains of follow-ups', () => {

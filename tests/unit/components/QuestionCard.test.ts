@@ -77,6 +77,81 @@ describe('QuestionCard', () => {
     expect(emitted(wrapper)).toHaveLength(1);
   });
 
+  it('shows what a figure counts, its rule worked out from the scoring, and why the thresholds are there', () => {
+    const basisSource = 'nis2';
+    const citations = new Map([
+      [
+        basisSource,
+        {
+          id: basisSource,
+          document: { id: basisSource, title: { en: 'NIS 2 Directive' }, defaultLanguage: 'en' },
+        },
+      ],
+    ]);
+    const wrapper = mount(QuestionCard, {
+      props: {
+        question: question({
+          id: 'q',
+          type: 'number',
+          unit: { en: 'hours' },
+          min: 0,
+          definition: { en: 'Significant incidents of the last 12 months, median.' },
+          scoring: {
+            kind: 'linear',
+            scoreZeroAt: 72,
+            scoreFullAt: 24,
+            basis: {
+              text: { en: 'The EU asks for a first response within 24 hours.' },
+              sources: [basisSource],
+            },
+          },
+        }),
+        answer: undefined,
+        number: 1,
+        count: 3,
+        defaultLanguage: 'en',
+        citations,
+      },
+      global: { plugins: [testI18n('en')] },
+    });
+    const text = wrapper.text().replace(/\s+/g, ' ');
+    expect(text).toContain('What counts: Significant incidents of the last 12 months, median.');
+    const rule = wrapper.get('[data-testid=figure-rule]').text().replace(/\s+/g, ' ');
+    expect(rule).toContain(
+      'How the figure scores: no score at 72 hours, full score at 24 hours, a straight line between',
+    );
+    expect(rule).toContain('Why these thresholds: The EU asks for a first response within 24 hours.');
+    expect(rule).toContain('NIS 2 Directive');
+  });
+
+  it('lists the ranges of a steps rule, in the interface language', () => {
+    const steps = question({
+      id: 'q',
+      type: 'percentage',
+      scoring: {
+        kind: 'steps',
+        steps: [
+          { from: 0, score: 0 },
+          { from: 0.1, score: 0.25 },
+          { from: 1, score: 0.75 },
+          { from: 2, score: 1 },
+        ],
+      },
+    });
+    const rule = (locale: Locale) =>
+      mountCard(steps, undefined, locale).get('[data-testid=figure-rule] bdi').text().replace(/\s/g, ' ');
+    expect(rule('en')).toBe(
+      'below 0.1%: no score · 0.1% or more: 25 of 100 · 1% or more: 75 of 100 · 2% or more: full score',
+    );
+    expect(rule('ru').split(' · ')[1]).toBe('0,1 % и более: 25 из 100');
+  });
+
+  it('says a figure collected for context is not scored', () => {
+    const wrapper = mountCard(question({ id: 'q', type: 'number', scored: false, scoring: undefined }));
+    expect(wrapper.text()).toContain('For context: not scored');
+    expect(wrapper.find('[data-testid=figure-rule]').exists()).toBe(false);
+  });
+
   it('speaks the interface language', () => {
     const wrapper = mountCard(question({ id: 'q', type: 'yesNo' }), undefined, 'ru');
     expect(wrapper.text()).toContain('Неприменимо');

@@ -15,15 +15,21 @@ import {
   type Questionnaire,
 } from '../../../src/questionnaire/schema.ts';
 import { validateQuestionnaireText } from '../../../src/questionnaire/validate.ts';
-import { questionsInOrder } from '../../../src/questionnaire/walk.ts';
+import { localizedTexts, questionsInOrder } from '../../../src/questionnaire/walk.ts';
 import type { Parsed } from '../../../src/validation/parse.ts';
 import { formatProblem } from '../../../src/validation/problems.ts';
 import { loadClauseIds, loadClauseRegistry, QUESTIONNAIRE_DIR } from '../../../scripts/lib/questionnaires.ts';
 
 const LANGUAGES = ['en', 'ru'] as const;
 const PILLAR_IDS = ['strategy', 'cirt', 'skills', 'gender', 'smes', 'awareness'];
-/** The resolution's maturity questions all use levels 0 to 5. */
-const SIX_LEVELS = 6;
+/** The resolution's maturity ladders run from absence (level 0) to four or five steps above it. */
+const LEVELS = { min: 4, max: 6 };
+/** Every ladder says it is cumulative, and each level above 1 says what it adds. */
+const CUMULATIVE = {
+  en: 'Each level includes the one before it.',
+  ru: 'Каждый уровень включает предыдущий.',
+};
+const ADDS = { en: /\balso\b/, ru: /Кроме того/ };
 const FULL = 'resolution-130.json';
 const QUICK = 'resolution-130-quick.json';
 
@@ -67,6 +73,9 @@ function conditionQuestions(condition: Condition): string[] {
   return [condition.question];
 }
 
+/** How a hidden follow-up counts (issue 15's field; absent means it counts 0). */
+const whenHidden = (question: Question) => (question as { whenHidden?: string }).whenHidden;
+
 /** Whether a question is shown when `parent` is answered `value` (and nothing else is). */
 function shownWhen(question: Question, parent: string, value: string): boolean {
   if (!question.showIf) return true;
@@ -84,12 +93,15 @@ describe.each([FULL, QUICK] as const)('%s', (name) => {
     expect(load(name).pillars.map((pillar) => pillar.id)).toEqual(PILLAR_IDS);
   });
 
-  it('cites at least one known clause in every question', () => {
-    const offenders = questions(load(name))
-      .filter(
-        (question) => question.sources.length === 0 || question.sources.some((id) => !knownClauses.has(id)),
-      )
-      .map((question) => question.id);
+  it('cites at least one known clause in every question, and otherwise only references of the file', () => {
+    const file = load(name);
+    const references = new Set((file.references ?? []).map((reference) => reference.id));
+    const offenders = questions(file).flatMap((question) => [
+      ...(question.sources.some((id) => knownClauses.has(id)) ? [] : [`${question.id}: cites no clause`]),
+      ...question.sources
+        .filter((id) => !knownClauses.has(id) && !references.has(id))
+        .map((id) => `${question.id}: unknown source "${id}"`),
+    ]);
     expect(offenders).toEqual([]);
   });
 
@@ -116,11 +128,11 @@ describe.each([FULL, QUICK] as const)('%s', (name) => {
     expect(offenders).toEqual([]);
   });
 
-  it('describes six distinct levels, in both languages, for every maturity question', () => {
+  it('describes distinct, cumulative levels, in both languages, for every maturity question', () => {
     const offenders = questions(load(name)).flatMap((question) => {
       if (question.type !== 'maturity') return [];
       const problems: string[] = [];
-      if (question.levels.length !== SIX_LEVELS)
+      if (question.levels.length < LEVELS.min || question.levels.length > LEVELS.max)
         problems.push(`${question.id}: ${question.levels.length} levels`);
       question.levels.forEach((level, l) =>
         missingLanguages(level).forEach((language) =>
@@ -131,30 +143,84 @@ describe.each([FULL, QUICK] as const)('%s', (name) => {
         const texts = question.levels.map((level) => level[language]?.trim());
         if (new Set(texts).size !== texts.length)
           problems.push(`${question.id}: repeated level text (${language})`);
+        if (!question.help?.[language]?.includes(CUMULATIVE[language]))
+          problems.push(`${question.id}: help (${language}) does not say the levels are cumulative`);
+        texts.slice(2).forEach((text, l) => {
+          if (!ADDS[language].test(text ?? ''))
+            problems.push(`${question.id}: level ${l + 2} (${language}) adds nothing`);
+        });
       }
       return problems;
     });
     expect(offenders).toEqual([]);
   });
 
-  it('states the scoring rule of every figure in its help text, in both languages', () => {
+  it('asks one thing per question', () => {
+    const offenders = questions(load(name)).flatMap((question) =>
+      LANGUAGES.flatMap((language) => {
+        const text = question.text[language] ?? '';
+        const marks = [...text].filter((character) => character === '?').length;
+        if (marks !== 1 || !text.endsWith('?')) return [`${question.id}: not one question (${language})`];
+        if (/\band\/or\b|;/.test(text)) return [`${question.id}: joins two questions (${language})`];
+        return [];
+      }),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('defines every figure and justifies the thresholds of every scored one with a source it cites', () => {
+    const file = load(name);
+    const references = new Set((file.references ?? []).map((reference) => reference.id));
+    const offenders = questions(file).flatMap((question) => {
+      if (question.type !== 'number' && question.type !== 'percentage') return [];
+      const problems = missingLanguages(question.definition).map(
+        (language) => `${question.id}: no definition (${language})`,
+      );
+      if (question.scored === false) return problems;
+      const basis = question.scoring?.basis;
+      problems.push(
+        ...missingLanguages(basis?.text).map((language) => `${question.id}: no basis (${language})`),
+      );
+      const sources = basis?.sources ?? [];
+      if (sources.length === 0) problems.push(`${question.id}: basis cites no source`);
+      for (const source of sources)
+        if (!references.has(source))
+          problems.push(`${question.id}: basis cites "${source}", not a reference of the file`);
+      return problems;
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('gives every question a GCI pillar, and keeps the GCI abbreviation out of the Russian text', () => {
+    const file = load(name);
+    const offenders = [
+      ...questions(file)
+        .filter((question) => !GCI_PILLARS.includes(question.gciPillar))
+        .map((question) => `${question.id}: GCI pillar ${question.gciPillar}`),
+      ...localizedTexts(file)
+        .filter(({ text }) => /GCI|МСЭ-T/.test(text.ru ?? ''))
+        .map(({ path }) => `${path.join('.')}: write ГИК and МСЭ-Т (Cyrillic Т) in Russian`),
+    ];
+    expect(offenders).toEqual([]);
+  });
+
+  it('leaves every figure’s rule to the app, which states it from the scoring: the help does not restate it', () => {
     const offenders = questions(load(name)).flatMap((question) => {
       if (question.type !== 'number' && question.type !== 'percentage') return [];
       const { scoring } = question;
-      if (!scoring) return [];
-      // The figure that earns the full score must be named in the rule as written in words.
-      const full =
-        scoring.kind === 'linear'
-          ? scoring.scoreFullAt
-          : scoring.steps.find((step) => step.score === 1)?.from;
-      return LANGUAGES.flatMap((language) => {
+      const problems: string[] = [];
+      // A steps rule must reach the full score, or the best figure could never earn it.
+      if (scoring?.kind === 'steps' && !scoring.steps.some((step) => step.score === 1)) {
+        problems.push(`${question.id}: no step earns the full score`);
+      }
+      for (const language of LANGUAGES) {
         const help = question.help?.[language];
-        if (!help?.trim()) return [`${question.id}: no help (${language})`];
-        if (full === undefined || !new RegExp(`(^|\\D)${full}(\\D|$)`).test(help)) {
-          return [`${question.id}: help (${language}) does not name the full-score figure ${full}`];
+        if (!help?.trim()) problems.push(`${question.id}: no help (${language})`);
+        else if (/(^|\s)(Rule|Правило):/.test(help)) {
+          problems.push(`${question.id}: help (${language}) restates the rule the app shows from scoring`);
         }
-        return [];
-      });
+      }
+      return problems;
     });
     expect(offenders).toEqual([]);
   });
@@ -201,17 +267,25 @@ describe(FULL, () => {
     );
     expect(onlyWithout.map((question) => question.id)).not.toEqual([]);
     expect(onlyWith.map((question) => question.id)).not.toEqual([]);
+    for (const question of onlyWithout) expect(whenHidden(question), question.id).toBe('full');
   });
 
-  it('skips the strategy follow-ups when there is no strategy', () => {
+  it('asks how far a strategy is prepared only where there is none, and about the strategy only where there is one', () => {
     const followUps = questions(load(FULL)).filter(
       (question) => question.showIf && conditionQuestions(question.showIf).includes('strategy.exists'),
     );
-    expect(followUps.map((question) => question.id)).not.toEqual([]);
-    for (const question of followUps) {
+    const onlyWithout = followUps.filter(
+      (question) =>
+        shownWhen(question, 'strategy.exists', 'no') &&
+        !shownWhen(question, 'strategy.exists', 'yes') &&
+        !shownWhen(question, 'strategy.exists', 'partly'),
+    );
+    expect(onlyWithout.map((question) => question.id)).toEqual(['strategy.preparation']);
+    for (const question of followUps.filter((question) => !onlyWithout.includes(question))) {
       expect(shownWhen(question, 'strategy.exists', 'no'), question.id).toBe(false);
-      expect(shownWhen(question, 'strategy.exists', 'yes'), question.id).toBe(true);
     }
+    // What is asked only where a capacity is absent counts in full where it is present.
+    for (const question of onlyWithout) expect(whenHidden(question), question.id).toBe('full');
   });
 });
 

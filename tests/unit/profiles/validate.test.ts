@@ -98,7 +98,7 @@ describe('weight profile validator', () => {
     ],
     [
       'a weight that is not a number',
-      (p: RawJson) => (p.questions['cirt.exists'] = 'two'),
+      (p: RawJson) => ((p.questions ??= {})['cirt.exists'] = 'two'),
       '$.questions["cirt.exists"]',
       /expected a number/,
     ],
@@ -120,7 +120,7 @@ describe('weight profile validator', () => {
     ],
     [
       'a question no questionnaire has',
-      (p: RawJson) => (p.questions['cirt.budget'] = 2),
+      (p: RawJson) => ((p.questions ??= {})['cirt.budget'] = 2),
       '$.questions["cirt.budget"]',
       /no question "cirt.budget"/,
     ],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers, Response } from '../../../src/assessment/types.ts';
 import { scoreAssessment, type AssessmentResult } from '../../../src/scoring/index.ts';
-import { loadBuiltInQuestionnaire } from '../../../scripts/lib/questionnaires.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBuiltInQuestionnaire, loadClauseIds, ROOT } from '../../../scripts/lib/questionnaires.ts';
+import { validateQuestionnaireText } from '../../../src/questionnaire/validate.ts';
 import { answers, dontKnow, notApplicable, pillar, question, questionnaire, value } from '../builders.ts';
 
 const gated = questionnaire([
@@ -118,13 +121,27 @@ describe('follow-ups hidden by a condition', () => {
 });
 
 /**
- * The example of issue 15, on Resolution 130 with equal weights. The rule this replaced left
+ * Resolution 130 as issue 15 measured it: version 1.0.0 with its `whenHidden` (frozen in
+ * tests/fixtures, as it was on main at e17596a, because 2.0.0 replaced its questions).
+ */
+function resolution130v1() {
+  const file = 'tests/fixtures/resolution-130-1.0.0.json';
+  const parsed = validateQuestionnaireText(readFileSync(join(ROOT, file), 'utf8'), {
+    file,
+    knownClauses: loadClauseIds(),
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.map((problem) => problem.message).join('\n'));
+  return parsed.value;
+}
+
+/**
+ * The example of issue 15, on Resolution 130 1.0.0 with equal weights. The rule this replaced left
  * hidden follow-ups out of the denominator (`leavingHiddenOut` recomputes it): a country with
  * no strategy and no CIRT then scored above one with a draft strategy and an informal CIRT, and
  * answering "yes" to an unanswered `cirt.exists` lowered the CIRT pillar.
  */
 describe('the worked example: better answers, higher scores', () => {
-  const resolution = loadBuiltInQuestionnaire('resolution-130');
+  const resolution = resolution130v1();
   const score = (given: Answers) => scoreAssessment(resolution, given);
   const pillarScore = (result: AssessmentResult, id: string) =>
     result.pillars.find((entry) => entry.pillarId === id)?.score;
@@ -214,6 +231,52 @@ describe('the worked example: better answers, higher scores', () => {
     expect(leavingHiddenOut(yes, 'cirt').toFixed(1)).toBe('27.8');
     expect(pillarScore(open, 'cirt')?.toFixed(1)).toBe('15.0');
     expect(pillarScore(yes, 'cirt')?.toFixed(1)).toBe('33.8');
+  });
+});
+
+/** The same example on 2.0.0, whose gates ask for preparation where there is no strategy. */
+describe('the worked example on Resolution 130 2.0.0', () => {
+  const resolution = loadBuiltInQuestionnaire('resolution-130');
+  const pillarScore = (given: Answers, id: string) =>
+    scoreAssessment(resolution, given).pillars.find((entry) => entry.pillarId === id)?.score ?? 0;
+  const rest = {
+    'strategy.lead-agency': value('partly'),
+    'strategy.coordination': value(2),
+    'cirt.reporting': value('partly'),
+    'cirt.international': value(2),
+  };
+  const nothing = answers({
+    ...rest,
+    'strategy.exists': value('no'),
+    'strategy.preparation': value('none'),
+    'cirt.exists': value('no'),
+    'cirt.plans': value('none'),
+  });
+  const draft = answers({
+    ...rest,
+    'strategy.exists': value('partly'),
+    'strategy.action-plan': value(0),
+    'cirt.exists': value('partly'),
+    'cirt.mandate': value(0),
+  });
+  const furthestPlans = answers({
+    ...rest,
+    'strategy.exists': value('no'),
+    'strategy.preparation': value('consultation'),
+    'cirt.exists': value('no'),
+    'cirt.plans': value('funded'),
+  });
+
+  it('scores a draft strategy and an informal CIRT above none at all', () => {
+    expect(pillarScore(draft, 'strategy')).toBeGreaterThan(pillarScore(nothing, 'strategy'));
+    expect(pillarScore(draft, 'cirt')).toBeGreaterThan(pillarScore(nothing, 'cirt'));
+  });
+
+  it('scores the furthest preparation above none, and a draft strategy and informal CIRT above both', () => {
+    for (const id of ['strategy', 'cirt']) {
+      expect(pillarScore(furthestPlans, id)).toBeGreaterThan(pillarScore(nothing, id));
+      expect(pillarScore(draft, id)).toBeGreaterThanOrEqual(pillarScore(furthestPlans, id));
+    }
   });
 });
 

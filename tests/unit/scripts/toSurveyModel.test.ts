@@ -24,7 +24,7 @@ describe('toSurveyModel', () => {
       questionnaire.pillars.map((pillar) => pillar.title.en),
     );
     const elements = model.pages.flatMap((page) => page.elements);
-    expect(elements).toHaveLength(75);
+    expect(elements).toHaveLength(106);
     expect(elements[0]).toMatchObject({
       name: 'strategy_exists',
       type: 'radiogroup',
@@ -35,7 +35,7 @@ describe('toSurveyModel', () => {
   it('gives SurveyJS a model whose conditions show and hide the same questions', () => {
     const survey = new Model(model);
     const scope = () => survey.getQuestionByName('strategy_scope').isVisible;
-    expect(survey.getAllQuestions()).toHaveLength(75);
+    expect(survey.getAllQuestions()).toHaveLength(106);
     survey.setValue('strategy_exists', 'no');
     expect(scope()).toBe(false);
     survey.setValue('strategy_exists', 'partly');

@@ -11,6 +11,7 @@ import {
   loadAllAnswers,
   loadAnswers,
   putAssessment,
+  rewriteAssessment,
   saveAnswer,
 } from '../../../src/storage/index.ts';
 
@@ -118,5 +119,33 @@ describe('assessment storage', () => {
       'workshops',
     ]);
     db.close();
+  });
+});
+
+describe('rewriting an assessment with its answers', () => {
+  const at = '2026-04-01T00:00:00.000Z';
+  it('replaces the record and every answer in one go, from what is stored', async () => {
+    await putAssessment(assessment('r', '2026-01-01T00:00:00.000Z'));
+    await saveAnswer('r', { questionId: 'old', response: { kind: 'value', value: 'yes' }, updatedAt: at });
+    await saveAnswer('r', { questionId: 'kept', response: { kind: 'dontKnow' }, updatedAt: at });
+    const stored = await rewriteAssessment('r', (record, answers) => ({
+      assessment: { ...record, questionnaire: { id: 'sample', version: '2.0.0' } },
+      answers: answers
+        .filter((answer) => answer.questionId !== 'old')
+        .concat({ questionId: 'new', response: { kind: 'value', value: 3 }, updatedAt: at }),
+    }));
+    expect(stored?.questionnaire.version).toBe('2.0.0');
+    expect((await getAssessment('r'))?.questionnaire.version).toBe('2.0.0');
+    expect(Object.keys(await loadAnswers('r')).sort()).toEqual(['kept', 'new']);
+  });
+
+  it('changes nothing when the change declines, or when there is no such assessment', async () => {
+    await putAssessment(assessment('s', '2026-01-01T00:00:00.000Z'));
+    await saveAnswer('s', { questionId: 'q', response: { kind: 'dontKnow' }, updatedAt: at });
+    expect(await rewriteAssessment('s', () => undefined)).toBeUndefined();
+    expect(Object.keys(await loadAnswers('s'))).toEqual(['q']);
+    expect(
+      await rewriteAssessment('missing', (record, answers) => ({ assessment: record, answers })),
+    ).toBeUndefined();
   });
 });

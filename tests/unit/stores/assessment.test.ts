@@ -2,8 +2,15 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { watch } from 'vue';
+import type { Answer, AnswerValue } from '../../../src/assessment/types.ts';
 import { scoreAssessment } from '../../../src/scoring/index.ts';
-import { loadAnswers } from '../../../src/storage/index.ts';
+import {
+  createJournal,
+  getAssessment,
+  loadAnswers,
+  putAssessment,
+  saveAnswer,
+} from '../../../src/storage/index.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
 
@@ -123,5 +130,75 @@ describe('assessment stores', () => {
     const store = useAssessmentStore();
     await store.open('missing');
     expect(store.loadState).toBe('missing');
+  });
+});
+
+describe('an assessment made with an earlier version of a built-in questionnaire', () => {
+  const AT = '2025-06-01T09:00:00.000Z';
+  const value = (questionId: string, answer: AnswerValue, extra: Partial<Answer> = {}): Answer => ({
+    questionId,
+    response: { kind: 'value', value: answer },
+    updatedAt: AT,
+    ...extra,
+  });
+
+  async function storeFirstVersion(id: string): Promise<void> {
+    await putAssessment({
+      id,
+      name: 'Made with 1.0.0',
+      questionnaire: { id: 'resolution-130', version: '1.0.0' },
+      createdAt: AT,
+      updatedAt: AT,
+    });
+    await saveAnswer(id, value('cirt.exists', 'yes'));
+    await saveAnswer(id, value('strategy.legal-coverage', ['cybercrime', 'data-protection']));
+    await saveAnswer(id, value('cirt.response-time', 6, { comment: 'Median over 2024.' }));
+  }
+
+  it('opens on the built-in version with its answers carried, mapped or listed, once', async () => {
+    await storeFirstVersion('v1');
+    // A change a reload interrupted, made in 1.0.0, is carried with the rest.
+    createJournal('other-tab').record({
+      assessmentId: 'v1',
+      answer: value('smes.basic-measures', 40, { updatedAt: '2025-06-02T00:00:00.000Z' }),
+      base: undefined,
+    });
+    const store = useAssessmentStore();
+    await store.open('v1');
+
+    expect(store.loadState).toBe('ready');
+    expect(store.assessment?.questionnaire).toEqual({ id: 'resolution-130', version: '2.0.0' });
+    expect(store.questionnaire?.version).toBe('2.0.0');
+    expect(store.answers['cirt.exists']?.response).toEqual({ kind: 'value', value: 'yes' });
+    expect(store.answers['strategy.law-cybercrime']?.response).toEqual({ kind: 'value', value: 'yes' });
+    expect(store.answers['strategy.law-data-protection']?.response).toEqual({ kind: 'value', value: 'yes' });
+    expect(store.answers['strategy.law-procedure']).toBeUndefined();
+    expect(store.answers['strategy.legal-coverage']).toBeUndefined();
+    expect(store.answers['cirt.response-time']).toBeUndefined();
+
+    const carried = store.assessment?.carriedOver;
+    expect(carried).toMatchObject({ from: '1.0.0', to: '2.0.0', carried: ['cirt.exists'], check: [] });
+    expect(carried?.mapped.map((entry) => [entry.answer.questionId, entry.to])).toEqual([
+      ['strategy.legal-coverage', ['strategy.law-cybercrime', 'strategy.law-data-protection']],
+    ]);
+    expect(carried?.listed.map((answer) => [answer.questionId, answer.comment])).toEqual([
+      ['cirt.response-time', 'Median over 2024.'],
+      ['smes.basic-measures', undefined],
+    ]);
+    // Written to IndexedDB: a reload finds the carried answers, and does not carry them again.
+    expect(Object.keys(await loadAnswers('v1')).sort()).toEqual([
+      'cirt.exists',
+      'strategy.law-cybercrime',
+      'strategy.law-data-protection',
+    ]);
+    expect((await getAssessment('v1'))?.carriedOver).toEqual(carried);
+
+    await store.dismissCarryOver();
+    setActivePinia(createPinia());
+    const again = useAssessmentStore();
+    await again.open('v1');
+    expect(again.assessment?.carriedOver?.dismissed).toBe(true);
+    expect(again.assessment?.carriedOver?.listed).toHaveLength(2);
+    expect(again.answers['strategy.law-cybercrime']?.response).toEqual({ kind: 'value', value: 'yes' });
   });
 });

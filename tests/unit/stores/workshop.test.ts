@@ -125,7 +125,7 @@ describe('a workshop from set-up to consensus', () => {
     const id = await workshop.saveConsensus('Weighted');
     expect((await getAssessment(id))?.weightProfile).toMatchObject({
       id: 'resolution-130-priorities',
-      pillars: { strategy: 3 },
+      pillars: { strategy: 14 },
     });
   });
 

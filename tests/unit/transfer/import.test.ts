@@ -210,3 +210,64 @@ describe('answers made against an older version of the questionnaire', () => {
     expect(candidate?.answers).toHaveLength(answers.length);
   });
 });
+
+describe('answers made against an earlier version whose questions were split', () => {
+  const text = (en: string) => ({ en, ru: `${en} (ru)` });
+  // The sample questionnaire as if version 2.0.0 had split an earlier "strategy.plan" into
+  // the existing strategy.exists and strategy.review.
+  const split = {
+    ...sample,
+    version: '2.0.0',
+    carryOver: [
+      {
+        from: '1.0.0',
+        questions: [
+          {
+            id: 'strategy.plan',
+            carry: 'map' as const,
+            text: text('Is there a strategy, and is it reviewed?'),
+            type: 'maturity' as const,
+            levels: 4,
+            rules: [
+              { when: { equals: 3 }, to: 'strategy.exists', value: 'yes' },
+              { when: { equals: 3 }, to: 'strategy.review', value: 4 },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  const splitContext = {
+    loadQuestionnaire: (id: string) => Promise.resolve(id === sample.id ? split : undefined),
+    now: () => NOW,
+  };
+
+  it('maps the earlier answer onto the questions it settles and keeps the report with the assessment', async () => {
+    const file = good();
+    file.answers = [
+      {
+        questionId: 'strategy.plan',
+        response: { kind: 'value', value: 3 },
+        comment: 'adopted in 2024',
+        updatedAt: NOW.toISOString(),
+      },
+      { questionId: 'strategy.gone', response: { kind: 'value', value: 'no' }, updatedAt: NOW.toISOString() },
+    ];
+    const read = await readImport(bytes(file), 'old.json', splitContext);
+    if (read.status !== 'ready') throw new Error(JSON.stringify(read));
+    const [candidate] = read.candidates;
+    expect(candidate?.migratedFrom).toBe('1.0.0');
+    expect(candidate?.answers.map((a) => [a.questionId, a.response, a.comment])).toEqual([
+      ['strategy.exists', { kind: 'value', value: 'yes' }, 'adopted in 2024'],
+      ['strategy.review', { kind: 'value', value: 4 }, 'adopted in 2024'],
+    ]);
+    expect(candidate?.dropped).toEqual([{ questionId: 'strategy.gone', reason: 'removed' }]);
+    expect(candidate?.assessment.carriedOver).toMatchObject({
+      from: '1.0.0',
+      to: '2.0.0',
+      at: NOW.toISOString(),
+      mapped: [{ to: ['strategy.exists', 'strategy.review'] }],
+      listed: [{ questionId: 'strategy.gone' }],
+    });
+  });
+});

@@ -241,3 +241,41 @@ describe('the JSON Schemas in schemas/', () => {
     expect(validSealed({ ...sealed, kdf: { ...sealed.kdf, iterations: 1000 } })).toBe(false);
   });
 });
+
+describe('earlier answers kept by a carry-over', () => {
+  const AT = '2026-02-01T09:30:00.000Z';
+  const kept = {
+    questionId: 'strategy.old',
+    response: { kind: 'value' as const, value: 'yes' },
+    comment: 'internal note',
+    commentAccess: 'restricted' as const,
+    evidence: [
+      { id: 'k1', reference: 'Public decree', access: 'public' as const },
+      { id: 'k2', reference: 'Internal memo', access: 'restricted' as const },
+    ],
+    updatedAt: AT,
+  };
+  const carried = {
+    ...assessment,
+    carriedOver: { from: '0.9.0', to: '1.0.0', at: AT, carried: [], check: [], mapped: [], listed: [kept] },
+  };
+
+  it('travel in a full export and come back unchanged', async () => {
+    const file = assessmentFile(carried, answers, { sharing: false, now: NOW });
+    const read = await readImport(bytes(file), 'full.json', context);
+    if (read.status !== 'ready') throw new Error(JSON.stringify(read));
+    expect(read.candidates[0]?.assessment.carriedOver).toEqual(carried.carriedOver);
+  });
+
+  it('leave their restricted comment and evidence out of a sharing export', () => {
+    const file = assessmentFile(carried, answers, { sharing: true, now: NOW });
+    expect(file.assessment.carriedOver?.listed).toEqual([
+      {
+        questionId: 'strategy.old',
+        response: { kind: 'value', value: 'yes' },
+        evidence: [{ id: 'k1', reference: 'Public decree', access: 'public' }],
+        updatedAt: AT,
+      },
+    ]);
+  });
+});
