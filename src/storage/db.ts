@@ -5,9 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
-import type { AddedQuestionnaire } from './questionnaires.ts';
-import type { JournalEntry } from './journal.ts';
-import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
+import type { AddedQuestionnaire, JournalEntry, StoredSubmission, StoredWorkshop } from './records.ts';
 import type { SyncBase, SyncConflict } from '../sync/core.ts';
 
 export const DB_NAME = 'baseline';
