@@ -78,5 +78,24 @@ export default defineConfigWithVueTs(
       ],
     },
   },
+  {
+    // The layer order: views and components reach IndexedDB only through the stores.
+    files: ['src/views/**', 'src/components/**', 'src/App.vue', 'src/pwa/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [ZOD],
+          patterns: [
+            {
+              group: ['**/storage/*'],
+              allowTypeImports: true,
+              message: 'Views and components read and write storage through a store (src/stores/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -9,7 +9,7 @@ import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
 /** Modules only a device linked to a server of record loads (the link hint and waiting conflicts are read by all). */
 const SERVER_SYNC_ONLY =
-  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/]LinkView\.vue|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
+  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/](LinkView|StatisticsView)\.vue|components[\\/]statistics[\\/]|statistics[\\/]|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
 
 export default defineConfig({
   // Relative paths, so the same build works from any folder on any host (room server, USB stick).
@@ -50,14 +50,20 @@ export default defineConfig({
         // texts in other languages (assets/languages/) are fetched and kept by the app when a
         // language is chosen (src/content/files.ts), so a device keeps the languages it uses.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The server-of-record code serves only linked devices: it is left out of what every
-        // device keeps offline, and a linked device keeps it when it first loads it (below).
-        globIgnores: ['assets/languages/**', '**/server-sync-*'],
+        // Left out of what every device keeps offline, each kept when first loaded (below): the
+        // server-of-record code serves only linked devices, and the spreadsheet reader and writer
+        // (about 26 kB gzip) only the authors who convert workbooks.
+        globIgnores: ['assets/languages/**', '**/server-sync-*', '**/assets/spreadsheet-*.js'],
         runtimeCaching: [
           {
             urlPattern: /\/assets\/server-sync-[\w-]+\.(js|css)$/,
             handler: 'CacheFirst',
             options: { cacheName: 'baseline-server-sync', expiration: { maxEntries: 16 } },
+          },
+          {
+            urlPattern: /\/assets\/spreadsheet-[\w-]+\.js$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'baseline-spreadsheet', expiration: { maxEntries: 4 } },
           },
         ],
         navigateFallback: 'index.html',
@@ -89,7 +95,9 @@ export default defineConfig({
             ? 'assets/server-sync-[name]-[hash].js'
             : 'assets/[name]-[hash].js',
         assetFileNames: (asset) =>
-          asset.names.some((name) => /^(LinkView|SyncIndicator|SyncStatusLine)\.css$/.test(name))
+          asset.names.some((name) =>
+            /^(LinkView|StatisticsView|SyncIndicator|SyncStatusLine)\.css$/.test(name),
+          )
             ? 'assets/server-sync-[name]-[hash][extname]'
             : 'assets/[name]-[hash][extname]',
         codeSplitting: {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { splitByLanguage, type TextSlots } from '../src/content/split.ts';
 import { catalogTexts, clauseTexts, profileTexts, questionnaireTexts } from '../src/content/texts.ts';
 import { DEFAULT_LOCALE } from '../src/language/locales.ts';
-import { summaryOf } from '../src/questionnaire/catalog.ts';
+import { summaryOf } from '../src/questionnaire/summary.ts';
 import { formatProblem } from '../src/validation/problems.ts';
 import { checkBudgets, parseBudgets, type BudgetRow, type Measured } from './lib/budgets.ts';
 import { firstScreen, precache, sizeOf, total, type FileSize, type SizeTotal } from './lib/bundleSize.ts';

@@ -397,3 +397,28 @@ export async function bootstrap(
   await grantRole(database, input.username, organisationId, 'coordinator');
   return { organisationId, accountId };
 }
+
+/** An organisation's id from its id or exact name. */
+export async function findOrganisation(database: Database, reference: string): Promise<string> {
+  return asOwner(database, (client) => organisationId(client, reference));
+}
+
+/** Sets the fewest organisations a statistic over this organisation (and below) may rest on. */
+export async function setStatisticsThreshold(
+  database: Database,
+  organisation: string,
+  threshold: number,
+): Promise<void> {
+  if (!Number.isInteger(threshold) || threshold < 3 || threshold > 1000)
+    throw new AdminError('A threshold is a whole number of organisations from 3 to 1000.');
+  await asOwner(database, async (client) => {
+    const id = await organisationId(client, organisation);
+    await client.query(
+      `INSERT INTO statistics_settings (organisation_id, min_organisations, changed_by) VALUES ($1, $2, NULL)
+       ON CONFLICT (organisation_id) DO UPDATE
+         SET min_organisations = EXCLUDED.min_organisations, changed_at = now(), changed_by = NULL`,
+      [id, threshold],
+    );
+    await audit(client, 'statistics.threshold', id, null, { threshold });
+  });
+}

@@ -25,8 +25,14 @@ import {
   type Organisation,
   type ServerErrorCode,
 } from '../src/sync/protocol.ts';
+import {
+  statisticsQueryFrom,
+  statisticsQuerySchema,
+  statisticsSettingsSchema,
+} from '../src/statistics/report.ts';
 import { asCaller, type Database } from './database.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
+import { statisticsOptions, statisticsFor, StatisticsError, setThreshold } from './statistics.ts';
 import { pull, push, type Caller } from './sync.ts';
 
 export interface ServerLimits {
@@ -311,7 +317,9 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
       if (!account) throw new HttpError(403, 'wrongPassword', 'The user name or the password is wrong.');
       const linked = await asCaller(database, session, async (client) => {
         const readable = await organisations(client);
-        const writable = readable.find((org) => org.roles.some((role) => role !== 'viewer')) ?? readable[0];
+        const writable =
+          readable.find((org) => org.roles.some((role) => role !== 'viewer' && role !== 'statistician')) ??
+          readable[0];
         const organisation = body.organisationId ?? writable?.id;
         if (!organisation) return undefined;
         const made = await client.query<{ device: string | null }>(
@@ -457,6 +465,47 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         code: formatLinkCode(code),
         expiresAt: new Date(Date.now() + LINK_CODE_MINUTES * 60_000).toISOString(),
       };
+    }),
+  );
+
+  /** Statistics across organisations and years: aggregates only, for coordinators and statisticians. */
+  const statistics = <T>(request: FastifyRequest, work: (token: string) => Promise<T>) => {
+    const token = bearer(request);
+    if (!token) throw unauthenticated();
+    return work(token).catch((error: unknown) => {
+      if (error instanceof StatisticsError) throw new HttpError(403, 'forbidden', error.message);
+      throw error;
+    });
+  };
+
+  app.get('/api/statistics', (request) =>
+    statistics(request, async (token) => {
+      const query = parse(statisticsQuerySchema, statisticsQueryFrom(request.query));
+      const report = await statisticsFor(database, token, query);
+      await asCaller(database, token, (client) =>
+        audit(client, request, 'statistics.read', report.scope?.organisationId ?? null, query.questionnaire, {
+          ...query,
+          organisations: report.population.organisations,
+        }),
+      );
+      return report;
+    }),
+  );
+
+  app.get('/api/statistics/options', (request) =>
+    statistics(request, (token) => statisticsOptions(database, token)),
+  );
+
+  app.put('/api/statistics/settings', (request) =>
+    statistics(request, async (token) => {
+      const settings = parse(statisticsSettingsSchema, request.body);
+      await asCaller(database, token, async (client) => {
+        await setThreshold(client, settings);
+        await audit(client, request, 'statistics.threshold', settings.organisationId, null, {
+          threshold: settings.threshold,
+        });
+      });
+      return statisticsOptions(database, token);
     }),
   );
 

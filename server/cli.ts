@@ -29,6 +29,7 @@ import {
   setPassword,
 } from './admin.ts';
 import { startRecordServer } from './app.ts';
+import { stats } from './statisticsCli.ts';
 import { PostgresSetupError } from './postgres.ts';
 import { openRecord, type OpenRecord } from './record.ts';
 
@@ -51,11 +52,16 @@ Administration (on this machine; same --data or DATABASE_URL):
   npm run server -- admin account list
   npm run server -- admin account password --username NAME [--password-stdin]
   npm run server -- admin account disable --username NAME
-  npm run server -- admin role grant|revoke --username NAME --organisation ORG --role coordinator|editor|viewer|facilitator
+  npm run server -- admin role grant|revoke --username NAME --organisation ORG --role coordinator|editor|viewer|facilitator|statistician
   npm run server -- admin link-code --username NAME [--organisation ORG] [--minutes 1440] [--url https://…/]
   npm run server -- admin device list [--username NAME]
   npm run server -- admin device revoke --id DEVICE
   npm run server -- admin audit [--limit 50]
+
+Statistics across organisations and years (aggregates over at least the threshold of organisations):
+  npm run server -- stats --questionnaire ID --from 2024 --to 2026 [--version V] [--organisation ORG]
+      [--include-provisional] [--threshold N (only raises it)] [--per-organisation] [--csv FILE|-] [--json]
+  npm run server -- stats threshold --organisation ORG --threshold N   (3 or more; default 5)
 
 ORG is an organisation's id or its exact name. Without --password-stdin a password is generated and printed once.`;
 
@@ -79,6 +85,15 @@ const OPTIONS = {
   limit: { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
   'no-password': { type: 'boolean', default: false },
+  questionnaire: { type: 'string' },
+  version: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  threshold: { type: 'string' },
+  'include-provisional': { type: 'boolean', default: false },
+  'per-organisation': { type: 'boolean', default: false },
+  csv: { type: 'string' },
+  json: { type: 'boolean', default: false },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -285,6 +300,7 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals[0] === 'admin') return admin(positionals, values);
+  if (positionals[0] === 'stats') return stats(positionals, values, () => open(values, true), USAGE);
   if (positionals.length > 0) throw new AdminError(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}`);
   return serve(values);
 }

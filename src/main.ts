@@ -25,6 +25,8 @@ app.provide(CONTENT_REVISION, toRef(content, 'revision'));
 markDocument(locale);
 app.use(createAppRouter());
 app.mount('#app');
+// Questionnaires added on this device join the built-in ones in every list.
+void useQuestionnairesStore(pinia).ensureAdded();
 
 // Once the first screen is up: keep the language's content on the device for offline use.
 whenIdle(() => void content.keep(locale));

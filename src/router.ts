@@ -78,6 +78,11 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+  {
+    path: '/questionnaires',
+    name: 'questionnaires',
+    component: () => import('./views/QuestionnairesView.vue'),
+  },
   { path: '/link/:code?', name: 'link', component: () => import('./views/LinkView.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];

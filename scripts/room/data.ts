@@ -2,6 +2,7 @@
  * The room server's folder (`room-data/` unless `--data` says otherwise), one folder per workshop:
  *
  *     <workshopId>/workshop.json                     the set-up and join code, since collecting began
+ *                                                    (and the questionnaire, when an added one)
  *     <workshopId>/submissions/<participantId>.json  a participant's answers, as checked (written anew)
  *     <workshopId>/joins/<participantId>.json        their join notice
  *
@@ -101,6 +102,7 @@ export async function openRoomData(root: string, warn: (message: string) => void
   return {
     root,
     workshop: (id: string): RoomWorkshop | undefined => workshops.get(id),
+    workshops: (): Iterable<RoomWorkshop> => workshops.values(),
 
     async saveWorkshop(workshop: RoomWorkshop): Promise<void> {
       await mkdir(join(root, workshop.setup.id), { recursive: true, mode: 0o700 });

@@ -21,12 +21,15 @@ import {
   checkJoinNotice,
   checkSetup,
   checkSubmission,
+  checkWorkshopQuestionnaire,
   decideStored,
   failure,
   joinCodeOf,
   receiptOf,
   tooLarge,
+  workshopOfCode,
   type Failure,
+  type RoomWorkshop,
 } from '../../src/room/checks.ts';
 import {
   JOIN_CODE_HEADER,
@@ -39,6 +42,7 @@ import {
   type SubmissionSummary,
 } from '../../src/room/protocol.ts';
 import { MAX_PAYLOAD_BYTES } from '../../src/workshop/payload.ts';
+import { MAX_SETUP_WITH_QUESTIONNAIRE_BYTES } from '../../src/workshop/setupFile.ts';
 import { workshopIdSchema } from '../../src/workshop/setup.ts';
 import { roomAddresses } from './addresses.ts';
 import { decideRange, rangeForSirv } from './range.ts';
@@ -375,11 +379,15 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     if (!checked.ok) return sendFailure(res, checked.failure);
     const setup = checked.value;
     const existing = data.workshop(setup.id);
-    const workshop = {
+    const workshop: RoomWorkshop = {
       setup,
       joinCode: joinCodeOf(setup),
       openedAt: existing?.openedAt ?? new Date().toISOString(),
     };
+    // Sent again (the facilitator's page reloaded): the questionnaire sent for it stays.
+    const kept = existing?.questionnaire;
+    if (kept && kept.id === setup.questionnaire.id && kept.version === setup.questionnaire.version)
+      workshop.questionnaire = kept;
     await serialized(setup.id, () => data.saveWorkshop(workshop));
     if (!existing) log(`Collecting answers for workshop “${setup.name}” (${setup.id}).`);
     sendJson(res, existing ? 200 : 201, {
@@ -425,6 +433,38 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     });
   }
 
+  /** Facilitator: the questionnaire of a workshop that collects here, when it is an added one. */
+  async function putQuestionnaire(
+    req: IncomingMessage,
+    res: ServerResponse,
+    workshopId: string,
+  ): Promise<void> {
+    const workshop = data.workshop(workshopId);
+    if (!workshop) {
+      req.resume();
+      const message = `No workshop with id ${workshopId} collects answers here: start collecting first.`;
+      return sendFailure(res, failure(404, 'unknownWorkshop', message));
+    }
+    const text = await jsonBody(req, res, MAX_SETUP_WITH_QUESTIONNAIRE_BYTES);
+    if (text === undefined) return;
+    const checked = checkWorkshopQuestionnaire(text, workshop);
+    if (!checked.ok) return sendFailure(res, checked.failure);
+    await serialized(workshopId, () => data.saveWorkshop({ ...workshop, questionnaire: checked.value }));
+    log(`Serving questionnaire “${workshop.setup.questionnaire.id}” to the participants of ${workshopId}.`);
+    sendJson(res, 200, { status: 'stored' });
+  }
+
+  /** Participant: the questionnaire of the workshop whose join code the request carries. */
+  function getQuestionnaire(req: IncomingMessage, res: ServerResponse): void {
+    const workshop = workshopOfCode(data.workshops(), joinCodeOfRequest(req));
+    if (!workshop?.questionnaire) {
+      const message =
+        'No workshop collecting here has this code and a questionnaire to serve: check the code with the facilitator.';
+      return sendFailure(res, failure(404, 'unknownWorkshop', message));
+    }
+    sendJson(res, 200, workshop.questionnaire);
+  }
+
   function methodNotAllowed(req: IncomingMessage, res: ServerResponse, allow: string): void {
     req.resume();
     sendFailure(res, failure(405, 'methodNotAllowed', `Use ${allow} here.`), { Allow: allow });
@@ -460,6 +500,16 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       if (method !== 'POST') return methodNotAllowed(req, res, 'POST');
       if (!isFacilitator(req)) return facilitatorOnly();
       return postWorkshop(req, res);
+    }
+    if (path === '/api/questionnaire') {
+      if (method !== 'GET') return methodNotAllowed(req, res, 'GET');
+      return getQuestionnaire(req, res);
+    }
+    const questionnaireOf = /^\/api\/workshops\/([^/]+)\/questionnaire$/.exec(path);
+    if (questionnaireOf && workshopIdSchema.safeParse(questionnaireOf[1]).success) {
+      if (method !== 'PUT') return methodNotAllowed(req, res, 'PUT');
+      if (!isFacilitator(req)) return facilitatorOnly();
+      return putQuestionnaire(req, res, questionnaireOf[1]!);
     }
     const match = /^\/api\/workshops\/([^/]+)(\/submissions)?$/.exec(path);
     if (match && workshopIdSchema.safeParse(match[1]).success) {

@@ -5,7 +5,7 @@
  * language)`, `textLanguages(key)` and `contentFiles(language)`.
  *
  * In a build of the installable app, every list is a file of its own,
- * `assets/languages/<language>/<key>-<hash>.json`: the service worker does not precache them
+ * `assets/languages/<language>/<key>-<hash>.json` (one hash for all of a language's texts): the service worker does not precache them
  * (`vite.config.ts`), and the app fetches and keeps the files of the languages a device uses
  * (`src/content/files.ts`). Elsewhere (development server, unit tests, the portable single
  * file) the lists are part of the module, and there are no files to keep.
@@ -27,8 +27,8 @@ export interface LanguageLists {
 /** The folder of one language's files in the build. */
 export const languageFolder = (language: string) => `assets/languages/${language}/`;
 
-function fileName(key: string, language: string, source: string): string {
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
+/** A language file's name: its content key, and a hash of all that language's texts. */
+function fileName(key: string, language: string, hash: string): string {
   return `${languageFolder(language)}${key.replaceAll('/', '-')}-${hash}.json`;
 }
 
@@ -40,8 +40,8 @@ export function textLanguages(key) {
 }`;
 
 /**
- * The module code. With `emit` (a build of the installable app), each list becomes a file; its
- * URL is what the module keeps.
+ * The module code. With `emit` (a build of the installable app), each list becomes a file, which
+ * the module finds by its language's hash (`languageFileSource` in `src/content/files.ts`).
  */
 export function languageContentCode(lists: readonly LanguageLists[], emit?: Rollup.PluginContext): string {
   if (!emit) {
@@ -58,28 +58,29 @@ export function languageContentCode(lists: readonly LanguageLists[], emit?: Roll
       '}',
     ].join('\n');
   }
-  const files = lists.map(({ key, languages }) => {
-    const urls = Object.entries(languages).map(([language, texts]) => {
-      const source = JSON.stringify(texts);
-      const reference = emit.emitFile({ type: 'asset', fileName: fileName(key, language, source), source });
-      return `${JSON.stringify(language)}: import.meta.ROLLUP_FILE_URL_${reference}`;
-    });
-    return `  ${JSON.stringify(key)}: { ${urls.join(', ')} },`;
-  });
+  // One hash a language, of all its lists here, names its files: the first screen keeps only
+  // that and each key's languages (a URL per file cost 99 bytes gzip a language). Rollup gives
+  // the URL of the first file; the others lie beside it, in assets/languages/<language>/.
+  const sources = lists.flatMap(({ key, languages }) =>
+    Object.entries(languages).map(([language, texts]) => ({ key, language, source: JSON.stringify(texts) })),
+  );
+  const hashes: Record<string, string> = {};
+  for (const language of new Set(sources.map(({ language }) => language))) {
+    const hash = createHash('sha256');
+    for (const file of sources.filter((file) => file.language === language))
+      hash.update(`${file.key}\n${file.source}\n`);
+    hashes[language] = hash.digest('hex').slice(0, 10);
+  }
+  const references = sources.map(({ key, language, source }) =>
+    emit.emitFile({ type: 'asset', fileName: fileName(key, language, hashes[language]!), source }),
+  );
+  const keys = Object.fromEntries(lists.map(({ key, languages }) => [key, Object.keys(languages)]));
   return [
-    `import { fetchLanguageFile } from ${JSON.stringify(FILES_MODULE)};`,
-    `const LISTS = {\n${files.join('\n')}\n};`,
-    FUNCTIONS,
-    'export async function loadTexts(key, language) {',
-    '  const url = own(own(LISTS, key) ?? {}, language);',
-    '  return url === undefined ? undefined : fetchLanguageFile(url);',
-    '}',
-    '/** The files of a language (every language without one), for keeping on the device. */',
-    'export function contentFiles(language) {',
-    '  return Object.values(LISTS).flatMap((byLanguage) =>',
-    '    language === undefined ? Object.values(byLanguage) : (own(byLanguage, language) ?? []),',
-    '  );',
-    '}',
+    `import { languageFileSource } from ${JSON.stringify(FILES_MODULE)};`,
+    'export const { loadTexts, textLanguages, contentFiles } = languageFileSource(',
+    `  JSON.parse(${JSON.stringify(JSON.stringify({ keys, hashes }))}),`,
+    `  ${references[0] === undefined ? 'undefined' : `import.meta.ROLLUP_FILE_URL_${references[0]}`},`,
+    ');',
   ].join('\n');
 }
 

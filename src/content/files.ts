@@ -6,6 +6,7 @@
  * Where Cache Storage does not exist (a page on plain http, such as the room server's), files
  * are simply fetched.
  */
+import type { ContentSource } from './source.ts';
 import type { LanguageTexts } from './split.ts';
 
 export const LANGUAGE_CACHE = 'baseline-languages';
@@ -50,4 +51,30 @@ export async function keepLanguageFiles(
     }),
   );
   return results.every((result) => result.status === 'fulfilled');
+}
+
+/**
+ * A built-in content module whose texts are language files (`scripts/vite/languageContent.ts`):
+ * `keys` lists each piece of content's languages, `hashes` the hash that names a language's files,
+ * and `base` is the URL of one file, beside which the others lie
+ * (`assets/languages/<language>/<key>-<hash>.json`).
+ */
+export function languageFileSource(
+  { keys, hashes }: { keys: Record<string, string[]>; hashes: Record<string, string> },
+  base: string | undefined,
+): ContentSource {
+  const languagesOf = (key: string) => (Object.hasOwn(keys, key) ? keys[key]! : []);
+  const url = (key: string, language: string) =>
+    new URL(`../${language}/${key.replaceAll('/', '-')}-${hashes[language]}.json`, base).href;
+  return {
+    textLanguages: (key) => [...languagesOf(key)],
+    loadTexts: async (key, language) =>
+      languagesOf(key).includes(language) ? fetchLanguageFile(url(key, language)) : undefined,
+    contentFiles: (language) =>
+      Object.keys(keys).flatMap((key) =>
+        languagesOf(key)
+          .filter((other) => language === undefined || other === language)
+          .map((other) => url(key, other)),
+      ),
+  };
 }

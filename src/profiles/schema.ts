@@ -18,7 +18,7 @@ import {
   versionSchema,
   weightSchema,
 } from '../questionnaire/schema.ts';
-import { GROUPINGS } from '../scoring/groups.ts';
+import { GROUPINGS } from '../scoring/groupings.ts';
 
 export const PROFILE_KIND = 'weightProfile';
 export const PROFILE_FORMAT = 1;

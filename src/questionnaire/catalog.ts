@@ -1,6 +1,5 @@
-import { questionCount, type QuestionCount } from '../assessment/questionCount.ts';
-import type { LocalizedText, Questionnaire } from './schema.ts';
-import { questionsInOrder } from './walk.ts';
+import type { QuestionCount } from '../assessment/questionCount.ts';
+import type { LocalizedText } from './schema.ts';
 
 /** What the first screen needs to know of a built-in questionnaire, without loading it. */
 export interface QuestionnaireSummary {
@@ -18,6 +17,8 @@ export interface QuestionnaireSummary {
   questionCount: number;
   /** How many a person is asked: always, and at most, depending on the answers. */
   asked: QuestionCount;
+  /** Set for a questionnaire added on this device from a file, rather than built into the app. */
+  added?: boolean;
 }
 
 type Listed = Pick<QuestionnaireSummary, 'id' | 'basedOn' | 'catalog'>;
@@ -41,21 +42,4 @@ export function catalogOrder(a: Listed, b: Listed): number {
  */
 export function offeredFirst<T extends Listed>(catalog: readonly T[]): T | undefined {
   return [...catalog].sort(catalogOrder).find((entry) => entry.catalog?.offerFirst === true);
-}
-
-/** A built-in questionnaire's summary, worked out at build time. */
-export function summaryOf(questionnaire: Questionnaire): QuestionnaireSummary {
-  return {
-    id: questionnaire.id,
-    version: questionnaire.version,
-    basedOn: questionnaire.basedOn,
-    languages: questionnaire.languages,
-    defaultLanguage: questionnaire.defaultLanguage,
-    title: questionnaire.title,
-    description: questionnaire.description,
-    catalog: questionnaire.catalog,
-    pillarCount: questionnaire.pillars.length,
-    questionCount: questionsInOrder(questionnaire).length,
-    asked: questionCount(questionnaire),
-  };
 }

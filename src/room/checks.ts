@@ -17,6 +17,11 @@ import { encodeJoinCode } from '../workshop/joinCode.ts';
 import { ANSWERS_LIMITS, payloadFileText, payloadSchema, type Payload } from '../workshop/payload.ts';
 import type { InputLimits } from '../validation/guard.ts';
 import { joinInfoOf, readSetup, workshopSetupSchema, type WorkshopSetup } from '../workshop/setup.ts';
+import {
+  carriedQuestionnaire,
+  MAX_SETUP_WITH_QUESTIONNAIRE_BYTES,
+  SETUP_WITH_QUESTIONNAIRE_LIMITS,
+} from '../workshop/setupFile.ts';
 import { JOIN_NOTICE_LIMITS, joinNoticeSchema, type JoinNotice } from './joinNotice.ts';
 import {
   MAX_SETUP_BYTES,
@@ -32,6 +37,11 @@ export const roomWorkshopSchema = z.strictObject({
   /** The join code participants' requests must carry (`encodeJoinCode` of the set-up). */
   joinCode: z.string().min(8).max(400),
   openedAt: timestampSchema,
+  /**
+   * The questionnaire, when the workshop uses one added on the facilitator's device: served to
+   * participants who bring the join code, and validated by each of their devices before use.
+   */
+  questionnaire: z.record(z.string(), z.unknown()).optional(),
 });
 export type RoomWorkshop = z.infer<typeof roomWorkshopSchema>;
 
@@ -182,6 +192,33 @@ export function checkSetup(text: string): Checked<WorkshopSetup> {
   if (parsed.ok) return { ok: true, value: parsed.value };
   const message = 'The request body is not a Baseline workshop set-up; nothing was stored.';
   return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+}
+
+/** Checks the questionnaire the facilitator's app sends for a workshop that collects here: the one its set-up names. */
+export function checkWorkshopQuestionnaire(
+  text: string,
+  workshop: RoomWorkshop,
+): Checked<Record<string, unknown>> {
+  if (byteLength(text) > MAX_SETUP_WITH_QUESTIONNAIRE_BYTES)
+    return { ok: false, failure: tooLarge(MAX_SETUP_WITH_QUESTIONNAIRE_BYTES) };
+  const json = parseJsonText(text, BODY, SETUP_WITH_QUESTIONNAIRE_LIMITS);
+  const parsed = json.ok ? carriedQuestionnaire(json.value, workshop.setup, BODY) : json;
+  if (parsed.ok) return parsed;
+  const message = 'The request body is not the questionnaire this workshop uses; nothing was stored.';
+  return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+}
+
+/** The workshop a participant's join code opens, among those collecting here. */
+export function workshopOfCode(
+  workshops: Iterable<RoomWorkshop>,
+  joinCode: string | undefined,
+): RoomWorkshop | undefined {
+  // The typed code, or the code of the link and QR code (which add the key and the name).
+  for (const workshop of workshops) {
+    const linkCode = encodeJoinCode(joinInfoOf(workshop.setup), { full: true });
+    if (sameJoinCode(joinCode, workshop.joinCode) || sameJoinCode(joinCode, linkCode)) return workshop;
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { knownExplanation } from '../validation/messages.ts';
 import type { LocatedProblem } from '../validation/problems.ts';
-import type { z } from '../validation/zod.ts';
+import { z } from '../validation/zod.ts';
 import type { JoinNotice } from './joinNotice.ts';
 import type { Payload } from '../workshop/payload.ts';
 import type { WorkshopSetup } from '../workshop/setup.ts';
@@ -104,6 +104,19 @@ export const getRoomInfo = () => request(ROOM_PATHS.room, roomInfoSchema);
 /** Facilitator: start collecting a workshop's answers on this server. */
 export const openWorkshop = (setup: WorkshopSetup) =>
   request(ROOM_PATHS.workshops, openWorkshopResponseSchema, post(setup));
+
+/** Facilitator: the questionnaire participants fetch, when the workshop uses one added on this device. */
+export const putWorkshopQuestionnaire = (id: string, questionnaire: object) =>
+  request(`${workshopPath(id)}/questionnaire`, z.object({ status: z.literal('stored') }), {
+    ...post(questionnaire),
+    method: 'PUT',
+  });
+
+/** Participant: the questionnaire of the workshop this join code opens; validated before any use. */
+export const getWorkshopQuestionnaire = (joinCode: string) =>
+  request(ROOM_PATHS.questionnaire, z.record(z.string(), z.unknown()), {
+    headers: { [JOIN_CODE_HEADER]: joinCode },
+  });
 
 /** Facilitator: who joined and which answers the server holds. */
 export const getWorkshopStatus = (id: string) => request(workshopPath(id), workshopStatusSchema);

@@ -21,6 +21,8 @@ export const ROOM_PATHS = {
   workshops: 'api/workshops',
   joins: 'api/joins',
   submissions: 'api/submissions',
+  /** The questionnaire of the workshop whose join code the request carries (an added one). */
+  questionnaire: 'api/questionnaire',
 } as const;
 
 /** A participant's requests carry the workshop's join code (as typed: dashes, spaces and case do not matter). */

@@ -6,9 +6,9 @@
 import { GCI_PILLARS } from '../questionnaire/constants.ts';
 import type { Pillar, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
+import type { Grouping } from './groupings.ts';
 
-export const GROUPINGS = ['pillar', 'gciPillar'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+export { GROUPINGS, type Grouping } from './groupings.ts';
 
 export interface GroupedQuestion {
   question: Question;

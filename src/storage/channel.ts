@@ -9,6 +9,7 @@ export type ChangeMessage = (
   | { kind: 'assessment'; assessmentId: string }
   | { kind: 'list' }
   | { kind: 'conflicts'; assessmentId: string }
+  | { kind: 'questionnaires' }
 ) & {
   /** Written by sync from the server of record (so sync does not take it for a change to send). */
   fromSync?: true;

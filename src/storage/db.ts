@@ -5,8 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
-import type { JournalEntry } from './journal.ts';
-import type { StoredSubmission, StoredWorkshop } from './workshops.ts';
+import type { AddedQuestionnaire, JournalEntry, StoredSubmission, StoredWorkshop } from './records.ts';
 import type { SyncBase, SyncConflict } from '../sync/core.ts';
 
 export const DB_NAME = 'baseline';
@@ -44,6 +43,8 @@ export interface BaselineDB extends DBSchema {
   syncRefused: { key: string; value: { key: string; status: string; message?: string; value: unknown } };
   /** The link to the server of record, the checkpoint, and the batch being sent. */
   syncState: { key: string; value: { name: string; value: unknown } };
+  /** Questionnaires added on this device (the built-in ones ship with the app), one version per id. */
+  addedQuestionnaires: { key: string; value: AddedQuestionnaire };
 }
 
 type UpgradeStep = (
@@ -95,6 +96,10 @@ const UPGRADES: readonly UpgradeStep[] = [
     db.createObjectStore('syncConflicts', { keyPath: 'key' }).createIndex('byAssessment', 'assessmentId');
     db.createObjectStore('syncRefused', { keyPath: 'key' });
     db.createObjectStore('syncState', { keyPath: 'name' });
+  },
+  // Version 7: questionnaires added on this device from a file.
+  (db) => {
+    db.createObjectStore('addedQuestionnaires', { keyPath: 'id' });
   },
 ];
 

@@ -14,6 +14,12 @@ export {
   updateAssessment,
 } from './assessments.ts';
 export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';
+export {
+  deleteAddedQuestionnaire,
+  listAddedQuestionnaires,
+  putAddedQuestionnaire,
+} from './questionnaires.ts';
+export type { AddedQuestionnaire } from './questionnaires.ts';
 export type { CheckedSave } from './assessments.ts';
 export { announce, openChannel } from './channel.ts';
 export type { ChangeMessage } from './channel.ts';

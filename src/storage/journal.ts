@@ -20,17 +20,10 @@ import type { Answer } from '../assessment/types.ts';
 import { sameContent } from '../assessment/merge.ts';
 import { isLater } from '../validation/time.ts';
 import { database, openedDatabase, type BaselineDB } from './db.ts';
+import type { JournalEntry } from './records.ts';
 import type { IDBPDatabase } from 'idb';
 
-export interface JournalEntry {
-  assessmentId: string;
-  /** The window that made the change (one entry per window and question). */
-  tab: string;
-  /** The answer as this window last changed it. */
-  answer: Answer;
-  /** The stored answer it was based on (for the merge, if someone else changed it meanwhile). */
-  base: Answer | undefined;
-}
+export type { JournalEntry } from './records.ts';
 
 /** Relaxed: kept through a browser crash; the answer's strict save flushes it to the disk. */
 export const JOURNAL_DURABILITY: IDBTransactionOptions = { durability: 'relaxed' };

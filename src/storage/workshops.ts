@@ -1,23 +1,9 @@
 /** The facilitator's workshops and the participants' answers received for them. */
 import type { Answer, Assessment } from '../assessment/types.ts';
-import type { ConsensusDraft } from '../workshop/consensus.ts';
-import type { Submission } from '../workshop/importer.ts';
-import type { WorkshopSetup } from '../workshop/setup.ts';
 import { database, plain, type StoredAnswer } from './db.ts';
+import type { StoredSubmission, StoredWorkshop } from './records.ts';
 
-export interface StoredWorkshop {
-  id: string;
-  setup: WorkshopSetup;
-  /** The key that opens sealed answers; never leaves this device. */
-  secretKey?: string;
-  consensus?: ConsensusDraft;
-  /** The assessment made from the consensus, once made. */
-  consensusAssessmentId?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type StoredSubmission = Submission;
+export type { StoredSubmission, StoredWorkshop } from './records.ts';
 
 /** Workshops, most recently changed first. */
 export async function listWorkshops(): Promise<StoredWorkshop[]> {

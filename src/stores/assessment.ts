@@ -26,13 +26,12 @@ import { dropSyncConflict, loadSyncConflicts } from '../storage/syncConflicts.ts
 import type { SyncConflict } from '../sync/core.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
+import type { LoadState } from './loadState.ts';
 
 /** Typing in a text box is saved when it pauses this long; choices are saved at once. */
 const TYPING_PAUSE_MS = 400;
 /** A change is drawn once the journal has written it, and at the latest this long after it. */
 const DRAW_AT_LATEST_MS = 50;
-
-type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
 
 /** The same answer changed here and in another window (or on another device), in the same field: a person chooses. */
 export interface Conflict {

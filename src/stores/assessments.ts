@@ -10,6 +10,7 @@ import {
   listAssessments,
   listTrash,
   loadAllAnswers,
+  loadAnswers,
   openChannel,
   putAssessment,
   restoreFromTrash,
@@ -25,6 +26,9 @@ export interface AssessmentListItem {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long a deleted assessment stays in the trash, for the trash list to say. */
+export { TRASH_DAYS } from '../storage/index.ts';
 
 /** The saved assessments on this device, for the home screen, and the trash they can be restored from. */
 export const useAssessmentsStore = defineStore('assessments', () => {
@@ -66,7 +70,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   async function create(name: string, questionnaireId: string): Promise<Assessment> {
     const summary = questionnaires.summary(questionnaireId);
-    if (!summary) throw new Error(`No built-in questionnaire "${questionnaireId}"`);
+    if (!summary) throw new Error(`No questionnaire "${questionnaireId}" on this device`);
     const at = new Date().toISOString();
     const assessment: Assessment = {
       id: newId(),
@@ -95,5 +99,8 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return id;
   }
 
-  return { items, trash, loaded, refresh, changed, create, remove, restore };
+  /** One assessment's stored answers, read afresh (for screens that compare several). */
+  const answersOf = (id: string) => loadAnswers(id);
+
+  return { items, trash, loaded, refresh, changed, create, remove, restore, answersOf };
 });

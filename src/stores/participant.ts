@@ -10,6 +10,7 @@ import { encodeJoinCode } from '../workshop/joinCode.ts';
 import { participantPayload, type Participation } from '../workshop/participation.ts';
 import { payloadFileText, type Payload } from '../workshop/payload.ts';
 import type { JoinInfo } from '../workshop/setup.ts';
+import { slug } from '../transfer/slug.ts';
 
 export interface HandBack {
   /** The assessment, with this hand-back recorded on it. */
@@ -19,18 +20,6 @@ export interface HandBack {
   fileName: string;
   /** Texts of the QR codes, in order. */
   chunks: string[];
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_]+/g, '-')
-      .slice(0, 40) || 'workshop'
-  );
 }
 
 /** A participant's side of a workshop: joining, and handing the answers back. */
@@ -126,12 +115,13 @@ export const useParticipantStore = defineStore('participant', () => {
       },
     };
     await putAssessment(recorded);
-    const who = participation.name ? slug(participation.name) : participation.participantId.slice(0, 8);
+    const who = slug((participation.name ?? '').toLowerCase(), 40) || participation.participantId.slice(0, 8);
+    const workshop = slug((participation.join.name ?? participation.join.id).toLowerCase(), 40) || 'workshop';
     return {
       assessment: recorded,
       payload,
       fileText,
-      fileName: `answers-${slug(participation.join.name ?? participation.join.id)}-${participation.group}-${who}.json`,
+      fileName: `answers-${workshop}-${participation.group}-${who}.json`,
       chunks: toChunks(fileText),
     };
   }

@@ -1,27 +1,37 @@
 import { defineStore } from 'pinia';
-import { markRaw, shallowRef } from 'vue';
-import { catalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
+import { computed, markRaw, shallowRef } from 'vue';
+import { catalog as builtInCatalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
 import { catalogTexts, clauseTexts, questionnaireTexts } from '../content/texts.ts';
+import { catalogOrder, type QuestionnaireSummary } from '../questionnaire/catalog.ts';
 import { citationIndex, clauseCitations, type CitationIndex } from '../questionnaire/citations.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
+import {
+  deleteAddedQuestionnaire,
+  listAddedQuestionnaires,
+  openChannel,
+  putAddedQuestionnaire,
+  type AddedQuestionnaire,
+} from '../storage/index.ts';
 import { QUESTIONNAIRE_TEXTS, useContentStore } from './content.ts';
 
 /**
- * The built-in questionnaires (validated when the app was built) and the clause registry.
- * Each questionnaire is a separate chunk, loaded on first use and kept; they are static data,
- * so they are kept raw rather than made deeply reactive. Each comes in its default language
- * and gets the texts of the language in use from the content store (`content.ts`), so the
- * objects have every language this page shows.
+ * The questionnaires this device knows, and the clause registry. The built-in ones were
+ * validated when the app was built; each is a separate chunk, loaded on first use and kept, in
+ * its default language, and gets the texts of the language in use from the content store
+ * (`content.ts`). Those added on this device from a file were validated when they were added
+ * and are kept whole, every language included, in IndexedDB. All are static data, so they are
+ * kept raw rather than made deeply reactive.
  */
 export const useQuestionnairesStore = defineStore('questionnaires', () => {
   const content = useContentStore();
   const loaded = shallowRef<ReadonlyMap<string, Questionnaire>>(new Map());
+  const added = shallowRef<readonly AddedQuestionnaire[]>([]);
   /** The registry's clauses, each with the document it comes from. */
   const clauses = shallowRef<CitationIndex>(new Map());
   const pending = new Map<string, Promise<Questionnaire | undefined>>();
 
   // The catalog's titles and descriptions follow the language too.
-  void content.register(markRaw(catalog), 'catalog', catalogTexts, QUESTIONNAIRE_TEXTS);
+  void content.register(markRaw(builtInCatalog), 'catalog', catalogTexts, QUESTIONNAIRE_TEXTS);
 
   async function fetchQuestionnaire(id: string): Promise<Questionnaire | undefined> {
     const shell = await loadQuestionnaire(id);
@@ -36,12 +46,70 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return questionnaire;
   }
 
+  let readingAdded: Promise<void> | undefined;
+  async function readAdded(): Promise<void> {
+    added.value = (await listAddedQuestionnaires()).map((record) => markRaw(record));
+  }
+  /** Reads the added questionnaires once; every later change goes through `add` and `remove`. */
+  function ensureAdded(): Promise<void> {
+    readingAdded ??= readAdded().catch((error: unknown) => {
+      readingAdded = undefined;
+      throw error;
+    });
+    return readingAdded;
+  }
+
+  // Another window added or removed one: list it here too.
+  const channel = openChannel((message) => {
+    if (message.kind === 'questionnaires' && readingAdded) readingAdded = readAdded();
+  });
+
+  /** Built-in and added questionnaires, in catalog order. */
+  const catalog = computed<QuestionnaireSummary[]>(() =>
+    [...builtInCatalog, ...added.value.map((record) => ({ ...record.summary, added: true }))].sort(
+      catalogOrder,
+    ),
+  );
+
+  const isBuiltIn = (id: string) => builtInCatalog.some((entry) => entry.id === id);
+  const addedRecord = (id: string) => added.value.find((record) => record.id === id);
+
   async function load(id: string): Promise<Questionnaire | undefined> {
+    if (!isBuiltIn(id)) {
+      await ensureAdded();
+      return addedRecord(id)?.questionnaire;
+    }
     const cached = loaded.value.get(id);
     if (cached) return cached;
     let loading = pending.get(id);
     if (!loading) pending.set(id, (loading = fetchQuestionnaire(id).finally(() => pending.delete(id))));
     return loading;
+  }
+
+  async function changed(): Promise<void> {
+    await readAdded();
+    channel.post({ kind: 'questionnaires' });
+  }
+
+  /**
+   * Keeps a validated questionnaire on this device; a new version replaces the one kept so far
+   * (answers follow by question id, as they do from one built-in version to the next).
+   */
+  async function add(record: AddedQuestionnaire): Promise<void> {
+    if (isBuiltIn(record.id)) throw new Error(`"${record.id}" is a built-in questionnaire`);
+    await ensureAdded();
+    await putAddedQuestionnaire(record);
+    await changed();
+  }
+
+  /** Removes an added questionnaire; resolves to what was removed, for an undo (`add` it back). */
+  async function remove(id: string): Promise<AddedQuestionnaire | undefined> {
+    await ensureAdded();
+    const record = addedRecord(id);
+    if (!record) return undefined;
+    await deleteAddedQuestionnaire(id);
+    await changed();
+    return record;
   }
 
   let clausesLoading: Promise<void> | undefined;
@@ -58,11 +126,24 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return clausesLoading;
   }
 
-  const summary = (id: string) => catalog.find((entry) => entry.id === id);
+  const summary = (id: string) => catalog.value.find((entry) => entry.id === id);
 
   /** What a questionnaire's `sources` may name: the registry's clauses and its own references. */
   const citationsFor = (questionnaire: Questionnaire): CitationIndex =>
     citationIndex(clauses.value, questionnaire);
 
-  return { catalog, summary, load, loaded, clauses, ensureClauses, citationsFor };
+  return {
+    catalog,
+    added,
+    summary,
+    isBuiltIn,
+    load,
+    loaded,
+    ensureAdded,
+    add,
+    remove,
+    clauses,
+    ensureClauses,
+    citationsFor,
+  };
 });

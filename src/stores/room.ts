@@ -5,6 +5,7 @@ import {
   getRoomInfo,
   getWorkshopStatus,
   openWorkshop,
+  putWorkshopQuestionnaire,
   servedByRoom,
   type RoomError,
 } from '../room/client.ts';
@@ -12,6 +13,8 @@ import { openJoinNotice } from '../room/joinNotice.ts';
 import type { RoomInfo, WorkshopStatus } from '../room/protocol.ts';
 import { rosterOf, type Joined, type Roster } from '../room/roster.ts';
 import type { Outcome } from '../workshop/importer.ts';
+import { carriedFor } from './carriedQuestionnaire.ts';
+import { useQuestionnairesStore } from './questionnaires.ts';
 import { useWorkshopStore } from './workshop.ts';
 
 export interface ImportSummary {
@@ -66,6 +69,13 @@ export const useRoomStore = defineStore('room', () => {
       const result = await openWorkshop(setup);
       if (!result.ok) {
         error.value = result.error;
+        return false;
+      }
+      // An added questionnaire is served to the participants, who have only the built-in ones.
+      const carried = await carriedFor(useQuestionnairesStore(), setup.questionnaire.id);
+      const sent = carried && (await putWorkshopQuestionnaire(setup.id, carried));
+      if (sent && !sent.ok) {
+        error.value = sent.error;
         return false;
       }
       await refresh();

@@ -24,11 +24,15 @@ import {
   link as linkOnServer,
   listAccounts,
   makeLinkCode as makeLinkCodeOnServer,
+  setStatisticsThreshold,
+  statistics as statisticsOnServer,
+  statisticsOptions as statisticsOptionsOnServer,
   SyncError,
   unlink as unlinkOnServer,
   type ServerClient,
 } from '../sync/http.ts';
 import type { DeviceInfo, LinkRequest } from '../sync/protocol.ts';
+import type { StatisticsQuery, StatisticsSettings } from '../statistics/report.ts';
 import { startScheduler, type Scheduler, type SyncStatus } from '../sync/scheduler.ts';
 
 /** The app's own address on the server, where its API is (the page's address up to its `#`). */
@@ -52,6 +56,12 @@ export const useSyncStore = defineStore('sync', () => {
   );
   const coordinates = computed(() =>
     (link.value?.organisations ?? []).some((org) => org.roles.includes('coordinator')),
+  );
+  /** Coordinators and statisticians see statistics across organisations. */
+  const seesStatistics = computed(() =>
+    (link.value?.organisations ?? []).some((org) =>
+      org.roles.some((role) => role === 'coordinator' || role === 'statistician'),
+    ),
   );
 
   const client = (): ServerClient => ({ base: link.value?.base ?? appBase(), token: link.value?.token });
@@ -134,6 +144,9 @@ export const useSyncStore = defineStore('sync', () => {
   const accounts = () => listAccounts(client());
   const makeLinkCode = (accountId: string, organisationId: string) =>
     makeLinkCodeOnServer(client(), accountId, organisationId);
+  const statistics = (query: StatisticsQuery) => statisticsOnServer(client(), query);
+  const statisticsOptions = () => statisticsOptionsOnServer(client());
+  const setThreshold = (settings: StatisticsSettings) => setStatisticsThreshold(client(), settings);
   const syncNow = () => scheduler.value?.syncNow() ?? Promise.resolve(status.value);
 
   return {
@@ -146,6 +159,7 @@ export const useSyncStore = defineStore('sync', () => {
     lastSyncAt,
     writable,
     coordinates,
+    seesStatistics,
     load,
     linkDevice,
     unlink,
@@ -153,6 +167,9 @@ export const useSyncStore = defineStore('sync', () => {
     chooseOrganisation,
     accounts,
     makeLinkCode,
+    statistics,
+    statisticsOptions,
+    setThreshold,
     syncNow,
   };
 });

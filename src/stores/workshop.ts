@@ -27,8 +27,7 @@ import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 import { useWeightProfilesStore } from './weightProfiles.ts';
 import { compareInstants } from '../validation/time.ts';
-
-type LoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'unknownQuestionnaire';
+import type { LoadState } from './loadState.ts';
 
 /** Typing a rationale is saved when it pauses this long. */
 const TYPING_PAUSE_MS = 400;

@@ -6,6 +6,13 @@
 import type { z } from '../validation/zod.ts';
 import type { SyncTransport } from './engine.ts';
 import {
+  statisticsOptionsSchema,
+  statisticsQueryString,
+  statisticsReportSchema,
+  type StatisticsQuery,
+  type StatisticsSettings,
+} from '../statistics/report.ts';
+import {
   accountsResponseSchema,
   deviceInfoSchema,
   linkCodeResponseSchema,
@@ -117,6 +124,18 @@ export const makeLinkCode = (client: ServerClient, accountId: string, organisati
   request(client, SERVER_PATHS.linkCodes, linkCodeResponseSchema, {
     method: 'POST',
     body: { accountId, organisationId },
+  });
+
+export const statistics = (client: ServerClient, query: StatisticsQuery) =>
+  request(client, `${SERVER_PATHS.statistics}?${statisticsQueryString(query)}`, statisticsReportSchema);
+
+export const statisticsOptions = (client: ServerClient) =>
+  request(client, SERVER_PATHS.statisticsOptions, statisticsOptionsSchema);
+
+export const setStatisticsThreshold = (client: ServerClient, settings: StatisticsSettings) =>
+  request(client, SERVER_PATHS.statisticsSettings, statisticsOptionsSchema, {
+    method: 'PUT',
+    body: settings,
   });
 
 /** Push and pull for the sync engine. */

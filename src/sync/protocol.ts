@@ -27,6 +27,9 @@ export const SERVER_PATHS = {
   pull: 'api/sync/pull',
   linkCodes: 'api/link-codes',
   accounts: 'api/accounts',
+  statistics: 'api/statistics',
+  statisticsOptions: 'api/statistics/options',
+  statisticsSettings: 'api/statistics/settings',
 } as const;
 
 export const MAX_CHANGES_PER_PUSH = 500;
@@ -122,7 +125,7 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-export const ROLES = ['coordinator', 'editor', 'viewer', 'facilitator'] as const;
+export const ROLES = ['coordinator', 'editor', 'viewer', 'facilitator', 'statistician'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const organisationSchema = z.object({

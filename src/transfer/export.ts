@@ -12,6 +12,7 @@ import {
   type BackupFile,
 } from './formats.ts';
 import type { ExportedResults } from './results.ts';
+import { slug } from './slug.ts';
 
 /** Answers in a stable order (by question id), so two exports of the same data are identical. */
 const sorted = (answers: Iterable<Answer>) =>
@@ -90,11 +91,5 @@ export function forSharing(answer: Answer): Answer | undefined {
 
 /** A file name from the assessment's name: letters and digits of any script, dashes between. */
 export function fileName(name: string, suffix: string, extension: string, now: Date): string {
-  const slug =
-    name
-      .normalize('NFKC')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'assessment';
-  return `baseline-${slug}${suffix ? `-${suffix}` : ''}-${now.toISOString().slice(0, 10)}.${extension}`;
+  return `baseline-${slug(name) || 'assessment'}${suffix ? `-${suffix}` : ''}-${now.toISOString().slice(0, 10)}.${extension}`;
 }

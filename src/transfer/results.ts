@@ -7,7 +7,7 @@
  */
 import type { GapAnalysis } from '../analysis/gaps.ts';
 import { FINAL_COVERAGE } from '../analysis/provisional.ts';
-import { GROUPINGS } from '../scoring/groups.ts';
+import { GROUPINGS } from '../scoring/groupings.ts';
 import { identifier, versionSchema } from '../validation/fields.ts';
 import { z } from '../validation/zod.ts';
 

@@ -17,8 +17,7 @@
  * collects one issue per bad member: tens of thousands of members overflowed its stack). Each
  * path passes its own limits; refusals are located, translated problems, never exceptions.
  */
-import type { Parsed } from './parse.ts';
-import { jsonPath, problem, type PathSegment, type Problem } from './problems.ts';
+import { jsonPath, problem, type Parsed, type PathSegment, type Problem } from './problems.ts';
 
 export interface InputLimits {
   /** UTF-8 bytes of the text. */

@@ -92,7 +92,7 @@ export const PROBLEM_MESSAGES = {
   'import.containsMismatch': 'the decrypted content is not what the file says it holds',
   'import.duplicateId': 'two assessments in this backup have the same id',
   'import.unknownQuestionnaire':
-    'the questionnaire "{questionnaire}" is not built into this version of Baseline, so these answers cannot be opened here',
+    'the questionnaire "{questionnaire}" is not built into this version of Baseline nor added on this device, so these answers cannot be opened here: add the questionnaire from its file under Questionnaires, then import again',
   'import.newerQuestionnaire':
     'made with version {version} of the questionnaire "{questionnaire}", newer than this app’s {current}: update Baseline, then import again',
   'import.answeredTwice': 'the question "{question}" is answered twice',
@@ -108,6 +108,16 @@ export const PROBLEM_MESSAGES = {
     'not an answer the question "{question}" accepts: expected {number} of at least {minimum}',
   'import.notNumberAtMost':
     'not an answer the question "{question}" accepts: expected {number} of at most {maximum}',
+
+  // A questionnaire written in a workbook (.xlsx).
+  'workshop.carriedQuestionnaire':
+    'the questionnaire this set-up file carries is "{carried}" version {carriedVersion}, but the workshop uses "{id}" version {version}',
+  'workbook.unreadable': 'this file cannot be read as a workbook (.xlsx): {reason}',
+  'workbook.missingSheet': 'the workbook has no sheet named "{sheet}"',
+  'workbook.badJson':
+    'the column "{column}" expects JSON (a condition, or a list of steps), written as the questionnaires README shows',
+  'workbook.unknownParent': 'no row of the sheet "{sheet}" has the id "{id}"',
+  'workbook.levelOrder': 'the levels of "{question}" must be numbered 0, 1, 2 … in order, one row each',
 
   // A participant's answers reaching the facilitator.
   'answers.tooLarge':

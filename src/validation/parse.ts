@@ -1,10 +1,10 @@
 import type { z } from './zod.ts';
 import { expectationOf } from './expected.ts';
 import { quotedList, type ProblemCode, type ProblemParams, type ProblemTerm } from './messages.ts';
-import { enclosingId, jsonPath, problem, withinMessage, type Problem } from './problems.ts';
+import { enclosingId, jsonPath, problem, withinMessage, type Parsed } from './problems.ts';
 import { DEFAULT_LIMITS, readJson, type GuardOptions, type InputLimits } from './guard.ts';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+export type { Parsed } from './problems.ts';
 
 /** At most this many problems are reported for one file. */
 export const MAX_PROBLEMS = 100;

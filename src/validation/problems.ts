@@ -10,6 +10,9 @@ export interface Problem extends Explained {
   path: string;
 }
 
+/** What reading a file from outside gives: its checked value, or the problems found in it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
 /** A problem placed by its path alone, where the file is known from elsewhere (a request's body). */
 export type LocatedProblem = Omit<Problem, 'file'>;
 

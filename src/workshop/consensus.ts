@@ -9,6 +9,7 @@ import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import type { MergeResult } from './merge.ts';
 import type { WorkshopSetup } from './setup.ts';
+import type { ConsensusProvenance } from './records.ts';
 
 export interface ConsensusItem {
   /** The agreed response; once `decided`, an absent response means "left unanswered" on purpose. */
@@ -25,22 +26,7 @@ export interface ConsensusDraft {
   updatedAt: string;
 }
 
-/** Where a consensus assessment came from; kept on the assessment itself. */
-export interface ConsensusProvenance {
-  kind: 'workshopConsensus';
-  workshopId: string;
-  workshopName: string;
-  questionnaire: { id: string; version: string };
-  participants: { total: number; byGroup: Record<string, number> };
-  /** Names of custom groups (default groups are named by the app). */
-  groupLabels: Record<string, string>;
-  /** Overall and per-pillar agreement at the time of the consensus, 0 to 1. */
-  agreement: number | null;
-  agreementByPillar: Record<string, number | null>;
-  /** Dissent the room asked to note, by question id. */
-  dissent: Record<string, string>;
-  decidedAt: string;
-}
+export type { ConsensusProvenance } from './records.ts';
 
 /** The response a question's consensus stands at: the facilitator's, or else the suggestion. */
 export function agreedResponse(

@@ -2,7 +2,8 @@
  * The checked shapes of what a workshop leaves on an assessment: a participant's `workshop`
  * (which workshop it answers, and who answers) and a consensus assessment's `provenance`.
  * They travel inside exported assessment files, so an import checks them like everything else
- * (`src/assessment/schema.ts`); the types in `participation.ts` and `consensus.ts` must match.
+ * (`src/assessment/schema.ts`). Their types are inferred here, so the checked shapes and the app's
+ * view of them cannot drift apart.
  */
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
@@ -60,3 +61,9 @@ export const provenanceSchema = z
     decidedAt: timestamp,
   })
   .meta({ id: 'ConsensusProvenance', description: 'Where a consensus assessment came from' });
+
+/** Kept on a participant's assessment: the workshop it answers and who is answering. */
+export type Participation = z.output<typeof participationSchema>;
+
+/** Where a consensus assessment came from; kept on the assessment itself. */
+export type ConsensusProvenance = z.output<typeof provenanceSchema>;

@@ -159,3 +159,61 @@ test('two participants loaded from the room server send their answers; the facil
     await facilitatorContext.close();
   }
 });
+
+test('a participant loaded from the room server gets the workshop’s added questionnaire with the typed code, checked on the device', async ({
+  browser,
+}) => {
+  const origin = `http://127.0.0.1:${room!.port}`;
+  const facilitatorContext = await browser.newContext({ baseURL: `${origin}/` });
+  const page = await facilitatorContext.newPage();
+  const facilitatorConsole = watchConsole(page);
+  await page.goto('./#/questionnaires');
+  await page
+    .getByLabel('Questionnaire file')
+    .setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'national-check.json'));
+  await page.getByTestId('questionnaire-preview').getByRole('button', { name: 'Add to this device' }).click();
+  await expect(page.getByTestId('questionnaire-list')).toContainText('version 1.0.0');
+
+  await page.goto('./#/workshops/new');
+  await page.getByLabel('Name of the workshop').fill('National check in the room');
+  await page.getByRole('radio', { name: /^National check: a questionnaire added from a file/ }).check();
+  await page.getByRole('checkbox', { name: /Seal the answers/ }).setChecked(false);
+  await page.getByRole('button', { name: 'Set up the workshop' }).click();
+  const code = (await page.getByTestId('join-code').textContent())!.trim();
+  await page.getByRole('link', { name: 'Room: who joined, who is missing' }).first().click();
+  await page.getByRole('button', { name: 'Collect answers over the room’s network' }).click();
+  await expect(page.getByTestId('room-collecting')).toContainText('Collecting since');
+
+  const lan = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
+  });
+  try {
+    const ana = await participant(lan);
+    await ana.page.goto(`http://${HOST}:${room!.port}/#/join`);
+    await ana.page.getByLabel('Workshop code').fill(code);
+    await ana.page.getByRole('button', { name: 'Use this code' }).click();
+    await expect(ana.page.getByTestId('questionnaire-added')).toContainText(
+      'was checked on this device and added to it',
+    );
+    await ana.page.getByRole('radio', { name: 'Government' }).check();
+    await ana.page.getByRole('button', { name: 'Join and start answering' }).click();
+    await question(ana.page, /adopted a national cybersecurity strategy/)
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await expect(
+      ana.page.getByRole('status').filter({ hasText: 'All answers saved on this device' }),
+    ).toBeVisible();
+    await send(ana.page);
+
+    await page.getByRole('button', { name: 'Import the answers received (new: 1)' }).click();
+    await expect(page.getByTestId('room-imported')).toHaveText(
+      'Imported: 1 added, 0 replaced by newer answers, 0 already here, 0 refused.',
+    );
+    expect(ana.console.errors).toEqual([]);
+    expect(facilitatorConsole.errors).toEqual([]);
+  } finally {
+    await lan.close();
+    await facilitatorContext.close();
+  }
+});

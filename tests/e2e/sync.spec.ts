@@ -1,70 +1,29 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, addOrganisation, createLinkCode, grantRole } from '../../server/admin.ts';
 import { openRecord, type OpenRecord } from '../../server/record.ts';
 import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
+import { startServerProcess, type RecordServerProcess } from './recordServer.ts';
 
 /**
- * The server of record end to end: `npm run server` itself, on the embedded PostgreSQL of a
- * temporary data folder, serves the production build; the test administers that same record as
- * `npm run server -- admin` does (it finds the cluster the server started). Two browser contexts
+ * The server of record end to end: `npm run server` itself serves the production build
+ * (recordServer.ts); the test administers that same record. Two browser contexts
  * are two devices. A device that is not linked sends nothing; two linked devices change the
  * same assessment offline, sync, and every conflict reaches the conflict screen with no edit lost.
  */
 let data = '';
-let server: ChildProcess | undefined;
+let server: RecordServerProcess | undefined;
 let record: OpenRecord | undefined;
 let origin = '';
 let organisation = '';
 
-/** Starts `npm run server` on a free port and resolves with the address it prints. */
-function startServer(): Promise<string> {
-  const child = spawn('npm', ['run', 'server', '--', '--port', '0', '--data', data, '--no-build'], {
-    // Its own process group, so that stopping it reaches npm's child too.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const address = /App and sync API:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (address) resolve(address[1]!);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`npm run server exited (${code}):\n${output}`)));
-  });
-}
-
-/** Stops the server as Ctrl+C does (it stops its PostgreSQL too) and waits for it to exit. */
-async function stopServer(): Promise<void> {
-  const child = server;
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  await exited;
-}
-
-/**
- * npm may exit before the server has stopped its PostgreSQL; removing the folder under a
- * cluster still writing fails (ENOTEMPTY), so wait for its postmaster.pid to go (bounded).
- */
-async function clusterStopped(): Promise<void> {
-  const pidFile = join(data, 'postgres', 'postmaster.pid');
-  for (let tries = 0; tries < 150 && existsSync(pidFile); tries++)
-    await new Promise((resolve) => setTimeout(resolve, 200));
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   data = await mkdtemp(join(tmpdir(), 'baseline-sync-e2e-'));
-  origin = await startServer();
+  server = await startServerProcess(data);
+  origin = server.origin;
   record = await openRecord({ data });
   organisation = await addOrganisation(record.database, { name: 'National CIRT' });
   for (const [username, displayName] of [
@@ -79,8 +38,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   // The cluster is the server's: it stops when the server does.
   await record?.close({ stopCluster: false });
-  await stopServer();
-  await clusterStopped();
+  await server?.stop();
   await rm(data, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 

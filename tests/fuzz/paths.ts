@@ -39,6 +39,7 @@ import {
   payloadSchema,
 } from '../../src/workshop/payload.ts';
 import { joinInfoOf, readSetup, workshopSetupSchema, type WorkshopSetup } from '../../src/workshop/setup.ts';
+import { readSetupFile } from '../../src/workshop/setupFile.ts';
 import { answers as sampleAnswers, assessment as sampleAssessment } from '../unit/transfer/data.ts';
 import { answers, value } from '../unit/builders.ts';
 import { NOW, payloadFor, QUESTIONNAIRE, workshop } from '../unit/workshop/fixtures.ts';
@@ -293,16 +294,19 @@ export const setupPath: FuzzPath = {
   name: 'workshop set-up files',
   inputs: sampleInputs(jsonMutations(() => setupDoc)),
   run(input) {
-    const result = readSetup(input, 'fuzz.json');
-    if (!result.ok) return { accepted: false };
-    const again = workshopSetupSchema.safeParse(JSON.parse(JSON.stringify(result.value)));
+    // As a participant's device reads it (a set-up file may also carry an added questionnaire).
+    const read = readSetupFile(input, 'fuzz.json');
+    if (!read.ok) return { accepted: false };
+    const setup = read.value.setup;
+    const again = workshopSetupSchema.safeParse(JSON.parse(JSON.stringify(setup)));
     if (!again.success) return invalidIf(again.error.issues[0]?.message);
+    // The set-up alone reads the same way as the room server reads it.
+    if (read.value.questionnaire === undefined && !readSetup(input, 'fuzz.json').ok)
+      return invalidIf('a set-up file without a questionnaire is refused as a set-up');
     // What a participant's device does next with it.
-    const code = encodeJoinCode(joinInfoOf(result.value), { full: true });
-    const decoded = decodeJoinCode(code, [result.value.questionnaire]);
-    return invalidIf(
-      decoded.ok ? structureProblem(result.value) : `its own join code is refused: ${decoded.error}`,
-    );
+    const code = encodeJoinCode(joinInfoOf(setup), { full: true });
+    const decoded = decodeJoinCode(code, [setup.questionnaire]);
+    return invalidIf(decoded.ok ? structureProblem(setup) : `its own join code is refused: ${decoded.error}`);
   },
 };
 

@@ -2,7 +2,7 @@
  * Hands a file to the browser to save (its download bar, or the share sheet on a phone). The
  * text is built on the device and never leaves it otherwise.
  */
-export function saveFile(name: string, text: string, type: string): void {
+export function saveFile(name: string, text: string | Blob, type: string): void {
   saveBlob(name, new Blob([text], { type }));
 }
 

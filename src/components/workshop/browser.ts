@@ -1,5 +1,6 @@
 /** Browser glue for moving answers without a network: files, the share sheet, and pictures of QR codes. */
 import type { Pixels } from '../../workshop/qrDecode.ts';
+import { saveBlob } from '../transfer/saveFile.ts';
 
 /** Offers text as a file: the share sheet where the device has one for files, else a download. */
 export async function saveTextFile(
@@ -12,14 +13,7 @@ export async function saveTextFile(
     await navigator.share({ files: [file], title: fileName });
     return 'shared';
   }
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(fileName, file);
   return 'downloaded';
 }
 

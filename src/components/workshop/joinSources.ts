@@ -1,18 +1,22 @@
 /** Reading a workshop's join information from a set-up file a participant brings. */
 import { misplacedKind, type FileKind } from '../../transfer/fileKind.ts';
 import type { Problem } from '../../validation/problems.ts';
-import { joinInfoOf, MAX_SETUP_FILE_BYTES, readSetup, type JoinInfo } from '../../workshop/setup.ts';
+import { joinInfoOf, type JoinInfo } from '../../workshop/setup.ts';
+import { MAX_SETUP_WITH_QUESTIONNAIRE_BYTES, readSetupFile } from '../../workshop/setupFile.ts';
 
 export type SetupRead =
-  | { ok: true; value: JoinInfo }
+  /** `questionnaire`: the added questionnaire the file carries, not yet validated. */
+  | { ok: true; value: JoinInfo; questionnaire?: unknown }
   /** `misplaced`: another of Baseline's files, which belongs elsewhere. */
   | { ok: false; problems: Problem[]; misplaced?: FileKind };
 
 export async function joinFromSetupFile(file: File): Promise<SetupRead> {
-  if (file.size > MAX_SETUP_FILE_BYTES) return { ok: false, problems: [] };
+  if (file.size > MAX_SETUP_WITH_QUESTIONNAIRE_BYTES) return { ok: false, problems: [] };
   const text = await file.text();
   const misplaced = misplacedKind(text, ['workshopSetup']);
   if (misplaced) return { ok: false, problems: [], misplaced };
-  const parsed = readSetup(text, file.name);
-  return parsed.ok ? { ok: true, value: joinInfoOf(parsed.value) } : parsed;
+  const parsed = readSetupFile(text, file.name);
+  if (!parsed.ok) return parsed;
+  const { setup, questionnaire } = parsed.value;
+  return { ok: true, value: joinInfoOf(setup), ...(questionnaire === undefined ? {} : { questionnaire }) };
 }

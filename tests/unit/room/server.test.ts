@@ -14,6 +14,7 @@ import { makeJoinNotice } from '../../../src/room/joinNotice.ts';
 import { JOIN_CODE_HEADER, ROOM_META_NAME } from '../../../src/room/protocol.ts';
 import { receive } from '../../../src/workshop/importer.ts';
 import { MAX_PAYLOAD_BYTES, payloadFileText, type Payload } from '../../../src/workshop/payload.ts';
+import { encodeJoinCode } from '../../../src/workshop/joinCode.ts';
 import { joinInfoOf, type WorkshopSetup } from '../../../src/workshop/setup.ts';
 import { answers, pillar, question, questionnaire, value } from '../builders.ts';
 import { NOW, PARTICIPANT, payloadFor, QUESTIONNAIRE, workshop } from '../workshop/fixtures.ts';
@@ -978,5 +979,54 @@ describe('exclusive options over the room’s network', () => {
         }),
       ]),
     );
+  });
+});
+
+describe('a workshop on a questionnaire added on the facilitator’s device', () => {
+  const putQuestionnaire = (id: string, body: unknown, from = '127.0.0.1') =>
+    send('PUT', `/api/workshops/${id}/questionnaire`, {
+      body: JSON.stringify(body),
+      headers: JSON_TYPE,
+      from,
+    });
+  const getQuestionnaire = (code: string | undefined, from = PHONE) =>
+    send('GET', '/api/questionnaire', { headers: code ? { [JOIN_CODE_HEADER]: code } : {}, from });
+
+  it('serves the questionnaire the facilitator sent to whoever brings the typed code or the link’s code', async () => {
+    const { setup } = workshop({ sealed: true });
+    await start();
+    await openWorkshop(setup);
+    // Nothing to serve until the facilitator sends it.
+    expect((await getQuestionnaire(joinCodeOf(setup))).status).toBe(404);
+    expect((await putQuestionnaire(setup.id, QUESTIONNAIRE)).status).toBe(200);
+    const typed = await getQuestionnaire(joinCodeOf(setup));
+    expect(typed.status).toBe(200);
+    expect(typed.json()).toEqual(QUESTIONNAIRE);
+    const linkCode = encodeJoinCode(joinInfoOf(setup), { full: true });
+    expect((await getQuestionnaire(linkCode)).json()).toEqual(QUESTIONNAIRE);
+    // Another code, or none, gets nothing.
+    const other = workshop().setup;
+    expect((await getQuestionnaire(joinCodeOf(other))).status).toBe(404);
+    expect((await getQuestionnaire(undefined)).status).toBe(404);
+    // Kept with the workshop: a restarted server still serves it, and so does a set-up sent again.
+    await room!.close();
+    await start();
+    await openWorkshop(setup);
+    expect((await getQuestionnaire(joinCodeOf(setup))).json()).toEqual(QUESTIONNAIRE);
+  });
+
+  it('takes only the questionnaire the set-up names, only from the facilitator, only for a workshop collecting here', async () => {
+    const { setup } = workshop();
+    await start();
+    expect((await putQuestionnaire(setup.id, QUESTIONNAIRE)).status).toBe(404);
+    await openWorkshop(setup);
+    const otherVersion = await putQuestionnaire(setup.id, { ...QUESTIONNAIRE, version: '9.0.0' });
+    expect(otherVersion.status).toBe(400);
+    expect(otherVersion.json()).toMatchObject({
+      error: 'malformed',
+      problems: [{ path: '$', code: 'workshop.carriedQuestionnaire' }],
+    });
+    expect((await putQuestionnaire(setup.id, QUESTIONNAIRE, PHONE)).status).toBe(403);
+    expect((await getQuestionnaire(joinCodeOf(setup))).status).toBe(404);
   });
 });

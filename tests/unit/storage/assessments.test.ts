@@ -106,6 +106,7 @@ describe('assessment storage', () => {
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'addedQuestionnaires',
       'answers',
       'assessments',
       'journal',

@@ -13,10 +13,20 @@ import {
   saveAnswer,
 } from '../../../src/storage/index.ts';
 import { buildDatabase, databaseFixtures } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Questionnaire } from '../../../src/questionnaire/schema.ts';
+import { summaryOf } from '../../../src/questionnaire/summary.ts';
+import {
+  deleteAddedQuestionnaire,
+  listAddedQuestionnaires,
+  putAddedQuestionnaire,
+} from '../../../src/storage/questionnaires.ts';
 
 const fixtures = databaseFixtures();
 /** The stores of the current version. */
 const STORES = [
+  'addedQuestionnaires',
   'answers',
   'assessments',
   'journal',
@@ -89,4 +99,30 @@ describe('database migrations', () => {
       });
     },
   );
+
+  it('from version 6 (a device linked to a server of record), adds an empty store of added questionnaires that keeps one', async () => {
+    const v6 = fixtures.find((fixture) => fixture.version === 6)!;
+    await buildDatabase(DB_NAME, v6);
+    expect(await listAddedQuestionnaires()).toEqual([]);
+    const questionnaire = JSON.parse(
+      readFileSync(join('tests', 'fixtures', 'questionnaires', 'national-check.json'), 'utf8'),
+    ) as Questionnaire;
+    const record = {
+      id: questionnaire.id,
+      questionnaire,
+      summary: summaryOf(questionnaire),
+      fileName: 'national-check.json',
+      addedAt: '2026-12-03T12:00:00.000Z',
+    };
+    await putAddedQuestionnaire(record);
+    expect(await listAddedQuestionnaires()).toEqual([record]);
+    await closeDatabase();
+    // The sync stores of version 6 are untouched by the step.
+    const db = await openDB(DB_NAME);
+    expect(await db.getAll('syncBases')).toEqual(v6.stores.syncBases!.records);
+    expect(await db.getAll('syncState')).toEqual(v6.stores.syncState!.records);
+    db.close();
+    await deleteAddedQuestionnaire(questionnaire.id);
+    expect(await listAddedQuestionnaires()).toEqual([]);
+  });
 });

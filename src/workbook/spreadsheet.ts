@@ -1,0 +1,59 @@
+/**
+ * Reads and writes a questionnaire workbook (.xlsx) with read-excel-file and write-excel-file.
+ * Only the screens and the command that convert workbooks import this module, so the
+ * spreadsheet code stays out of the first screen.
+ */
+import readXlsxFile from 'read-excel-file/universal';
+import writeXlsxFile from 'write-excel-file/universal';
+import { validateQuestionnaire } from '../questionnaire/validate.ts';
+import type { Questionnaire } from '../questionnaire/schema.ts';
+import type { Parsed } from '../validation/parse.ts';
+import { problem } from '../validation/problems.ts';
+import {
+  questionnaireToSheets,
+  relocate,
+  sheetsToQuestionnaireData,
+  type Cell,
+  type Sheet,
+} from './layout.ts';
+
+export const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The workbook of a questionnaire, as a file's bytes. */
+export async function writeWorkbook(questionnaire: Questionnaire): Promise<Blob> {
+  const sheets = questionnaireToSheets(questionnaire).map((sheet) => ({
+    sheet: sheet.name,
+    data: sheet.rows.map((row, index) =>
+      row.map((value) => (index === 0 ? { value: value as string, fontWeight: 'bold' as const } : value)),
+    ),
+    stickyRowsCount: 1,
+  }));
+  return writeXlsxFile(sheets).toBlob();
+}
+
+export async function readSheets(bytes: Blob | ArrayBuffer): Promise<Sheet[]> {
+  const sheets = await readXlsxFile(bytes);
+  return sheets.map(({ sheet, data }) => ({
+    name: sheet,
+    rows: data.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : (cell as Cell)))),
+  }));
+}
+
+/** A questionnaire from a workbook, validated; every problem names its sheet, row and column. */
+export async function readWorkbook(
+  bytes: Blob | ArrayBuffer,
+  file: string,
+  knownClauses: ReadonlySet<string>,
+): Promise<Parsed<Questionnaire>> {
+  let sheets: Sheet[];
+  try {
+    sheets = await readSheets(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [problem(file, '$', 'workbook.unreadable', { reason })] };
+  }
+  const data = sheetsToQuestionnaireData(sheets, file);
+  if (!data.ok) return data;
+  const parsed = validateQuestionnaire(data.value, { file, knownClauses });
+  return parsed.ok ? parsed : { ok: false, problems: relocate(parsed.problems, data.places) };
+}
