@@ -27,7 +27,17 @@ const entry = (id: string, language: string) =>
  * that are right for another concept (Russian «оценка» is the assessment, Arabic ملف and Chinese
  * 文件 are a file, French «objectif» of a strategy is not a target in the questionnaires).
  */
-const STRICT = ['gci', 'questionnaire', 'workshop', 'gci-capacity', 'itu-t', 'cii', 'basic-steps', 'target'];
+const STRICT = [
+  'gci',
+  'questionnaire',
+  'workshop',
+  'gci-capacity',
+  'itu-t',
+  'cii',
+  'basic-steps',
+  'target',
+  'cirt',
+];
 
 const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const locales = SUPPORTED_LOCALES.map(({ code }) => code);
