@@ -57,6 +57,21 @@ describe.each(locales)('the %s interface', (locale) => {
     expect(offenders).toEqual([]);
   });
 
+  it('never uses a form of several words that the glossary rules out, for any term', () => {
+    // A single word may be right for another concept (ملف is a file); a phrase is not (ملف الأوزان).
+    const offenders = glossary.terms.flatMap((term) =>
+      ((term[locale] as Entry | undefined)?.avoid ?? [])
+        .filter((form) => /\s/u.test(form))
+        .flatMap((form) => {
+          const pattern = new RegExp(`(?<![\\p{L}])${escape(form)}`, 'iu');
+          return [...messages]
+            .filter(([, text]) => pattern.test(text))
+            .map(([key]) => `${key}: ${term.id} as “${form}”`);
+        }),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('names the five GCI pillars as ITU does', () => {
     const names = ['legal', 'technical', 'organizational', 'capacity', 'cooperation'].map((pillar) => [
       messages.get(`gci.${pillar}`),
