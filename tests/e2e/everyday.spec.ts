@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import type { Answers } from '../../src/assessment/types.ts';
 import { decodeJoinCode } from '../../src/workshop/joinCode.ts';
 import { makePayload, payloadFileText } from '../../src/workshop/payload.ts';
-import { question, SAMPLE, watchConsole } from './helpers.ts';
+import { sampleQuestion, samplePillar, sampleTitle } from './contentText.ts';
+import { question, watchConsole } from './helpers.ts';
 import { browserFor, LOCALES, say, VIEWPORTS, type TestLocale } from './interfaceText.ts';
 import { workshopLink } from './workshopHelpers.ts';
 
 async function createSample(page: Page, locale: TestLocale, name: string): Promise<void> {
   await page.goto('./');
   await page.getByLabel(say(locale, 'home.new.name')).fill(name);
-  await page.getByRole('radio', { name: SAMPLE }).check();
+  await page.getByRole('radio', { name: sampleTitle(locale) }).check();
   await page.getByRole('button', { name: say(locale, 'home.new.create') }).click();
   await expect(page).toHaveURL(/#\/assessments\/[0-9a-f-]+\/answer/);
 }
@@ -59,11 +60,14 @@ async function answersFile(
 async function setUpOpenWorkshop(page: Page, locale: TestLocale, name: string): Promise<void> {
   await page.goto('./#/workshops/new');
   await page.getByLabel(say(locale, 'workshop.setup.name')).fill(name);
-  await page.getByRole('radio', { name: SAMPLE }).check();
+  await page.getByRole('radio', { name: sampleTitle(locale) }).check();
   await page.getByRole('checkbox', { name: say(locale, 'workshop.setup.seal') }).uncheck();
   await page.getByRole('button', { name: say(locale, 'workshop.setup.create') }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
+
+/** A questionnaire in English and Russian only: its text shows in English in an Arabic page. */
+const ENGLISH_ONLY = join(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'national-check.json');
 
 test.slow();
 
@@ -72,23 +76,25 @@ for (const locale of LOCALES)
     test.describe(`everyday screens (${locale}, ${viewport.width} px)`, () => {
       test.use(browserFor(locale, viewport));
       const phone = viewport.width < 400;
+      const direction = locale === 'ar' ? 'rtl' : 'ltr';
 
       test('renaming saves itself, Continue picks up where the answers stopped, text keeps its direction, charts and tables read', async ({
         page,
       }) => {
         const console = watchConsole(page);
         await createSample(page, locale, 'First name');
-        await question(page, /adopted a national cybersecurity strategy/)
+        await question(page, sampleQuestion(locale, 'strategy.exists'))
           .getByRole('radio', { name: say(locale, 'question.no'), exact: true })
           .check();
 
-        // English questionnaire text keeps its own direction, and so its alignment, in an Arabic page.
-        const heading = question(page, /adopted a national cybersecurity strategy/).locator(
+        // The sample's text is in the page's language, tagged with it and read in its direction.
+        const heading = question(page, sampleQuestion(locale, 'strategy.exists')).locator(
           'h2 .localized--block',
         );
-        await expect(heading).toHaveAttribute('dir', 'ltr');
-        expect(await heading.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
-        await expect(page.locator('h1 .localized--block')).toHaveAttribute('lang', 'en');
+        await expect(heading).toHaveAttribute('lang', locale);
+        await expect(heading).toHaveAttribute('dir', direction);
+        expect(await heading.evaluate((element) => getComputedStyle(element).direction)).toBe(direction);
+        await expect(page.locator('h1 .localized--block')).toHaveAttribute('lang', locale);
 
         // The new name is kept without a button, even when the person moves straight on.
         await page.getByText(say(locale, 'details.title')).click();
@@ -99,9 +105,9 @@ for (const locale of LOCALES)
         // "No" leaves the follow-up out, so the first pillar is done: Continue opens the next one, at its first question.
         await page.getByRole('link', { name: `${say(locale, 'home.continue')}: Renamed by typing` }).click();
         await expect(
-          page.getByRole('heading', { level: 1, name: 'Incident response (national CIRT)' }),
+          page.getByRole('heading', { level: 1, name: samplePillar(locale, 'cirt') }),
         ).toBeVisible();
-        const cirt = question(page, /national CIRT with a formal mandate/).getByRole('heading', { level: 2 });
+        const cirt = question(page, sampleQuestion(locale, 'cirt.exists')).getByRole('heading', { level: 2 });
         await expect(cirt).toBeFocused();
         await expect(cirt).toBeInViewport();
 
@@ -116,9 +122,7 @@ for (const locale of LOCALES)
         if (phone) {
           // Numbered axes, their names in readable type under the chart.
           await expect(page.getByTestId('radar-key').first().getByRole('listitem')).toHaveCount(6);
-          await expect(page.getByTestId('radar-key').first()).toContainText(
-            'Incident response (national CIRT)',
-          );
+          await expect(page.getByTestId('radar-key').first()).toContainText(samplePillar(locale, 'cirt'));
           // The table is wider than the phone: a shadow at the edge shows it scrolls.
           expect(overflow.scrolls).toBe(true);
           expect(overflow.cue).toContain('radial-gradient');
@@ -130,6 +134,32 @@ for (const locale of LOCALES)
         // Each bar's row is at least as tall as its name's lines.
         const bars = page.locator('.bars').first();
         expect((await bars.boundingBox())!.height).toBeGreaterThan(phone ? 6 * 56 : 6 * 40);
+        expect(console.errors).toEqual([]);
+      });
+
+      test('a questionnaire with no text in the page’s language keeps its own direction', async ({
+        page,
+      }) => {
+        const console = watchConsole(page);
+        // An English and Russian questionnaire (no Arabic), added on this device.
+        await page.goto('./#/questionnaires');
+        await page.getByLabel(say(locale, 'questionnaires.add.label')).setInputFiles(ENGLISH_ONLY);
+        await page
+          .getByTestId('questionnaire-preview')
+          .getByRole('button', { name: say(locale, 'questionnaires.add.confirm') })
+          .click();
+        await page.goto('./');
+        await page.getByLabel(say(locale, 'home.new.name')).fill('English text');
+        await page.getByRole('radio', { name: /^National check: a questionnaire added from a file/ }).check();
+        await page.getByRole('button', { name: say(locale, 'home.new.create') }).click();
+
+        // English questionnaire text keeps its own direction, and so its alignment, in an Arabic page.
+        const heading = question(page, /adopted a national cybersecurity strategy/).locator(
+          'h2 .localized--block',
+        );
+        await expect(heading).toHaveAttribute('dir', 'ltr');
+        expect(await heading.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+        await expect(page.locator('h1 .localized--block')).toHaveAttribute('lang', 'en');
         expect(console.errors).toEqual([]);
       });
 
@@ -221,9 +251,9 @@ for (const locale of LOCALES)
         );
         // The discussion's order: the strategy, where the room is split, before the CIRT, where it agrees.
         const cards = page.getByTestId('consensus-cards').getByRole('article');
-        await expect(cards.first()).toHaveAccessibleName(/adopted a national cybersecurity strategy/);
+        await expect(cards.first()).toHaveAccessibleName(sampleQuestion(locale, 'strategy.exists'));
 
-        const strategy = question(page, /adopted a national cybersecurity strategy/);
+        const strategy = question(page, sampleQuestion(locale, 'strategy.exists'));
         await strategy.getByRole('button', { name: say(locale, 'workshop.consensus.confirm') }).click();
         await expect(strategy).toHaveAttribute('data-confirmed', 'true');
         await expect(
@@ -237,7 +267,7 @@ for (const locale of LOCALES)
         // Agreeing "no" leaves the follow-up out: its card goes, and the page says so.
         await strategy.getByRole('button', { name: say(locale, 'workshop.consensus.change') }).click();
         await strategy.getByRole('radio', { name: say(locale, 'question.no'), exact: true }).check();
-        await expect(question(page, /monitored and reviewed/)).toHaveCount(0);
+        await expect(question(page, sampleQuestion(locale, 'strategy.review'))).toHaveCount(0);
         await expect(page.getByTestId('consensus-hidden')).toHaveText(
           say(locale, 'workshop.consensus.hidden', { count: 1 }),
         );
@@ -246,7 +276,7 @@ for (const locale of LOCALES)
         );
         // Only what is left to confirm.
         await page.getByLabel(say(locale, 'workshop.consensus.onlyOpen')).check();
-        await expect(question(page, /adopted a national cybersecurity strategy/)).toHaveCount(0);
+        await expect(question(page, sampleQuestion(locale, 'strategy.exists'))).toHaveCount(0);
         await expect(cards).toHaveCount(asked - 2);
         expect(console.errors).toEqual([]);
       });

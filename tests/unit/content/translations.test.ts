@@ -20,6 +20,7 @@ import {
 } from '../../../scripts/lib/translations.ts';
 
 const languages = translationLanguages();
+const UN_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
 const read = (source: string) => JSON.parse(readFileSync(join(QUESTIONNAIRE_DIR, source), 'utf8'));
 const translationsOf = (source: string) =>
   languages.flatMap((language) => readTranslation(language, source) ?? []);
@@ -46,6 +47,18 @@ describe('content translations', () => {
     expect(
       languages.filter((language) => !(AUTHORED_LANGUAGES as readonly string[]).includes(language)),
     ).not.toEqual([]);
+  });
+
+  it('cover the six UN languages: every shipped questionnaire, weight profile and the clause registry has every text in each', () => {
+    expect([...new Set([...AUTHORED_LANGUAGES, ...languages])].sort()).toEqual(UN_LANGUAGES);
+    const missing = contentFiles().flatMap((source) =>
+      textsOf(read(source)).flatMap(({ key, text }) =>
+        UN_LANGUAGES.filter((language) => !text[language]?.trim()).map(
+          (language) => `${source}: ${key} (${language})`,
+        ),
+      ),
+    );
+    expect(missing).toEqual([]);
   });
 
   describe.each(languages)('%s', (language) => {

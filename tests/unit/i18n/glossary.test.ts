@@ -27,7 +27,17 @@ const entry = (id: string, language: string) =>
  * that are right for another concept (Russian «оценка» is the assessment, Arabic ملف and Chinese
  * 文件 are a file, French «objectif» of a strategy is not a target in the questionnaires).
  */
-const STRICT = ['gci', 'questionnaire', 'workshop', 'gci-capacity', 'itu-t', 'cii', 'basic-steps', 'target'];
+const STRICT = [
+  'gci',
+  'questionnaire',
+  'workshop',
+  'gci-capacity',
+  'itu-t',
+  'cii',
+  'basic-steps',
+  'target',
+  'cirt',
+];
 
 const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const locales = SUPPORTED_LOCALES.map(({ code }) => code);
@@ -43,6 +53,21 @@ describe.each(locales)('the %s interface', (locale) => {
           .filter(([, text]) => pattern.test(text))
           .map(([key, text]) => `${key}: ${id} as “${text.match(pattern)?.[0]}”`);
       }),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('never uses a form of several words that the glossary rules out, for any term', () => {
+    // A single word may be right for another concept (ملف is a file); a phrase is not (ملف الأوزان).
+    const offenders = glossary.terms.flatMap((term) =>
+      ((term[locale] as Entry | undefined)?.avoid ?? [])
+        .filter((form) => /\s/u.test(form))
+        .flatMap((form) => {
+          const pattern = new RegExp(`(?<![\\p{L}])${escape(form)}`, 'iu');
+          return [...messages]
+            .filter(([, text]) => pattern.test(text))
+            .map(([key]) => `${key}: ${term.id} as “${form}”`);
+        }),
     );
     expect(offenders).toEqual([]);
   });
