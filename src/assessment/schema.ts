@@ -9,7 +9,7 @@
  */
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
-import { identifier, timestampSchema, versionSchema } from '../validation/fields.ts';
+import { identifier, questionnaireRefSchema, timestampSchema, versionSchema } from '../validation/fields.ts';
 import { weightProfileSchema } from '../profiles/schema.ts';
 import { participationSchema, provenanceSchema } from '../workshop/records.ts';
 
@@ -102,11 +102,6 @@ export const carriedOverSchema = z
     description:
       'How the answers were carried over from an earlier questionnaire version; earlier answers mapped or not carried are kept whole',
   });
-
-export const questionnaireRefSchema = z.strictObject({
-  id: itemId,
-  version: versionSchema,
-});
 
 export const assessmentSchema = z
   .strictObject({

@@ -10,9 +10,9 @@ import type {
   assessmentSchema,
   carriedOverSchema,
   evidenceSchema,
-  questionnaireRefSchema,
   responseSchema,
 } from './schema.ts';
+import type { questionnaireRefSchema } from '../validation/fields.ts';
 
 /** A yes/no id, an option id, a maturity level, a figure, option ids, or free text. */
 export type AnswerValue = z.output<typeof answerValueSchema>;

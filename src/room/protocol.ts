@@ -9,7 +9,8 @@ import { z } from '../validation/zod.ts';
 import type { LocatedProblem } from '../validation/problems.ts';
 import { timestampSchema } from '../validation/fields.ts';
 import { participantIdSchema } from '../workshop/payload.ts';
-import { questionnaireRefSchema, workshopIdSchema } from '../workshop/setup.ts';
+import { questionnaireRefSchema } from '../validation/fields.ts';
+import { workshopIdSchema } from '../workshop/setup.ts';
 import { joinNoticeSchema } from './joinNotice.ts';
 
 export const ROOM_SERVICE = 'baseline-room';

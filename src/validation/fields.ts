@@ -12,4 +12,10 @@ export const identifier = z
 
 export const versionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, expected('expected.version'));
 
+/** Which questionnaire, in which version, an assessment, a workshop or a payload answers. */
+export const questionnaireRefSchema = z.strictObject({
+  id: identifier.max(100),
+  version: versionSchema,
+});
+
 export const timestampSchema = z.iso.datetime({ offset: true, error: expected('expected.dateTime') });

@@ -15,7 +15,8 @@ import { readJson, type InputLimits } from '../validation/guard.ts';
 import type { Problem } from '../validation/problems.ts';
 import { canonicalJson, checksumOf, compressText, decompressText } from './encoding.ts';
 import { open, seal, SEAL_SCHEME, SealError } from './seal.ts';
-import { questionnaireRefSchema, workshopIdSchema, type JoinInfo } from './setup.ts';
+import { questionnaireRefSchema } from '../validation/fields.ts';
+import { workshopIdSchema, type JoinInfo } from './setup.ts';
 
 export const PAYLOAD_FORMAT = 'baseline-workshop-answers';
 export const PAYLOAD_FORMAT_VERSION = 1;

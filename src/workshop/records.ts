@@ -8,7 +8,8 @@
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
 import { identifier, timestampSchema } from '../validation/fields.ts';
-import { groupSchema, publicKeySchema, questionnaireRefSchema, workshopIdSchema } from './setup.ts';
+import { questionnaireRefSchema } from '../validation/fields.ts';
+import { joinInfoSchema, workshopIdSchema } from './setup.ts';
 
 const SHORT_TEXT = 200;
 const LONG_TEXT = 20_000;
@@ -19,18 +20,6 @@ const key = identifier;
 const text = (max: number) => z.string().max(max);
 const share = z.number().min(0).max(1).nullable();
 const count = z.number().int().min(0);
-
-export const joinInfoSchema = z.strictObject({
-  id: workshopIdSchema,
-  name: text(SHORT_TEXT).optional(),
-  questionnaire: questionnaireRefSchema,
-  groups: z.array(groupSchema).min(1).max(12),
-  anonymous: z.boolean(),
-  sealTo: publicKeySchema.optional(),
-  keyPending: z.literal(true).optional().meta({
-    description: 'The workshop seals answers and this device has not got the key yet',
-  }),
-});
 
 export const participationSchema = z
   .strictObject({

@@ -8,7 +8,7 @@
  */
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
-import { identifier, timestampSchema, versionSchema } from '../validation/fields.ts';
+import { identifier, questionnaireRefSchema, timestampSchema } from '../validation/fields.ts';
 import { shortRandomId } from './encoding.ts';
 import type { InputLimits } from '../validation/guard.ts';
 import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse.ts';
@@ -50,11 +50,6 @@ export const WORKSHOP_ID_BYTES = 8;
 export const newWorkshopId = () => shortRandomId(WORKSHOP_ID_BYTES);
 
 export const workshopIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{13}$/, expected('expected.workshopId'));
-
-export const questionnaireRefSchema = z.strictObject({
-  id: identifier,
-  version: versionSchema,
-});
 
 export const groupSchema = z
   .strictObject({
@@ -98,26 +93,28 @@ export const workshopSetupSchema = z
     description: 'What a facilitator hands to the participants of an assessment workshop.',
   });
 export type WorkshopSetup = z.infer<typeof workshopSetupSchema>;
-export type QuestionnaireRefInput = z.infer<typeof questionnaireRefSchema>;
 
 /**
  * What a participant's device keeps of a workshop: everything needed to answer and hand back.
  * The set-up file gives all of it; a typed join code leaves out the name and the sealing key.
  */
-export interface JoinInfo {
-  id: string;
-  name?: string;
-  questionnaire: { id: string; version: string };
-  groups: StakeholderGroup[];
-  anonymous: boolean;
+export const joinInfoSchema = z.strictObject({
+  id: workshopIdSchema,
+  name: z.string().max(200).optional(),
+  questionnaire: questionnaireRefSchema,
+  groups: z.array(groupSchema).min(1).max(MAX_GROUPS),
+  anonymous: z.boolean(),
   /** The facilitator's public key, when the workshop seals answers and this device has it. */
-  sealTo?: string;
+  sealTo: publicKeySchema.optional(),
   /**
    * The workshop seals answers but this device does not have the key yet (it joined with the
    * typed code, which leaves it out): the link, the QR code or the set-up file brings it.
    */
-  keyPending?: true;
-}
+  keyPending: z.literal(true).optional().meta({
+    description: 'The workshop seals answers and this device has not got the key yet',
+  }),
+});
+export type JoinInfo = z.infer<typeof joinInfoSchema>;
 
 export function joinInfoOf(setup: WorkshopSetup): JoinInfo {
   const info: JoinInfo = {
