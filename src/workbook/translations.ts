@@ -81,20 +81,10 @@ export function translationLanguages(questionnaire: Questionnaire): string[] {
   return [...UN_LANGUAGES, ...others];
 }
 
-/** What the `instructions` sheet says, a line a row (the app gives them in the interface language). */
-export const ENGLISH_INSTRUCTIONS: readonly string[] = [
-  'Translation workbook: every text of the questionnaire, one row a text.',
-  'Fill the column of your language on the sheet "texts". Leave a language you do not translate empty.',
-  'Do not change the columns "key" and "source": they tell Baseline which text each row is, and what it was translated from.',
-  'A language is added only when every one of its cells is filled. Texts you change in a language the questionnaire already has replace the old ones.',
-  'Bring the filled workbook back: in the app, under Questionnaires, "Import translations" on the same questionnaire; on the command line, npm run workbook -- translations <questionnaire.json> <this workbook.xlsx> <out.json>.',
-  'It is checked like any questionnaire. A row whose source text has changed since this workbook was written is refused: check its translation, then copy the current source text into the "source" cell.',
-];
-
-/** The translation workbook's sheets. */
+/** The translation workbook's sheets; `instructions` a line a row, in the reader's language. */
 export function translationSheets(
   questionnaire: Questionnaire,
-  instructions: readonly string[] = ENGLISH_INSTRUCTIONS,
+  instructions: readonly string[] = [],
 ): Sheet[] {
   const source = questionnaire.defaultLanguage;
   const languages = translationLanguages(questionnaire);
