@@ -117,3 +117,16 @@ export function makeVariant(questionnaire: Questionnaire, choice: VariantChoice)
       .map(([id, by]) => ({ id, by })),
   };
 }
+
+/** An id for a variant named `name`: the questionnaire's id and the name's Latin letters and digits. */
+export function variantId(questionnaire: Questionnaire, name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `${questionnaire.id}-${words || 'variant'}`;
+}

@@ -127,9 +127,8 @@ export const PROBLEM_MESSAGES = {
   'translation.duplicateKey': 'the key "{key}" is already on row {row}',
   'translation.missingKey': 'no row for the text "{key}"; write the translation workbook again',
   'translation.sourceChanged':
-    'the source text of "{key}" has changed since this workbook was written: check the translation, then copy the current source text into this cell',
-  'translation.emptyCell':
-    'the text "{key}" has no translation in "{language}": fill every cell of a language, or none',
+    'the source text of "{key}" changed since the export: check the translation, then copy the current source here',
+  'translation.emptyCell': '"{key}" has no text in "{language}": fill every cell of a language, or none',
 
   // A participant's answers reaching the facilitator.
   'answers.tooLarge':

@@ -16,6 +16,7 @@ import {
   type Cell,
   type Sheet,
 } from './layout.ts';
+import { translationInstructions } from './instructions.ts';
 import { mergeTranslationSheets, translationSheets, type MergedTranslations } from './translations.ts';
 
 export const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,12 +39,9 @@ export function writeWorkbook(questionnaire: Questionnaire): Promise<Blob> {
   return writeSheets(questionnaireToSheets(questionnaire));
 }
 
-/** The translation workbook of a questionnaire (see translations.ts), with its instructions. */
-export function writeTranslationWorkbook(
-  questionnaire: Questionnaire,
-  instructions?: readonly string[],
-): Promise<Blob> {
-  const sheets = translationSheets(questionnaire, instructions);
+/** The translation workbook of a questionnaire (see translations.ts), its instructions in `language`. */
+export function writeTranslationWorkbook(questionnaire: Questionnaire, language = 'en'): Promise<Blob> {
+  const sheets = translationSheets(questionnaire, translationInstructions(language, questionnaire.id));
   const languages = sheets.find((sheet) => sheet.name === 'texts')!.rows[0]!.length - 2;
   return writeSheets(sheets, {
     instructions: [120],
