@@ -127,7 +127,7 @@ export const PROBLEM_MESSAGES = {
   'translation.duplicateKey': 'the key "{key}" is already on row {row}',
   'translation.missingKey': 'no row for the text "{key}"; write the translation workbook again',
   'translation.sourceChanged':
-    'the source text of "{key}" changed since the export: check the translation, then copy the current source here',
+    'the source of "{key}" changed since the export: check the translation, copy the source',
   'translation.emptyCell': '"{key}" has no text in "{language}": fill every cell of a language, or none',
 
   // A participant's answers reaching the facilitator.
