@@ -51,14 +51,26 @@ export default defineConfig({
         // language is chosen (src/content/files.ts), so a device keeps the languages it uses.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Left out of what every device keeps offline, each kept when first loaded (below): the
-        // server-of-record code serves only linked devices, and the spreadsheet reader and writer
-        // (about 26 kB gzip) only the authors who convert workbooks.
-        globIgnores: ['assets/languages/**', '**/server-sync-*', '**/assets/spreadsheet-*.js'],
+        // server-of-record code serves only linked devices, the spreadsheet reader and writer
+        // (about 26 kB gzip) only the authors who convert workbooks, and the variant maker (3 kB
+        // gzip) only authors too; the Questionnaires screen fetches it while online, so it is
+        // there offline once that screen has been opened.
+        globIgnores: [
+          'assets/languages/**',
+          '**/server-sync-*',
+          '**/assets/spreadsheet-*.js',
+          '**/assets/VariantView-*',
+        ],
         runtimeCaching: [
           {
             urlPattern: /\/assets\/server-sync-[\w-]+\.(js|css)$/,
             handler: 'CacheFirst',
             options: { cacheName: 'baseline-server-sync', expiration: { maxEntries: 16 } },
+          },
+          {
+            urlPattern: /\/assets\/VariantView-[\w-]+\.(js|css)$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'baseline-authoring', expiration: { maxEntries: 4 } },
           },
           {
             urlPattern: /\/assets\/spreadsheet-[\w-]+\.js$/,

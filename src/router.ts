@@ -83,6 +83,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'questionnaires',
     component: () => import('./views/QuestionnairesView.vue'),
   },
+  {
+    path: '/questionnaires/:id/variant',
+    name: 'variant',
+    component: () => import('./views/VariantView.vue'),
+    props: true,
+  },
   { path: '/link/:code?', name: 'link', component: () => import('./views/LinkView.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];

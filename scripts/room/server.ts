@@ -47,6 +47,7 @@ import { workshopIdSchema } from '../../src/workshop/setup.ts';
 import { roomAddresses } from './addresses.ts';
 import { decideRange, rangeForSirv } from './range.ts';
 import { openRoomData, type RoomData } from './data.ts';
+import { loadClauseIds } from '../lib/questionnaires.ts';
 
 export interface RoomLimits {
   /** Requests of any kind one client may make per window (loading the app takes about a hundred). */
@@ -74,6 +75,8 @@ export interface RoomServerOptions {
   port?: number;
   limits?: Partial<RoomLimits>;
   log?: (line: string) => void;
+  /** The clause ids a questionnaire may cite; the repository's registry when not given. */
+  knownClauses?: ReadonlySet<string>;
 }
 
 export interface RunningRoom {
@@ -221,6 +224,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
   const log = options.log ?? (() => undefined);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const host = options.host ?? '127.0.0.1';
+  const knownClauses = options.knownClauses ?? loadClauseIds();
 
   const index = markedIndex(dist);
   const data = await openRoomData(dataRoot, log);
@@ -447,7 +451,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     }
     const text = await jsonBody(req, res, MAX_SETUP_WITH_QUESTIONNAIRE_BYTES);
     if (text === undefined) return;
-    const checked = checkWorkshopQuestionnaire(text, workshop);
+    const checked = checkWorkshopQuestionnaire(text, workshop, knownClauses);
     if (!checked.ok) return sendFailure(res, checked.failure);
     await serialized(workshopId, () => data.saveWorkshop({ ...workshop, questionnaire: checked.value }));
     log(`Serving questionnaire “${workshop.setup.questionnaire.id}” to the participants of ${workshopId}.`);

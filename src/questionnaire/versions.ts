@@ -8,3 +8,11 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** The next patch version ("1.2.0" → "1.2.1"): for a change that keeps every question's meaning. */
+export function nextPatch(version: string): string {
+  const parts = version.split('.').map(Number);
+  while (parts.length < 3) parts.push(0);
+  parts[parts.length - 1]! += 1;
+  return parts.join('.');
+}

@@ -7,6 +7,7 @@
  * among those collecting on this server and the join code matches. Everything that needs the
  * facilitator's key or the questionnaire is checked again when the facilitator imports.
  */
+import { validateQuestionnaire } from '../questionnaire/validate.ts';
 import { z } from '../validation/zod.ts';
 import { timestampSchema } from '../validation/fields.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
@@ -198,14 +199,24 @@ export function checkSetup(text: string): Checked<WorkshopSetup> {
 export function checkWorkshopQuestionnaire(
   text: string,
   workshop: RoomWorkshop,
+  knownClauses: ReadonlySet<string>,
 ): Checked<Record<string, unknown>> {
   if (byteLength(text) > MAX_SETUP_WITH_QUESTIONNAIRE_BYTES)
     return { ok: false, failure: tooLarge(MAX_SETUP_WITH_QUESTIONNAIRE_BYTES) };
   const json = parseJsonText(text, BODY, SETUP_WITH_QUESTIONNAIRE_LIMITS);
-  const parsed = json.ok ? carriedQuestionnaire(json.value, workshop.setup, BODY) : json;
-  if (parsed.ok) return parsed;
-  const message = 'The request body is not the questionnaire this workshop uses; nothing was stored.';
-  return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+  const carried = json.ok ? carriedQuestionnaire(json.value, workshop.setup, BODY) : json;
+  if (!carried.ok) {
+    const message = 'The request body is not the questionnaire this workshop uses; nothing was stored.';
+    return {
+      ok: false,
+      failure: failure(400, 'malformed', message, { problems: located(carried.problems) }),
+    };
+  }
+  // Checked with the validator the devices use, so the server never serves one they would refuse.
+  const valid = validateQuestionnaire(carried.value, { file: BODY, knownClauses });
+  if (valid.ok) return carried;
+  const message = 'The questionnaire does not pass the checks of npm run validate; nothing was stored.';
+  return { ok: false, failure: failure(400, 'malformed', message, { problems: located(valid.problems) }) };
 }
 
 /** The workshop a participant's join code opens, among those collecting here. */

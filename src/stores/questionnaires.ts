@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { catalog as builtInCatalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
+import { addLanguage } from '../content/split.ts';
 import { catalogTexts, clauseTexts, questionnaireTexts } from '../content/texts.ts';
 import { catalogOrder, type QuestionnaireSummary } from '../questionnaire/catalog.ts';
 import { citationIndex, clauseCitations, type CitationIndex } from '../questionnaire/citations.ts';
@@ -86,6 +87,29 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return loading;
   }
 
+  /**
+   * A questionnaire with every language it has, for exports: an added one as kept; a built-in
+   * one with the texts of each language this device can get (offline, those it keeps). A language
+   * whose texts cannot be had is left out of `languages`, so that the file stays valid.
+   */
+  async function loadComplete(id: string): Promise<Questionnaire | undefined> {
+    const questionnaire = await load(id);
+    if (!questionnaire || !isBuiltIn(id)) return questionnaire;
+    const whole = structuredClone(questionnaire);
+    const key = `questionnaire/${id}`;
+    const present = new Set(Object.keys(whole.title));
+    await Promise.all(
+      QUESTIONNAIRE_TEXTS.textLanguages(key).map(async (code) => {
+        const texts = await QUESTIONNAIRE_TEXTS.loadTexts(key, code).catch(() => undefined);
+        if (!texts) return;
+        addLanguage(whole, questionnaireTexts, code, texts);
+        present.add(code);
+      }),
+    );
+    whole.languages = whole.languages.filter((code) => present.has(code));
+    return whole;
+  }
+
   async function changed(): Promise<void> {
     await readAdded();
     channel.post({ kind: 'questionnaires' });
@@ -138,6 +162,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     summary,
     isBuiltIn,
     load,
+    loadComplete,
     loaded,
     ensureAdded,
     add,

@@ -119,6 +119,17 @@ export const PROBLEM_MESSAGES = {
   'workbook.unknownParent': 'no row of the sheet "{sheet}" has the id "{id}"',
   'workbook.levelOrder': 'the levels of "{question}" must be numbered 0, 1, 2 … in order, one row each',
 
+  // A translation workbook brought back (src/workbook/translations.ts).
+  'translation.otherQuestionnaire':
+    'this translation workbook is for the questionnaire "{found}", not "{expected}"',
+  'translation.missingColumn': 'the sheet "texts" has no column "{column}"',
+  'translation.unknownKey': 'the questionnaire has no text with the key "{key}"; do not change the keys',
+  'translation.duplicateKey': 'the key "{key}" is already on row {row}',
+  'translation.missingKey': 'no row for the text "{key}"; write the translation workbook again',
+  'translation.sourceChanged':
+    'the source of "{key}" changed since the export: check the translation, copy the source',
+  'translation.emptyCell': '"{key}" has no text in "{language}": fill every cell of a language, or none',
+
   // A participant's answers reaching the facilitator.
   'answers.tooLarge':
     'the file is larger than {limit} MB, far more than a participant’s answers; it is not a Baseline answers file',

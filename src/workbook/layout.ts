@@ -40,7 +40,7 @@ export type SheetName = (typeof SHEETS)[number];
 
 const LIST_FIELDS = new Set(['sources', 'languages']);
 const JSON_FIELDS = new Set(['showIf', 'steps', 'options', 'rules']);
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+export const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const TEXT_MARK = '::';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -147,14 +147,14 @@ export function questionnaireToSheets(questionnaire: Questionnaire): Sheet[] {
 }
 
 /** Where a JSON path of the questionnaire came from in the workbook. */
-interface Place {
+export interface Place {
   sheet: string;
   row: number;
   column?: string;
   letter?: string;
 }
 
-const columnLetter = (index: number): string =>
+export const columnLetter = (index: number): string =>
   (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : '') + String.fromCharCode(65 + (index % 26));
 
 /** `questions: row 12, column E "text::en"`, the way a person finds a cell. */
@@ -162,7 +162,7 @@ export const describePlace = (place: Place): string =>
   `${place.sheet}: row ${place.row}` +
   (place.column === undefined ? '' : `, column ${place.letter} "${place.column}"`);
 
-const blank = (cell: Cell | undefined) => cell === null || cell === undefined || cell === '';
+export const blank = (cell: Cell | undefined) => cell === null || cell === undefined || cell === '';
 
 /**
  * Reads the sheets back into questionnaire data (not yet validated: the validator checks it,

@@ -16,19 +16,55 @@ import {
   type Cell,
   type Sheet,
 } from './layout.ts';
+import { translationInstructions } from './instructions.ts';
+import { mergeTranslationSheets, translationSheets, type MergedTranslations } from './translations.ts';
 
 export const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The workbook of a questionnaire, as a file's bytes. */
-export async function writeWorkbook(questionnaire: Questionnaire): Promise<Blob> {
-  const sheets = questionnaireToSheets(questionnaire).map((sheet) => ({
+/** Sheets as a workbook's bytes, each with its header row in bold and kept in view. */
+function writeSheets(sheets: readonly Sheet[], widths: Record<string, number[]> = {}): Promise<Blob> {
+  const data = sheets.map((sheet) => ({
     sheet: sheet.name,
     data: sheet.rows.map((row, index) =>
       row.map((value) => (index === 0 ? { value: value as string, fontWeight: 'bold' as const } : value)),
     ),
     stickyRowsCount: 1,
+    ...(widths[sheet.name] ? { columns: widths[sheet.name]!.map((width) => ({ width })) } : {}),
   }));
-  return writeXlsxFile(sheets).toBlob();
+  return writeXlsxFile(data).toBlob();
+}
+
+/** The workbook of a questionnaire, as a file's bytes. */
+export function writeWorkbook(questionnaire: Questionnaire): Promise<Blob> {
+  return writeSheets(questionnaireToSheets(questionnaire));
+}
+
+/** The translation workbook of a questionnaire (see translations.ts), its instructions in `language`. */
+export function writeTranslationWorkbook(questionnaire: Questionnaire, language = 'en'): Promise<Blob> {
+  const sheets = translationSheets(questionnaire, translationInstructions(language, questionnaire.id));
+  const languages = sheets.find((sheet) => sheet.name === 'texts')!.rows[0]!.length - 2;
+  return writeSheets(sheets, {
+    instructions: [120],
+    texts: [36, 50, ...Array<number>(languages).fill(50)],
+    about: [18, 24],
+  });
+}
+
+/** A filled translation workbook merged into its questionnaire, validated; problems name sheet, row and column. */
+export async function readTranslationWorkbook(
+  bytes: Blob | ArrayBuffer,
+  file: string,
+  questionnaire: Questionnaire,
+  knownClauses: ReadonlySet<string>,
+): Promise<Parsed<MergedTranslations>> {
+  let sheets: Sheet[];
+  try {
+    sheets = await readSheets(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [problem(file, '$', 'workbook.unreadable', { reason })] };
+  }
+  return mergeTranslationSheets(questionnaire, sheets, file, knownClauses);
 }
 
 export async function readSheets(bytes: Blob | ArrayBuffer): Promise<Sheet[]> {

@@ -1029,4 +1029,20 @@ describe('a workshop on a questionnaire added on the facilitator’s device', ()
     expect((await putQuestionnaire(setup.id, QUESTIONNAIRE, PHONE)).status).toBe(403);
     expect((await getQuestionnaire(joinCodeOf(setup))).status).toBe(404);
   });
+
+  it('refuses a questionnaire that does not pass the validator the devices use, naming where', async () => {
+    const { setup } = workshop();
+    await start();
+    await openWorkshop(setup);
+    const broken = structuredClone(QUESTIONNAIRE);
+    broken.pillars[0]!.questions[0]!.sources = ['R130/no-such-clause'];
+    const refused = await putQuestionnaire(setup.id, broken);
+    expect(refused.status).toBe(400);
+    expect(refused.json()).toMatchObject({
+      error: 'malformed',
+      problems: [{ path: '$.pillars[0].questions[0].sources[0]' }],
+    });
+    expect((await getQuestionnaire(joinCodeOf(setup))).status).toBe(404);
+    expect((await putQuestionnaire(setup.id, QUESTIONNAIRE)).status).toBe(200);
+  });
 });
