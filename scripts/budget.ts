@@ -10,7 +10,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitByLanguage, type TextSlots } from '../src/content/split.ts';
-import { catalogTexts, clauseTexts, profileTexts, questionnaireTexts } from '../src/content/texts.ts';
+import { questionnaireTexts } from '../src/content/questionnaireTexts.ts';
+import { catalogTexts, clauseTexts, profileTexts } from '../src/content/texts.ts';
 import { DEFAULT_LOCALE } from '../src/language/locales.ts';
 import { summaryOf } from '../src/questionnaire/summary.ts';
 import { formatProblem } from '../src/validation/problems.ts';

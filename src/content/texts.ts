@@ -4,13 +4,8 @@
  */
 import type { ClauseRegistry } from '../questionnaire/clauses.ts';
 import type { QuestionnaireSummary } from '../questionnaire/catalog.ts';
-import type { Questionnaire } from '../questionnaire/schema.ts';
-import { localizedTexts } from '../questionnaire/walk.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
 import type { TextSlots } from './split.ts';
-
-export const questionnaireTexts: TextSlots<Questionnaire> = (questionnaire) =>
-  localizedTexts(questionnaire).map(({ text }) => text);
 
 /** The built-in questionnaires' titles and descriptions, for the first screen. */
 export const catalogTexts: TextSlots<readonly QuestionnaireSummary[]> = (catalog) =>

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { catalog as builtInCatalog, loadClauses, loadQuestionnaire } from 'virtual:questionnaires';
 import { addLanguage } from '../content/split.ts';
-import { catalogTexts, clauseTexts, questionnaireTexts } from '../content/texts.ts';
+import { catalogTexts, clauseTexts } from '../content/texts.ts';
 import { catalogOrder, type QuestionnaireSummary } from '../questionnaire/catalog.ts';
 import { citationIndex, clauseCitations, type CitationIndex } from '../questionnaire/citations.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
@@ -23,6 +23,14 @@ import { QUESTIONNAIRE_TEXTS, useContentStore } from './content.ts';
  * and are kept whole, every language included, in IndexedDB. All are static data, so they are
  * kept raw rather than made deeply reactive.
  */
+/**
+ * Where a questionnaire's texts are: walking every answer type's texts needs the answer-type
+ * descriptors, which the first screen (a list of titles) does not, so they load with the first
+ * questionnaire instead.
+ */
+const loadQuestionnaireTexts = async () =>
+  (await import('../content/questionnaireTexts.ts')).questionnaireTexts;
+
 export const useQuestionnairesStore = defineStore('questionnaires', () => {
   const content = useContentStore();
   const loaded = shallowRef<ReadonlyMap<string, Questionnaire>>(new Map());
@@ -40,7 +48,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     const questionnaire = await content.register(
       markRaw(shell),
       `questionnaire/${id}`,
-      questionnaireTexts,
+      await loadQuestionnaireTexts(),
       QUESTIONNAIRE_TEXTS,
     );
     loaded.value = new Map(loaded.value).set(id, questionnaire);
@@ -98,6 +106,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     const whole = structuredClone(questionnaire);
     const key = `questionnaire/${id}`;
     const present = new Set(Object.keys(whole.title));
+    const questionnaireTexts = await loadQuestionnaireTexts();
     await Promise.all(
       QUESTIONNAIRE_TEXTS.textLanguages(key).map(async (code) => {
         const texts = await QUESTIONNAIRE_TEXTS.loadTexts(key, code).catch(() => undefined);

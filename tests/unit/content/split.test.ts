@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addLanguage, splitByLanguage, type TextSlots } from '../../../src/content/split.ts';
-import { clauseTexts, profileTexts, questionnaireTexts } from '../../../src/content/texts.ts';
+import { questionnaireTexts } from '../../../src/content/questionnaireTexts.ts';
+import { clauseTexts, profileTexts } from '../../../src/content/texts.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import { builtInProfileFiles } from '../../../scripts/lib/profiles.ts';
 import { loadBuiltInQuestionnaire, loadClauseRegistry } from '../../../scripts/lib/questionnaires.ts';
