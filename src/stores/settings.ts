@@ -13,10 +13,15 @@ function storedLocale(): Locale | undefined {
   }
 }
 
+/** The language to start in: the one chosen before, else the browser's first that the app speaks. */
+export function startingLocale(stored = storedLocale()): Locale {
+  return stored ?? preferredLocale(navigator.languages);
+}
+
 export const useSettingsStore = defineStore('settings', () => {
   const stored = storedLocale();
-  /** The interface language: the one chosen before, else the browser's first that the app speaks. */
-  const locale = ref<Locale>(stored ?? preferredLocale(navigator.languages));
+  /** The interface language. */
+  const locale = ref<Locale>(startingLocale(stored));
   /** False on a first start, until the person confirms or changes the language. */
   const localeChosen = ref(stored !== undefined);
 

@@ -186,6 +186,8 @@ interface DistributionPlan {
   /** The blocks in the order their keys are listed. */
   order: number[];
   blockKeys: number[][];
+  /** Scratch counts per key, reused for each group. */
+  counts: Int32Array;
 }
 
 function distributionPlan(column: QuestionColumn): DistributionPlan {
@@ -205,7 +207,7 @@ function distributionPlan(column: QuestionColumn): DistributionPlan {
       if (position === undefined) index.set(key, (position = keys.push(key) - 1));
       blockKeys[block]!.push(position);
     }
-  return { keys, offered: offeredCount, order, blockKeys };
+  return { keys, offered: offeredCount, order, blockKeys, counts: new Int32Array(keys.length) };
 }
 
 /**
@@ -214,7 +216,7 @@ function distributionPlan(column: QuestionColumn): DistributionPlan {
  * order the blocks that give them are listed.
  */
 function distributionOf(plan: DistributionPlan, blockCounts: Int32Array, start: number): DistributionEntry[] {
-  const counts = new Int32Array(plan.keys.length);
+  const counts = plan.counts.fill(0);
   const listed: DistributionEntry[] = [];
   for (let key = 0; key < plan.offered; key++) listed.push({ key: plan.keys[key]!, count: 0 });
   const extra: number[] = [];

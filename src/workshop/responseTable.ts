@@ -93,8 +93,12 @@ interface Dictionary {
   negativeZero: number | undefined;
   /** Arrays element by element (a trie), which is quicker than a JSON key. */
   arrays: ArrayNode;
-  /** Map keys compare 0 and −0 alike, as the order does. */
-  blocks: Map<number, Map<number | string, number>>;
+  /**
+   * The blocks by place in the question's order, then by score (an answer's place nearly always
+   * settles its score: one small list per place, not a map per score). Map keys compare 0 and −0
+   * alike, as the order does.
+   */
+  blocks: Map<number | string, number[]>;
 }
 
 interface ArrayNode {
@@ -131,16 +135,23 @@ function newColumn(question: Question, pillarIndex: number, participants: number
 
 /** The block of answers equal to `rated` in the order (same score, same place in the question's order). */
 function blockFor(column: QuestionColumn, dictionary: Dictionary, rated: Rated): number {
-  let byOrder = dictionary.blocks.get(rated.score);
-  if (!byOrder) dictionary.blocks.set(rated.score, (byOrder = new Map()));
   const order = valueOrder(column.question, rated.value);
-  const block = byOrder.get(order);
-  if (block !== undefined) {
-    column.blocks[block]!.mixed = true;
-    return block;
+  let atOrder = dictionary.blocks.get(order);
+  if (!atOrder) dictionary.blocks.set(order, (atOrder = []));
+  for (const block of atOrder) {
+    if (sameValueZero(column.blocks[block]!.rated.score, rated.score)) {
+      column.blocks[block]!.mixed = true;
+      return block;
+    }
   }
-  byOrder.set(order, column.blocks.length);
-  return column.blocks.push({ rated, order, mixed: false }) - 1;
+  const block = column.blocks.push({ rated, order, mixed: false }) - 1;
+  atOrder.push(block);
+  return block;
+}
+
+/** Equality as map keys see it: 0 and −0 alike, NaN equal to itself. */
+function sameValueZero(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
 }
 
 function addVariant(column: QuestionColumn, dictionary: Dictionary, value: AnswerValue): number {
