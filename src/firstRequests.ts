@@ -6,7 +6,7 @@
  * the rest of the chunk is evaluated instead of after it. `main.ts` asks for the same module
  * again and gets this very request (one module per address).
  */
-import { loadMessages } from './i18n/index.ts';
+import { loadMessages } from './i18n/messages.ts';
 import { startingLocale } from './stores/settings.ts';
 
 // A failure is reported where main.ts awaits the same request.

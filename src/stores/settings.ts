@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { isLocale, preferredLocale, type Locale } from '../i18n/index.ts';
+import { isLocale, preferredLocale, type Locale } from '../language/index.ts';
 
 const LOCALE_KEY = 'baseline.locale';
 
