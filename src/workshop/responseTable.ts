@@ -118,19 +118,28 @@ function newDictionary(): Dictionary {
   };
 }
 
-function newColumn(question: Question, pillarIndex: number, participants: number): QuestionColumn {
-  return {
+/**
+ * A column per question, each a view into one table for every question (one allocation, not
+ * two per question).
+ */
+function newColumns(questionnaire: Questionnaire, participants: number): QuestionColumn[] {
+  const questions = questionnaire.pillars.flatMap((pillar, pillarIndex) =>
+    pillar.questions.map((question) => ({ question, pillarIndex })),
+  );
+  const kinds = new Uint8Array(questions.length * participants);
+  const given = new Int32Array(questions.length * participants).fill(-1);
+  return questions.map(({ question, pillarIndex }, index) => ({
     question,
     pillarIndex,
     freeText: isFreeText(question),
-    kinds: new Uint8Array(participants),
-    given: new Int32Array(participants).fill(-1),
+    kinds: kinds.subarray(index * participants, (index + 1) * participants),
+    given: given.subarray(index * participants, (index + 1) * participants),
     variants: [],
     variantScores: [],
     variantBlocks: new Int32Array(0),
     blocks: [],
     texts: [],
-  };
+  }));
 }
 
 /** The block of answers equal to `rated` in the order (same score, same place in the question's order). */
@@ -319,9 +328,7 @@ export function responseTable(
 ): ResponseTable {
   const count = participants.length;
   if (count > 0) checkWeights(questionnaire, weights);
-  const columns = questionnaire.pillars.flatMap((pillar, pillarIndex) =>
-    pillar.questions.map((question) => newColumn(question, pillarIndex, count)),
-  );
+  const columns = newColumns(questionnaire, count);
   const dictionaries = columns.map(newDictionary);
   const statuses = columns.map((column) => statusTable(column.question));
   const questionWeights = Float64Array.from(columns, (column) => questionWeight(column.question, weights));
