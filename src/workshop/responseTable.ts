@@ -11,7 +11,9 @@
  * agreement of any group then come from counts per block, without sorting anyone's answers.
  *
  * Alongside, each participant's own pillar scores are worked out with the scoring module's
- * rules (`questionStatus`, `countedScore`, `pillarScore`), as `scoreAssessment` would.
+ * rules (`questionStatus`, `countedScore`, `pillarScore`), as `scoreAssessment` would; a
+ * question's status is worked out once for each way of responding to it (`statusTable`) and
+ * looked up for each answer.
  */
 import type { Answers, AnswerValue, Response } from '../assessment/types.ts';
 import { isFreeText, valueOrder } from '../questionnaire/answerTypes.ts';
