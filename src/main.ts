@@ -1,5 +1,3 @@
-// First: the request the first screen waits for (see the module).
-import './firstRequests.ts';
 import { createPinia } from 'pinia';
 import { createApp, toRef } from 'vue';
 import App from './App.vue';

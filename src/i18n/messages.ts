@@ -2,7 +2,7 @@
  * The interface's messages, one file per language. Apart from `index.ts` (and vue-i18n), so that
  * the first-screen code can ask for them before anything else (`src/firstRequests.ts`).
  */
-import type { Locale } from '../language/index.ts';
+import type { Locale } from '../language/locales.ts';
 import type en from './locales/en.json';
 
 /** The source locale is English; every other locale must have the same keys (a test checks). */

@@ -1,22 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { isLocale, preferredLocale, type Locale } from '../language/index.ts';
-
-const LOCALE_KEY = 'baseline.locale';
-
-function storedLocale(): Locale | undefined {
-  try {
-    const value = localStorage.getItem(LOCALE_KEY);
-    return isLocale(value) ? value : undefined;
-  } catch {
-    return undefined; // storage blocked (some private modes): fall back to the browser's language
-  }
-}
-
-/** The language to start in: the one chosen before, else the browser's first that the app speaks. */
-export function startingLocale(stored = storedLocale()): Locale {
-  return stored ?? preferredLocale(navigator.languages);
-}
+import type { Locale } from '../language/index.ts';
+import { LOCALE_KEY, startingLocale, storedLocale } from '../language/starting.ts';
 
 export const useSettingsStore = defineStore('settings', () => {
   const stored = storedLocale();
