@@ -125,6 +125,13 @@ export default defineConfig({
               test: /node_modules[\\/](?:@vue|vue|vue-router|vue-i18n|@intlify|pinia)[\\/]/,
               priority: 2,
             },
+            // The first script to run, with nothing of the framework: it asks for the interface
+            // language's messages while the two files above are still arriving (src/firstRequests.ts).
+            {
+              name: 'first-requests',
+              test: /src[\\/](?:firstRequests|language[\\/](?:starting|locales)|i18n[\\/]messages)\.ts$|preload-helper/,
+              priority: 3,
+            },
             { name: 'first-screen', tags: ['$initial'], priority: 1 },
           ],
         },

@@ -19,11 +19,13 @@ app.use(pinia);
 const { locale } = useSettingsStore(pinia);
 const content = useContentStore(pinia);
 useQuestionnairesStore(pinia);
+// Built while the messages are on their way; installed (which starts the first navigation) after i18n.
+const router = createAppRouter();
 const [messages] = await Promise.all([loadMessages(locale), content.use(locale, { keep: false })]);
 app.use(createAppI18n(locale, messages));
 app.provide(CONTENT_REVISION, toRef(content, 'revision'));
 markDocument(locale);
-app.use(createAppRouter());
+app.use(router);
 app.mount('#app');
 // Questionnaires added on this device join the built-in ones in every list.
 void useQuestionnairesStore(pinia).ensureAdded();

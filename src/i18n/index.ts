@@ -6,7 +6,7 @@ import {
   SUPPORTED_LOCALES,
   type Locale,
 } from '../language/index.ts';
-import type en from './locales/en.json';
+import { loadMessages, type MessageSchema } from './messages.ts';
 
 export {
   DEFAULT_LOCALE,
@@ -17,25 +17,7 @@ export {
   type Locale,
 } from '../language/index.ts';
 
-/** The source locale is English; every other locale must have the same keys (a test checks). */
-export type MessageSchema = typeof en;
-
-/**
- * Each language's messages are a chunk of their own, fetched when the language is chosen, so
- * the first screen carries one language, not six. The service worker keeps them all offline.
- */
-const LOADERS: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
-  ar: () => import('./locales/ar.json'),
-  zh: () => import('./locales/zh.json'),
-  en: () => import('./locales/en.json'),
-  fr: () => import('./locales/fr.json'),
-  ru: () => import('./locales/ru.json'),
-  es: () => import('./locales/es.json'),
-};
-
-export async function loadMessages(locale: Locale): Promise<MessageSchema> {
-  return (await LOADERS[locale]()).default;
-}
+export { loadMessages, type MessageSchema } from './messages.ts';
 
 const pluralRules = Object.fromEntries(
   SUPPORTED_LOCALES.map(({ code }) => [

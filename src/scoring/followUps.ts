@@ -23,7 +23,6 @@
 import type { AnswerValue, Answers } from '../assessment/types.ts';
 import { holds, visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Condition, Questionnaire } from '../questionnaire/schema.ts';
-import { questionsInOrder } from '../questionnaire/walk.ts';
 
 export type Asked = 'shown' | 'notAsked' | 'credited' | 'pending' | 'outOfScope';
 
@@ -35,25 +34,29 @@ type Leaf = Extract<Condition, { question: string }>;
 export function askedStates(questionnaire: Questionnaire, answers: Answers): Map<string, Asked> {
   const visible = visibleQuestionIds(questionnaire, answers);
   const states = new Map<string, Asked>();
-  for (const { question } of questionsInOrder(questionnaire)) {
-    if (!question.showIf || visible.has(question.id)) {
-      states.set(question.id, 'shown');
-      continue;
+  // Document order, without building located copies: the workshop merge asks this of every
+  // participant.
+  for (const pillar of questionnaire.pillars) {
+    for (const question of pillar.questions) {
+      if (!question.showIf || visible.has(question.id)) {
+        states.set(question.id, 'shown');
+        continue;
+      }
+      const condition = question.showIf;
+      const gate = (id: string) => gateOf(id, answers, states);
+      let state: Asked;
+      if (conditionQuestions(condition).every((id) => gate(id).outOfScope)) state = 'outOfScope';
+      else if (question.whenHidden === 'notApplicable') state = 'outOfScope';
+      else if (evaluate(condition, (leaf) => settledTruth(leaf, gate(leaf.question))) === undefined)
+        state = 'pending';
+      else if (
+        question.whenHidden === 'full' &&
+        evaluate(condition, (leaf) => answeredTruth(leaf, gate(leaf.question))) === false
+      )
+        state = 'credited';
+      else state = 'notAsked';
+      states.set(question.id, state);
     }
-    const condition = question.showIf;
-    const gate = (id: string) => gateOf(id, answers, states);
-    let state: Asked;
-    if (conditionQuestions(condition).every((id) => gate(id).outOfScope)) state = 'outOfScope';
-    else if (question.whenHidden === 'notApplicable') state = 'outOfScope';
-    else if (evaluate(condition, (leaf) => settledTruth(leaf, gate(leaf.question))) === undefined)
-      state = 'pending';
-    else if (
-      question.whenHidden === 'full' &&
-      evaluate(condition, (leaf) => answeredTruth(leaf, gate(leaf.question))) === false
-    )
-      state = 'credited';
-    else state = 'notAsked';
-    states.set(question.id, state);
   }
   return states;
 }

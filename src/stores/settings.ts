@@ -1,22 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { isLocale, preferredLocale, type Locale } from '../i18n/index.ts';
-
-const LOCALE_KEY = 'baseline.locale';
-
-function storedLocale(): Locale | undefined {
-  try {
-    const value = localStorage.getItem(LOCALE_KEY);
-    return isLocale(value) ? value : undefined;
-  } catch {
-    return undefined; // storage blocked (some private modes): fall back to the browser's language
-  }
-}
+import type { Locale } from '../language/index.ts';
+import { LOCALE_KEY, startingLocale, storedLocale } from '../language/starting.ts';
 
 export const useSettingsStore = defineStore('settings', () => {
   const stored = storedLocale();
-  /** The interface language: the one chosen before, else the browser's first that the app speaks. */
-  const locale = ref<Locale>(stored ?? preferredLocale(navigator.languages));
+  /** The interface language. */
+  const locale = ref<Locale>(startingLocale(stored));
   /** False on a first start, until the person confirms or changes the language. */
   const localeChosen = ref(stored !== undefined);
 

@@ -30,7 +30,7 @@
  * `tests/unit/workshop/mergeReference.ts` keeps and a property test compares on random workshops.
  */
 import type { Answers, Response } from '../assessment/types.ts';
-import { distributionKeys, isFreeText, keysOf } from '../questionnaire/answerTypes.ts';
+import { distributionKeys, keysOf } from '../questionnaire/answerTypes.ts';
 import type { Question, Questionnaire } from '../questionnaire/schema.ts';
 import type { Weights } from '../scoring/weights.ts';
 import {
@@ -142,23 +142,30 @@ export function agreementOf(scores: readonly number[]): number | null {
 }
 
 /**
- * The same for `counts[i]` values equal to `scores[i]`, in that order. The sums are taken value
- * by value, so the figure is exactly the one `agreementOf` gives for the values spelled out.
+ * The same for `counts[start + i]` values equal to `scores[i]`, for i < `length`, in that order.
+ * The sums are taken value by value, so the figure is exactly the one `agreementOf` gives for
+ * the values spelled out.
  */
-function agreementOfRuns(scores: ArrayLike<number>, counts: ArrayLike<number>): number | null {
+function agreementOfRuns(
+  scores: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  start = 0,
+  length = counts.length,
+): number | null {
   let n = 0;
-  for (let i = 0; i < counts.length; i++) n += counts[i]!;
+  for (let i = 0; i < length; i++) n += counts[start + i]!;
   if (n < 2) return null;
   let sum = 0;
-  for (let i = 0; i < counts.length; i++) for (let k = 0; k < counts[i]!; k++) sum += scores[i]!;
+  for (let i = 0; i < length; i++) for (let k = 0; k < counts[start + i]!; k++) sum += scores[i]!;
   const mean = sum / n;
   const p = 1 / n;
   let total = 1;
-  for (let i = 0; i < counts.length; i++) {
-    if (counts[i] === 0) continue;
+  for (let i = 0; i < length; i++) {
+    const count = counts[start + i]!;
+    if (count === 0) continue;
     // |s − μ| < 1 always holds for two or more values in [0, 1]; the floor guards rounding only.
     const term = p * Math.log2(Math.max(1e-12, 1 - Math.abs(scores[i]! - mean)));
-    for (let k = 0; k < counts[i]!; k++) total += term;
+    for (let k = 0; k < count; k++) total += term;
   }
   return Math.min(1, Math.max(0, total));
 }
@@ -168,56 +175,95 @@ function mean(values: readonly number[]): number | null {
 }
 
 /**
- * How a question's distribution is listed: the blocks in the order they are listed (the
- * question's own, or for figures each distinct figure, smallest first), and for each block the
- * keys it counts under (its answer, or each option it chose).
+ * How a question's distribution is listed: its keys (each answer, or for multiple choice each
+ * option), those the question offers first, in its order, then any others (figures, smallest
+ * first); and for each block in that order, the keys it counts under, as indices.
  */
 interface DistributionPlan {
+  keys: string[];
+  /** How many of `keys` the question offers: listed even when nobody gave them. */
+  offered: number;
+  /** The blocks in the order their keys are listed. */
   order: number[];
-  keys: string[][];
+  blockKeys: number[][];
+  /** Scratch counts per key, reused for each group. */
+  counts: Int32Array;
 }
 
 function distributionPlan(column: QuestionColumn): DistributionPlan {
   const { question, blocks } = column;
-  const order = blocks.map((_, index) => index);
-  if (distributionKeys(question) === undefined)
+  const offered = distributionKeys(question);
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  for (const key of offered ?? []) if (!index.has(key)) index.set(key, keys.push(key) - 1);
+  const offeredCount = keys.length;
+  const order = blocks.map((_, block) => block);
+  if (offered === undefined)
     order.sort((a, b) => (blocks[a]!.rated.value as number) - (blocks[b]!.rated.value as number));
-  const keys = blocks.map(({ rated }) => keysOf(rated.value));
-  return { order, keys };
+  const blockKeys: number[][] = blocks.map(() => []);
+  for (const block of order)
+    for (const key of keysOf(blocks[block]!.rated.value)) {
+      let position = index.get(key);
+      if (position === undefined) index.set(key, (position = keys.push(key) - 1));
+      blockKeys[block]!.push(position);
+    }
+  return { keys, offered: offeredCount, order, blockKeys, counts: new Int32Array(keys.length) };
 }
 
-/** How many gave each answer (multiple choice: chose each option), from the counts per block. */
-function distributionOf(
-  question: Question,
-  plan: DistributionPlan,
-  blockCounts: ArrayLike<number>,
-): DistributionEntry[] {
-  const counts = new Map<string, number>();
-  for (const key of distributionKeys(question) ?? []) counts.set(key, 0);
+/**
+ * How many gave each answer (multiple choice: chose each option), from the counts per block
+ * (`blockCounts[start + block]`): the keys the question offers, then the others given, in the
+ * order the blocks that give them are listed.
+ */
+function distributionOf(plan: DistributionPlan, blockCounts: Int32Array, start: number): DistributionEntry[] {
+  const counts = plan.counts.fill(0);
+  const listed: DistributionEntry[] = [];
+  for (let key = 0; key < plan.offered; key++) listed.push({ key: plan.keys[key]!, count: 0 });
+  const extra: number[] = [];
   for (const block of plan.order) {
-    const count = blockCounts[block]!;
-    if (count > 0) for (const key of plan.keys[block]!) counts.set(key, (counts.get(key) ?? 0) + count);
+    const count = blockCounts[start + block]!;
+    if (count === 0) continue;
+    for (const key of plan.blockKeys[block]!) {
+      if (key >= plan.offered && counts[key] === 0) extra.push(key);
+      counts[key]! += count;
+    }
   }
-  return [...counts].map(([key, count]) => ({ key, count }));
+  for (let key = 0; key < plan.offered; key++) listed[key]!.count = counts[key]!;
+  for (const key of extra) listed.push({ key: plan.keys[key]!, count: counts[key]! });
+  return listed;
+}
+
+/** The counts of one row of a question's tables (one group, or everyone). */
+interface Row {
+  kindCounts: Int32Array;
+  kindStart: number;
+  blockCounts: Int32Array;
+  blockStart: number;
 }
 
 /** One question's figures for `people`, from their counts per kind and per block. */
 function statsOf(
   column: QuestionColumn,
-  kindCounts: ArrayLike<number>,
-  blockCounts: ArrayLike<number>,
+  row: Row,
   blockScores: Float64Array,
   plan: DistributionPlan,
   people: ArrayLike<number>,
 ): QuestionStats {
-  const counts: Counts = { values: 0, notApplicable: 0, dontKnow: 0, unanswered: 0, hidden: 0 };
-  KINDS.forEach((kind, index) => (counts[kind] = kindCounts[index]!));
+  const { kindCounts, kindStart, blockCounts, blockStart } = row;
+  const counts: Counts = {
+    values: kindCounts[kindStart]!,
+    notApplicable: kindCounts[kindStart + 1]!,
+    dontKnow: kindCounts[kindStart + 2]!,
+    unanswered: kindCounts[kindStart + 3]!,
+    hidden: kindCounts[kindStart + 4]!,
+  };
+  const width = blockScores.length;
   let n = 0;
-  for (let block = 0; block < blockCounts.length; block++) n += blockCounts[block]!;
+  for (let block = 0; block < width; block++) n += blockCounts[blockStart + block]!;
   const at = (rank: number): Rated => {
     let before = 0;
     for (let block = 0; ; block++) {
-      const count = blockCounts[block]!;
+      const count = blockCounts[blockStart + block]!;
       if (before + count >= rank) {
         const { rated, mixed } = column.blocks[block]!;
         return mixed ? answerInBlock(column, block, rank - before - 1, people) : rated;
@@ -230,13 +276,13 @@ function statsOf(
   return {
     participants: people.length,
     counts,
-    distribution: isFreeText(column.question) ? [] : distributionOf(column.question, plan, blockCounts),
+    distribution: column.freeText ? [] : distributionOf(plan, blockCounts, blockStart),
     median: n > 0 ? at(rankOf(n, 0.5)) : null,
     middleHalf: low && high ? { low, high } : null,
     spread: low && high ? 100 * (high.score - low.score) : null,
     lowest: n > 0 ? at(1) : null,
     highest: n > 0 ? at(n) : null,
-    agreement: agreementOfRuns(blockScores, blockCounts),
+    agreement: agreementOfRuns(blockScores, blockCounts, blockStart, width),
   };
 }
 
@@ -297,13 +343,13 @@ function mergeQuestion(column: QuestionColumn, rooms: Rooms, pillarId: string): 
     blockCounts[group * width + block]!++;
     blockCounts[everyoneRow * width + block]!++;
   }
-  const blockScores = Float64Array.from(blocks, (block) => block.rated.score);
+  const blockScores = new Float64Array(width);
+  for (let block = 0; block < width; block++) blockScores[block] = blocks[block]!.rated.score;
   const plan = distributionPlan(column);
   const statsFor = (row: number, people: Int32Array) =>
     statsOf(
       column,
-      kindCounts.subarray(row * KINDS.length, (row + 1) * KINDS.length),
-      blockCounts.subarray(row * width, (row + 1) * width),
+      { kindCounts, kindStart: row * KINDS.length, blockCounts, blockStart: row * width },
       blockScores,
       plan,
       people,
@@ -316,16 +362,17 @@ function mergeQuestion(column: QuestionColumn, rooms: Rooms, pillarId: string): 
     type: question.type,
     all,
     byGroup: byGroup(rooms, (group) => groups[group]!),
-    suggested: isFreeText(question) ? undefined : suggestionOf(all),
+    suggested: column.freeText ? undefined : suggestionOf(all),
     texts: column.texts,
   };
 }
 
 /** The pillar scores of `people` who have one, smallest first. */
 function sortedScores(scores: Float64Array, people: Int32Array): Float64Array {
-  const own: number[] = [];
-  for (const person of people) if (!Number.isNaN(scores[person]!)) own.push(scores[person]!);
-  return Float64Array.from(own).sort();
+  const own = new Float64Array(people.length);
+  let count = 0;
+  for (const person of people) if (!Number.isNaN(scores[person]!)) own[count++] = scores[person]!;
+  return own.subarray(0, count).sort();
 }
 
 function pillarStats(

@@ -11,7 +11,9 @@
  * agreement of any group then come from counts per block, without sorting anyone's answers.
  *
  * Alongside, each participant's own pillar scores are worked out with the scoring module's
- * rules (`questionStatus`, `countedScore`, `pillarScore`), as `scoreAssessment` would.
+ * rules (`questionStatus`, `countedScore`, `pillarScore`), as `scoreAssessment` would; a
+ * question's status is worked out once for each way of responding to it (`statusTable`) and
+ * looked up for each answer.
  */
 import type { Answers, AnswerValue, Response } from '../assessment/types.ts';
 import { isFreeText, valueOrder } from '../questionnaire/answerTypes.ts';
@@ -59,11 +61,15 @@ export interface Block {
 export interface QuestionColumn {
   question: Question;
   pillarIndex: number;
+  /** Free text: listed, never placed on a scale. */
+  freeText: boolean;
   /** Per participant: the kind of response, an index into `KINDS`. */
   kinds: Uint8Array;
   /** Per participant: the variant given, or -1 (no valid value, or free text). */
   given: Int32Array;
   variants: Variant[];
+  /** Per variant: its score, NaN when it is not a valid answer (read in the hot loop, no object to follow). */
+  variantScores: number[];
   /** Per variant: its block (filled once the blocks are in order); -1 when not valid. */
   variantBlocks: Int32Array;
   /** In order: lowest score first. */
@@ -89,8 +95,12 @@ interface Dictionary {
   negativeZero: number | undefined;
   /** Arrays element by element (a trie), which is quicker than a JSON key. */
   arrays: ArrayNode;
-  /** Map keys compare 0 and −0 alike, as the order does. */
-  blocks: Map<number, Map<number | string, number>>;
+  /**
+   * The blocks by place in the question's order, then by score (an answer's place nearly always
+   * settles its score: one small list per place, not a map per score). Map keys compare 0 and −0
+   * alike, as the order does.
+   */
+  blocks: Map<number | string, number[]>;
 }
 
 interface ArrayNode {
@@ -110,37 +120,56 @@ function newDictionary(): Dictionary {
   };
 }
 
-function newColumn(question: Question, pillarIndex: number, participants: number): QuestionColumn {
-  return {
+/**
+ * A column per question, each a view into one table for every question (one allocation, not
+ * two per question).
+ */
+function newColumns(questionnaire: Questionnaire, participants: number): QuestionColumn[] {
+  const questions = questionnaire.pillars.flatMap((pillar, pillarIndex) =>
+    pillar.questions.map((question) => ({ question, pillarIndex })),
+  );
+  const kinds = new Uint8Array(questions.length * participants);
+  const given = new Int32Array(questions.length * participants).fill(-1);
+  return questions.map(({ question, pillarIndex }, index) => ({
     question,
     pillarIndex,
-    kinds: new Uint8Array(participants),
-    given: new Int32Array(participants).fill(-1),
+    freeText: isFreeText(question),
+    kinds: kinds.subarray(index * participants, (index + 1) * participants),
+    given: given.subarray(index * participants, (index + 1) * participants),
     variants: [],
+    variantScores: [],
     variantBlocks: new Int32Array(0),
     blocks: [],
     texts: [],
-  };
+  }));
 }
 
 /** The block of answers equal to `rated` in the order (same score, same place in the question's order). */
 function blockFor(column: QuestionColumn, dictionary: Dictionary, rated: Rated): number {
-  let byOrder = dictionary.blocks.get(rated.score);
-  if (!byOrder) dictionary.blocks.set(rated.score, (byOrder = new Map()));
   const order = valueOrder(column.question, rated.value);
-  const block = byOrder.get(order);
-  if (block !== undefined) {
-    column.blocks[block]!.mixed = true;
-    return block;
+  let atOrder = dictionary.blocks.get(order);
+  if (!atOrder) dictionary.blocks.set(order, (atOrder = []));
+  for (const block of atOrder) {
+    if (sameValueZero(column.blocks[block]!.rated.score, rated.score)) {
+      column.blocks[block]!.mixed = true;
+      return block;
+    }
   }
-  byOrder.set(order, column.blocks.length);
-  return column.blocks.push({ rated, order, mixed: false }) - 1;
+  const block = column.blocks.push({ rated, order, mixed: false }) - 1;
+  atOrder.push(block);
+  return block;
+}
+
+/** Equality as map keys see it: 0 and −0 alike, NaN equal to itself. */
+function sameValueZero(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
 }
 
 function addVariant(column: QuestionColumn, dictionary: Dictionary, value: AnswerValue): number {
   const score = valueScore(column.question, value);
   const rated = typeof score === 'number' ? { value, score } : undefined;
   const block = rated ? blockFor(column, dictionary, rated) : -1;
+  column.variantScores.push(rated ? rated.score : NaN);
   return column.variants.push({ rated, block }) - 1;
 }
 
@@ -186,42 +215,108 @@ function sortBlocks(column: QuestionColumn): void {
   const place = new Int32Array(blocks.length);
   order.forEach((block, index) => (place[block] = index));
   column.blocks = order.map((block) => blocks[block]!);
-  column.variantBlocks = Int32Array.from(column.variants, ({ block }) => (block < 0 ? -1 : place[block]!));
+  const { variants } = column;
+  column.variantBlocks = new Int32Array(variants.length);
+  for (let variant = 0; variant < variants.length; variant++) {
+    const { block } = variants[variant]!;
+    column.variantBlocks[variant] = block < 0 ? -1 : place[block]!;
+  }
 }
 
 function hasConditions(questionnaire: Questionnaire): boolean {
   return questionnaire.pillars.some((pillar) => pillar.questions.some((question) => question.showIf));
 }
 
-/** Records what `person`'s response amounts to: its kind, and the variant when it is a valid value. */
+/** How a participant stands towards a question (`askedStates`), as an index. */
+const ASKED: readonly Asked[] = ['shown', 'notAsked', 'credited', 'pending', 'outOfScope'];
+const ASKED_INDEX: Readonly<Record<Asked, number>> = {
+  shown: 0,
+  notAsked: 1,
+  credited: 2,
+  pending: 3,
+  outOfScope: 4,
+};
+/** What a response is, for its status: none, "not applicable", "don't know", a value without a score, a scored value. */
+const RESPONSES: readonly (Response | undefined)[] = [
+  undefined,
+  { kind: 'notApplicable' },
+  { kind: 'dontKnow' },
+  { kind: 'value', value: '' },
+  { kind: 'value', value: '' },
+];
+const SCORED_VALUE = 4;
+/** In a status table: the question counts with the answer's own score. */
+const OWN_SCORE = -1;
+
+/**
+ * A question's status for every way a participant can stand towards it and respond
+ * (`ASKED` × `RESPONSES`), worked out once with the scoring module's `questionStatus`, which
+ * looks only at those and at whether the answer has a score: what it counts for in its pillar
+ * (NaN: it does not count; `OWN_SCORE`: the answer's score) and whether it is answered.
+ */
+function statusTable(question: Question): { points: Float64Array; answered: Uint8Array } {
+  const points = new Float64Array(ASKED.length * RESPONSES.length);
+  const answered = new Uint8Array(points.length);
+  ASKED.forEach((state, askedIndex) =>
+    RESPONSES.forEach((response, responseIndex) => {
+      // Any score stands for all: the status depends only on there being one.
+      const score = responseIndex === SCORED_VALUE ? 0.5 : undefined;
+      const status = questionStatus(question, response, state, score);
+      const cell = askedIndex * RESPONSES.length + responseIndex;
+      points[cell] = status === 'answered' ? OWN_SCORE : (countedScore(status, score) ?? NaN);
+      answered[cell] = status === 'answered' ? 1 : 0;
+    }),
+  );
+  return { points, answered };
+}
+
+/**
+ * Records what `person`'s response amounts to (its kind, and the variant when it is a valid
+ * value) and returns which of `RESPONSES` it is.
+ */
 function classify(
   column: QuestionColumn,
   dictionary: Dictionary,
   person: number,
   response: Response | undefined,
   shown: boolean,
-): void {
+): number {
+  let responseIndex = 0;
   let kind = UNANSWERED;
-  let variant = -1;
-  if (!shown) kind = HIDDEN;
-  else if (!response) kind = UNANSWERED;
-  else if (response.kind === 'notApplicable') kind = NOT_APPLICABLE;
-  else if (response.kind === 'dontKnow') kind = DONT_KNOW;
-  else if (isFreeText(column.question)) {
-    const text = response.value;
-    if (typeof text === 'string' && text.trim() !== '') {
-      kind = VALUES;
-      column.texts.push(text);
-    }
-  } else {
-    const candidate = variantOf(column, dictionary, response.value);
-    if (column.variants[candidate]!.rated) {
-      kind = VALUES;
-      variant = candidate;
-    }
+  if (response?.kind === 'notApplicable') {
+    responseIndex = 1;
+    kind = NOT_APPLICABLE;
+  } else if (response?.kind === 'dontKnow') {
+    responseIndex = 2;
+    kind = DONT_KNOW;
+  } else if (response) {
+    // Hidden answers are not read: they do not count.
+    if (shown) kind = readValue(column, dictionary, person, response.value);
+    responseIndex = kind === VALUES && !column.freeText ? SCORED_VALUE : 3;
   }
-  column.kinds[person] = kind;
+  column.kinds[person] = shown ? kind : HIDDEN;
+  return responseIndex;
+}
+
+/**
+ * Reads a value someone was asked for: a valid answer (its variant recorded; free text listed),
+ * or no answer. Returns its kind.
+ */
+function readValue(
+  column: QuestionColumn,
+  dictionary: Dictionary,
+  person: number,
+  value: AnswerValue,
+): number {
+  if (column.freeText) {
+    if (typeof value !== 'string' || value.trim() === '') return UNANSWERED;
+    column.texts.push(value);
+    return VALUES;
+  }
+  const variant = variantOf(column, dictionary, value);
+  if (Number.isNaN(column.variantScores[variant]!)) return UNANSWERED;
   column.given[person] = variant;
+  return VALUES;
 }
 
 /**
@@ -235,10 +330,9 @@ export function responseTable(
 ): ResponseTable {
   const count = participants.length;
   if (count > 0) checkWeights(questionnaire, weights);
-  const columns = questionnaire.pillars.flatMap((pillar, pillarIndex) =>
-    pillar.questions.map((question) => newColumn(question, pillarIndex, count)),
-  );
+  const columns = newColumns(questionnaire, count);
   const dictionaries = columns.map(newDictionary);
+  const statuses = columns.map((column) => statusTable(column.question));
   const questionWeights = Float64Array.from(columns, (column) => questionWeight(column.question, weights));
   const indexOf = new Map(columns.map((column, index) => [column.question.id, index]));
   let end = 0;
@@ -258,14 +352,13 @@ export function responseTable(
   let asked: Map<string, Asked> | undefined;
   const read = (index: number, response: Response | undefined) => {
     const column = columns[index]!;
-    const { question } = column;
-    const state = asked?.get(question.id) ?? 'shown';
-    classify(column, dictionaries[index]!, person, response, state === 'shown');
-    const variant = column.given[person]!;
-    const score = variant < 0 ? undefined : column.variants[variant]!.rated!.score;
-    const status = questionStatus(question, response, state, score);
-    points[index] = countedScore(status, score) ?? NaN;
-    answered[index] = status === 'answered' ? 1 : 0;
+    const askedIndex = asked ? ASKED_INDEX[asked.get(column.question.id) ?? 'shown'] : 0;
+    const responseIndex = classify(column, dictionaries[index]!, person, response, askedIndex === 0);
+    const cell = askedIndex * RESPONSES.length + responseIndex;
+    const status = statuses[index]!;
+    const counted = status.points[cell]!;
+    points[index] = counted === OWN_SCORE ? column.variantScores[column.given[person]!]! : counted;
+    answered[index] = status.answered[cell]!;
     readBy[index] = person;
   };
 
@@ -274,13 +367,11 @@ export function responseTable(
     asked = conditional ? askedStates(questionnaire, answers) : undefined;
     // The answers in their own order: much faster than looking each question up in records as
     // IndexedDB returns them. Then the questions nobody answered.
-    const ids = Object.keys(answers);
-    const given = Object.values(answers);
     let responded = false;
-    for (let i = 0; i < ids.length; i++) {
-      const response = given[i]?.response;
+    for (const id in answers) {
+      const response = answers[id]?.response;
       if (response !== undefined) responded = true;
-      const index = indexOf.get(ids[i]!);
+      const index = indexOf.get(id);
       if (index !== undefined) read(index, response);
     }
     if (!responded) empty.push(person);

@@ -1,0 +1,14 @@
+/**
+ * What the first screen waits for, requested before the rest of the app has arrived: this is an
+ * entry of its own in `index.html`, a small script with no framework in it (see the
+ * `first-requests` chunk in `vite.config.ts`), so it runs as soon as it arrives, while the
+ * framework and the first-screen chunk are still on their way. The interface language's
+ * messages are a file of their own (one language of six), known only once code runs (the
+ * language chosen before, or the browser's); asked for here, they arrive alongside the rest.
+ * `main.ts` asks for the same module again and gets this very request (one module per address).
+ */
+import { loadMessages } from './i18n/messages.ts';
+import { startingLocale } from './language/starting.ts';
+
+// A failure is reported where main.ts awaits the same request.
+loadMessages(startingLocale()).catch(() => undefined);
