@@ -30,6 +30,8 @@ interface AssignmentRow {
   id: string;
   assessment_id: string;
   assessment_name: string;
+  questionnaire_id: string;
+  questionnaire_version: string;
   organisation_id: string;
   organisation_name: string | null;
   part_kind: 'pillar' | 'question';
@@ -69,7 +71,8 @@ async function peopleOf(client: PoolClient, assessmentIds: readonly string[]): P
 }
 
 const SELECT_ASSIGNMENTS = `
-  SELECT a.id, a.assessment_id, s.data->>'name' AS assessment_name, a.organisation_id, o.name AS organisation_name,
+  SELECT a.id, a.assessment_id, s.data->>'name' AS assessment_name, s.questionnaire_id, s.questionnaire_version,
+         a.organisation_id, o.name AS organisation_name,
          a.part_kind, a.part_id, a.question_ids, a.gate_ids, a.assignee_organisation,
          ao.name AS assignee_organisation_name, a.assignee_account, a.status, a.comment, a.changed_at
   FROM assignments a JOIN assessments s ON s.id = a.assessment_id
@@ -102,6 +105,7 @@ async function shape(
       id: row.id,
       assessmentId: row.assessment_id,
       assessmentName: row.assessment_name,
+      questionnaire: { id: row.questionnaire_id, version: row.questionnaire_version },
       organisation: { id: row.organisation_id, name: row.organisation_name ?? '—' },
       part: { kind: row.part_kind, id: row.part_id },
       questions: row.question_ids,

@@ -53,6 +53,7 @@ export const assignmentSchema = z.object({
   id: uuid,
   assessmentId: recordId,
   assessmentName: z.string(),
+  questionnaire: z.object({ id: itemId, version: z.string() }),
   /** The organisation that holds the assessment. */
   organisation: z.object({ id: uuid, name: z.string() }),
   part: partRefSchema,
