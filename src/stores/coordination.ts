@@ -13,6 +13,8 @@ import {
   assign as assignOnServer,
   myAssignments,
   stepAssignment,
+  SyncError,
+  type ServerClient,
 } from '../sync/http.ts';
 import { useSyncStore } from './sync.ts';
 
@@ -22,7 +24,13 @@ export const useCoordinationStore = defineStore('coordination', () => {
   const mine = ref<Assignment[]>([]);
   const loaded = ref(false);
 
-  const client = () => ({ base: sync.link!.base, token: sync.link!.token });
+  /** The server, once the link is read (a screen opened by a reload may ask before the header has read it). */
+  async function client(): Promise<ServerClient> {
+    await sync.load();
+    if (!sync.link)
+      throw new SyncError('unauthenticated', 'This device is not linked to a server of record.');
+    return { base: sync.link.base, token: sync.link.token };
+  }
 
   async function remember(assignments: Assignment[]): Promise<void> {
     mine.value = assignments;
@@ -37,20 +45,20 @@ export const useCoordinationStore = defineStore('coordination', () => {
       loaded.value = true;
     }
     if (!sync.link || sync.revoked) return;
-    await remember((await myAssignments(client())).assignments);
+    await remember((await myAssignments(await client())).assignments);
   }
 
   const partOf = (assignmentId: string) => mine.value.find((assignment) => assignment.id === assignmentId);
 
-  const forAssessment = (assessmentId: string) => assessmentAssignments(client(), assessmentId);
+  const forAssessment = async (assessmentId: string) => assessmentAssignments(await client(), assessmentId);
 
-  const assign = (assessmentId: string, request: AssignRequest): Promise<AssessmentAssignments> =>
-    assignOnServer(client(), assessmentId, request);
+  const assign = async (assessmentId: string, request: AssignRequest): Promise<AssessmentAssignments> =>
+    assignOnServer(await client(), assessmentId, request);
 
   /** A step on a part; the answers written here are sent first, so a submitted part is complete. */
   async function step(assignmentId: string, request: StepRequest): Promise<AssessmentAssignments> {
     if (request.action === 'submit') await sync.syncNow();
-    const done = await stepAssignment(client(), assignmentId, request);
+    const done = await stepAssignment(await client(), assignmentId, request);
     await remember(done.assignments);
     return done.assessment;
   }
