@@ -150,6 +150,7 @@ test('the assignment flow across a ministry and two agencies', async ({ browser 
   // The CIRT sees the comment, revises, and submits again.
   await openPart(cirt.page, 'cirt');
   await expect(cirt.page.getByTestId('revision-comment')).toContainText(comment);
+  await cirt.page.screenshot({ path: 'test-results/contributions-part.png', fullPage: true });
   await question(cirt.page, /national CIRT with a formal mandate/)
     .getByRole('radio', { name: 'Yes' })
     .check();
