@@ -56,7 +56,9 @@ export async function openRecord(options: RecordOptions): Promise<OpenRecord> {
       );
     await checkRequestRole(database);
   } catch (error) {
+    // A cluster this call started must not outlive a record that failed to open.
     await database.close();
+    await cluster?.stop();
     throw error;
   }
   const where = cluster

@@ -4,6 +4,7 @@
  * stopped, folder removed, at the end. Helpers make organisations, accounts and linked devices.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, addOrganisation, createLinkCode, grantRole } from '../../../server/admin.ts';
@@ -26,26 +27,54 @@ export interface TestRecord {
   close: () => Promise<void>;
 }
 
+/**
+ * Every record a test file started or is starting, stopped after its tests: a `beforeAll` that
+ * times out under load hands no record to the file's own `afterAll`, and its cluster would
+ * otherwise keep running after the run.
+ */
+const starting = new Set<Promise<TestRecord | undefined>>();
+afterAll(async () => {
+  const records = (await Promise.all([...starting])).filter((test) => test !== undefined);
+  starting.clear();
+  await Promise.all(records.map((test) => test.close()));
+});
+
 /** A record with an API server (and the app, when `dist` is given). */
-export async function startTestRecord(options: { dist?: string } = {}): Promise<TestRecord> {
+export function startTestRecord(options: { dist?: string } = {}): Promise<TestRecord> {
+  const start = openTestRecord(options);
+  starting.add(start.catch(() => undefined));
+  return start;
+}
+
+async function openTestRecord(options: { dist?: string }): Promise<TestRecord> {
   const data = await mkdtemp(join(tmpdir(), 'baseline-record-'));
-  const record = await openRecord({ data, poolSize: 30 });
+  const record = await openRecord({ data, poolSize: 30 }).catch(async (error: unknown) => {
+    await rm(data, { recursive: true, force: true });
+    throw error;
+  });
   const server = await startRecordServer({
     database: record.database,
     port: 0,
     limits: { requests: 1_000_000, attempts: 1_000_000 },
     ...(options.dist ? { dist: options.dist } : {}),
+  }).catch(async (error: unknown) => {
+    await record.close();
+    await rm(data, { recursive: true, force: true });
+    throw error;
   });
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    await server.close();
+    await record.close();
+    await rm(data, { recursive: true, force: true });
+  };
   return {
     record,
     server,
     origin: `http://127.0.0.1:${server.port}`,
     data,
-    close: async () => {
-      await server.close();
-      await record.close();
-      await rm(data, { recursive: true, force: true });
-    },
+    // Once: the file's own afterAll and the one above both close it.
+    close: () => (closing ??= close()),
   };
 }
 
