@@ -30,7 +30,9 @@ import {
   statisticsQuerySchema,
   statisticsSettingsSchema,
 } from '../src/statistics/report.ts';
+import { assignRequestSchema, stepRequestSchema } from '../src/coordination/api.ts';
 import { asCaller, type Database } from './database.ts';
+import { assessmentAssignments, assign, CoordinationError, myAssignments, step } from './coordination.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { statisticsOptions, statisticsFor, StatisticsError, setThreshold } from './statistics.ts';
 import { pull, push, type Caller } from './sync.ts';
@@ -506,6 +508,57 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         });
       });
       return statisticsOptions(database, token);
+    }),
+  );
+
+  /** One assessment, many contributors: as a linked device, a refusal of the database's said plainly. */
+  const coordination = <T>(request: FastifyRequest, work: (client: PoolClient) => Promise<T>) =>
+    asDevice(request, async (client) => {
+      await deviceOf(client);
+      try {
+        return await work(client);
+      } catch (error) {
+        if (!(error instanceof CoordinationError)) throw error;
+        const status = { notFound: 404, forbidden: 403, malformed: 400 }[error.reason];
+        throw new HttpError(status, error.reason, error.message);
+      }
+    });
+  const assessmentParam = (request: FastifyRequest) => {
+    const { id } = request.params as { id: string };
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(id))
+      throw new HttpError(404, 'notFound', 'No such assessment.');
+    return id;
+  };
+
+  app.get('/api/assignments/mine', (request) =>
+    coordination(request, async (client) => ({ assignments: await myAssignments(client) })),
+  );
+
+  app.get('/api/assessments/:id/assignments', (request) =>
+    coordination(request, (client) => assessmentAssignments(client, assessmentParam(request))),
+  );
+
+  app.post('/api/assessments/:id/assignments', (request) =>
+    coordination(request, async (client) => {
+      const assessmentId = assessmentParam(request);
+      const body = parse(assignRequestSchema, request.body);
+      const id = await assign(client, assessmentId, body);
+      await audit(client, request, 'assignment.assign', null, id, { assessmentId, ...body });
+      return assessmentAssignments(client, assessmentId);
+    }),
+  );
+
+  app.post('/api/assignments/:id/steps', (request) =>
+    coordination(request, async (client) => {
+      const { id } = request.params as { id: string };
+      if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'notFound', 'No such part.');
+      const body = parse(stepRequestSchema, request.body);
+      const assessmentId = await step(client, id, body);
+      await audit(client, request, `assignment.${body.action}`, null, id, { assessmentId });
+      return {
+        assignments: await myAssignments(client),
+        assessment: await assessmentAssignments(client, assessmentId),
+      };
     }),
   );
 

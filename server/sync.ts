@@ -121,6 +121,8 @@ function invalidity(change: Change): string | undefined {
 interface Permissions {
   write: Set<string>;
   facilitate: Set<string>;
+  /** Answers the caller writes through parts given to it (open ones): record keys. */
+  assigned: Set<string>;
 }
 
 async function permissions(client: PoolClient): Promise<Permissions> {
@@ -128,11 +130,25 @@ async function permissions(client: PoolClient): Promise<Permissions> {
     "SELECT app_orgs('write') AS write, app_orgs('facilitate') AS facilitate",
   );
   const row = found.rows[0]!;
-  return { write: new Set(row.write), facilitate: new Set(row.facilitate) };
+  const parts = await client.query<{ assessment_id: string; question_id: string }>(
+    `SELECT a.assessment_id, unnest(a.question_ids) AS question_id FROM assignments a
+     WHERE a.withdrawn_at IS NULL AND a.status <> 'accepted'
+       AND app_is_assignee(a.assignee_account, a.assignee_organisation, 'write')`,
+  );
+  return {
+    write: new Set(row.write),
+    facilitate: new Set(row.facilitate),
+    assigned: new Set(
+      parts.rows.map((part) => recordKey({ kind: 'answer', id: part.assessment_id, part: part.question_id })),
+    ),
+  };
 }
 
-const mayWrite = (kind: RecordKind, organisation: string, allowed: Permissions) =>
-  (kind === 'assessment' || kind === 'answer' ? allowed.write : allowed.facilitate).has(organisation);
+const mayWrite = (change: Change, organisation: string, allowed: Permissions) =>
+  (change.kind === 'assessment' || change.kind === 'answer' ? allowed.write : allowed.facilitate).has(
+    organisation,
+  ) ||
+  (change.kind === 'answer' && allowed.assigned.has(recordKey(change)));
 
 /** A new workshop gets an organisation of its own under the device's: the record of that workshop. */
 async function workshopOrganisation(
@@ -372,7 +388,7 @@ export async function push(
     // A workshop's organisation made just now: the roles above it reach it from now on.
     if (organisation && change.kind === 'workshop' && !rows.has(key))
       Object.assign(allowed, await permissions(client));
-    if (!organisation || !mayWrite(change.kind, organisation, allowed)) {
+    if (!organisation || !mayWrite(change, organisation, allowed)) {
       refuse('denied');
       continue;
     }
@@ -490,7 +506,13 @@ export function readCursor(cursor: string): Record<string, number> {
 export const writeCursor = (seen: Record<string, number>) =>
   Buffer.from(JSON.stringify(seen), 'utf8').toString('base64url');
 
-/** Everything the caller may read that is newer than the checkpoint, in version order per organisation. */
+/**
+ * Everything the caller may read that is newer than the checkpoint, in version order per
+ * organisation; and the records of the parts given to it in organisations it does not read
+ * (the assessment, and the answers of the part's questions and of their gates), in version order
+ * per part. A part has its own place in the checkpoint (under the assignment's id), so a part
+ * given later brings everything already written in it.
+ */
 export async function pull(
   client: PoolClient,
   cursor: string,
@@ -504,18 +526,30 @@ export async function pull(
         WHERE organisation_id = o.id AND version > o.after ORDER BY version LIMIT $2 + 1)`,
     )
     .join(' UNION ALL ');
-  const found = await client.query<Row>(
+  const found = await client.query<Row & { key: string }>(
     `WITH seen AS (SELECT key::uuid AS id, value::bigint AS after FROM jsonb_each_text($1::jsonb)),
           o AS (SELECT v.id, coalesce(seen.after, 0) AS after FROM unnest(app_orgs('read')) AS v(id)
-                LEFT JOIN seen ON seen.id = v.id)
-     SELECT r.* FROM o CROSS JOIN LATERAL (${branches}) r
-     ORDER BY r.organisation_id, r.version LIMIT $2 + 1`,
+                LEFT JOIN seen ON seen.id = v.id),
+          p AS (SELECT a.id, a.assessment_id, a.question_ids || a.gate_ids AS questions,
+                       coalesce(seen.after, 0) AS after
+                FROM assignments a LEFT JOIN seen ON seen.id = a.id
+                WHERE a.withdrawn_at IS NULL AND NOT a.organisation_id = ANY (app_orgs('read'))
+                  AND app_is_assignee(a.assignee_account, a.assignee_organisation, 'read'))
+     SELECT * FROM (
+       SELECT o.id AS key, r.* FROM o CROSS JOIN LATERAL (${branches}) r
+       UNION ALL
+       SELECT p.id AS key, r.* FROM p CROSS JOIN LATERAL (
+         (SELECT ${selectColumns('assessment')} FROM assessments WHERE id = p.assessment_id AND version > p.after)
+         UNION ALL
+         (SELECT ${selectColumns('answer')} FROM answers
+          WHERE assessment_id = p.assessment_id AND question_id = ANY (p.questions) AND version > p.after
+          ORDER BY version LIMIT $2 + 1)) r
+     ) everything ORDER BY key, version LIMIT $2 + 1`,
     [JSON.stringify(seen), limit],
   );
   const more = found.rows.length > limit;
   const rows = found.rows.slice(0, limit);
   const next = { ...seen };
-  for (const row of rows)
-    next[row.organisation_id] = Math.max(next[row.organisation_id] ?? 0, Number(row.version));
+  for (const row of rows) next[row.key] = Math.max(next[row.key] ?? 0, Number(row.version));
   return { records: rows.map(toRecord), cursor: writeCursor(next), more };
 }

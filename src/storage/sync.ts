@@ -54,6 +54,10 @@ export async function writeLink(link: LinkState): Promise<void> {
   setLinkedHint(true);
 }
 
+/** The parts of assessments given to this account, as last fetched: the device answers them offline too. */
+export const readAssignments = <T>() => state<T>('assignments');
+export const writeAssignments = (assignments: unknown) => setState('assignments', assignments);
+
 /**
  * Forgets the link and everything sync kept (versions, checkpoint, conflicts, refusals). The
  * device's own data stays as it is; linking again sends it again, and merges.

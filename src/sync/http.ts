@@ -13,6 +13,14 @@ import {
   type StatisticsSettings,
 } from '../statistics/report.ts';
 import {
+  assessmentAssignmentsSchema,
+  COORDINATION_PATHS,
+  myAssignmentsSchema,
+  stepResponseSchema,
+  type AssignRequest,
+  type StepRequest,
+} from '../coordination/api.ts';
+import {
   accountsResponseSchema,
   deviceInfoSchema,
   linkCodeResponseSchema,
@@ -137,6 +145,21 @@ export const setStatisticsThreshold = (client: ServerClient, settings: Statistic
     method: 'PUT',
     body: settings,
   });
+
+export const myAssignments = (client: ServerClient) =>
+  request(client, COORDINATION_PATHS.mine, myAssignmentsSchema);
+
+export const assessmentAssignments = (client: ServerClient, assessmentId: string) =>
+  request(client, COORDINATION_PATHS.ofAssessment(assessmentId), assessmentAssignmentsSchema);
+
+export const assign = (client: ServerClient, assessmentId: string, body: AssignRequest) =>
+  request(client, COORDINATION_PATHS.ofAssessment(assessmentId), assessmentAssignmentsSchema, {
+    method: 'POST',
+    body,
+  });
+
+export const stepAssignment = (client: ServerClient, assignmentId: string, body: StepRequest) =>
+  request(client, COORDINATION_PATHS.steps(assignmentId), stepResponseSchema, { method: 'POST', body });
 
 /** Push and pull for the sync engine. */
 export function httpTransport(client: ServerClient): SyncTransport {
