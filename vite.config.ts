@@ -9,7 +9,7 @@ import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
 /** Modules only a device linked to a server of record loads (the link hint and waiting conflicts are read by all). */
 const SERVER_SYNC_ONLY =
-  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/](LinkView|StatisticsView|ContributionsView|AssessmentContributionsView)\.vue|components[\\/](statistics|coordination)[\\/]|(statistics|coordination)[\\/]|stores[\\/]coordination\.ts|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
+  /src[\\/](sync[\\/](?!presence|keys)|storage[\\/]sync\.ts|stores[\\/]sync\.ts|components[\\/]sync[\\/]|views[\\/](LinkView|StatisticsView|ContributionsView|AssessmentContributionsView|PartView)\.vue|components[\\/](statistics|coordination)[\\/]|(statistics|coordination)[\\/]|stores[\\/]coordination\.ts|i18n[\\/](syncMessages\.ts|sync[\\/]))/;
 
 export default defineConfig({
   // Relative paths, so the same build works from any folder on any host (room server, USB stick).
@@ -108,7 +108,9 @@ export default defineConfig({
             : 'assets/[name]-[hash].js',
         assetFileNames: (asset) =>
           asset.names.some((name) =>
-            /^(LinkView|StatisticsView|ContributionsView|AssessmentContributionsView|PartAnswering|SyncIndicator|SyncStatusLine)\.css$/.test(name),
+            /^(LinkView|StatisticsView|ContributionsView|AssessmentContributionsView|PartView|PartAnswering|SyncIndicator|SyncStatusLine)\.css$/.test(
+              name,
+            ),
           )
             ? 'assets/server-sync-[name]-[hash][extname]'
             : 'assets/[name]-[hash][extname]',

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw, Router } from 'vue-router';
+import { whenIdle } from '../../whenIdle.ts';
 
 /**
  * Screens of a linked device only (statistics, contributions): their routes are added by the
@@ -20,25 +21,25 @@ export function addStatisticsRoute(router: Router): void {
   ]);
 }
 
+const contributionsScreen = () => import('../../views/ContributionsView.vue');
+const partScreen = () => import('../../views/PartView.vue');
+
 /** One assessment, many contributors: the parts given to this account, an assessment's parts, answering a part. */
 export function addCoordinationRoutes(router: Router): void {
   addLinkedRoutes(router, [
-    {
-      path: '/contributions',
-      name: 'contributions',
-      component: () => import('../../views/ContributionsView.vue'),
-    },
+    { path: '/contributions', name: 'contributions', component: contributionsScreen },
     {
       path: '/assessments/:id/contributions',
       name: 'assessment-contributions',
       component: () => import('../../views/AssessmentContributionsView.vue'),
       props: true,
     },
-    {
-      path: '/parts/:assignmentId',
-      name: 'part',
-      component: () => import('../../views/PartView.vue'),
-      props: true,
-    },
+    { path: '/parts/:assignmentId', name: 'part', component: partScreen, props: true },
   ]);
+  // A contributor answers their part offline, and linked devices' screens are not precached
+  // (vite.config.ts): fetch these two once, while linked and online, so the service worker
+  // keeps them before the network goes.
+  whenIdle(() => {
+    for (const screen of [contributionsScreen, partScreen]) void screen().catch(() => undefined);
+  });
 }
