@@ -176,6 +176,23 @@ test('the assignment flow across a ministry and two agencies', async ({ browser 
   ).toBeVisible();
   await ministry.page.screenshot({ path: 'test-results/contributions-coordinator.png', fullPage: true });
 
+  // The report's appendix lists the contributors: each agency with its part, its status and the
+  // answers it authored; the coordinator's own answer, outside any part, under her ministry.
+  await ministry.page.goto(ministry.page.url().replace(/\/contributions$/, '/report'));
+  const contributors = ministry.page.getByTestId('report-contributors');
+  await expect(
+    contributors.getByRole('row', {
+      name: /National CIRT.*Pillar: Incident response \(national CIRT\).*Accepted/,
+    }),
+  ).toBeVisible();
+  await expect(
+    contributors.getByRole('row', { name: /Telecom Regulator.*Pillar: Public awareness.*Accepted/ }),
+  ).toBeVisible();
+  await expect(
+    contributors.getByRole('row', { name: /Ministry of Digital Affairs.*No part given/ }),
+  ).toBeVisible();
+  await ministry.page.screenshot({ path: 'test-results/contributions-report.png', fullPage: true });
+
   // Accepted: the regulator's part can no longer be changed.
   await openPart(regulator.page, 'awareness');
   await expect(regulator.page.getByTestId('part-status')).toHaveText('Accepted');
