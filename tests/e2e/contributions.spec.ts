@@ -191,7 +191,7 @@ test('the assignment flow across a ministry and two agencies', async ({ browser 
   await expect(
     contributors.getByRole('row', { name: /Ministry of Digital Affairs.*No part given/ }),
   ).toBeVisible();
-  await ministry.page.screenshot({ path: 'test-results/contributions-report.png', fullPage: true });
+  await contributors.screenshot({ path: 'test-results/contributions-report.png' });
 
   // Accepted: the regulator's part can no longer be changed.
   await openPart(regulator.page, 'awareness');
