@@ -84,7 +84,14 @@ describe('a variant made in the app', () => {
     const picked = strategy.questions.filter((q) => !q.showIf).map((q) => q.id);
     const { questionnaire } = makeVariant(full, {
       id: 'strategy-only',
-      title: { en: 'Strategy', ru: 'Стратегия', fr: 'Stratégie', es: 'Estrategia', zh: '战略' },
+      title: {
+        en: 'Strategy',
+        ru: 'Стратегия',
+        fr: 'Stratégie',
+        es: 'Estrategia',
+        zh: '战略',
+        ar: 'الاستراتيجية',
+      },
       questions: picked,
       targets: { strategy: 60 },
     });
