@@ -108,7 +108,7 @@ export default defineConfig({
             : 'assets/[name]-[hash].js',
         assetFileNames: (asset) =>
           asset.names.some((name) =>
-            /^(LinkView|StatisticsView|ContributionsView|AssessmentContributionsView|PartView|PartAnswering|SyncIndicator|SyncStatusLine)\.css$/.test(
+            /^(LinkView|StatisticsView|ContributionsView|AssessmentContributionsView|PartView|PartAnswering|ReportContributors|SyncIndicator|SyncStatusLine)\.css$/.test(
               name,
             ),
           )

@@ -64,6 +64,17 @@ export interface DocxOptions {
   paper: Paper;
   /** The title of the profile the profile in use was made from. */
   basedOn?: string;
+  /** Who answered which parts, on a linked device: already in the interface's words. */
+  contributors?: DocxTableText;
+}
+
+/** A titled table given in words, for the sections only some devices have. */
+export interface DocxTableText {
+  title: string;
+  lead: string;
+  head: string[];
+  rows: string[][];
+  numeric: boolean[];
 }
 
 /** Page sizes and margins in twentieths of a point, as the printed report has them. */
@@ -80,7 +91,9 @@ export async function reportDocx(report: Report, words: DocxWords, options: Docx
     ...build.summary(report),
     ...(options.sections.has('plan') && report.summary.analysis.state !== 'empty' ? build.plan(report) : []),
     ...(options.sections.has('answers') ? build.answers(report) : []),
-    ...(options.sections.has('appendix') ? build.appendix(report, options.basedOn) : []),
+    ...(options.sections.has('appendix')
+      ? build.appendix(report, options.basedOn, options.contributors)
+      : []),
   ];
   const page = PAGES[options.paper];
   const section: ISectionOptions = {
@@ -467,7 +480,7 @@ class DocxBuilder {
     return t('analysis.bandRange', { from: decimal(band.from), to: decimal(above.from) });
   }
 
-  appendix(report: Report, basedOn: string | undefined) {
+  appendix(report: Report, basedOn: string | undefined, contributors?: DocxTableText) {
     const { words } = this;
     const { t } = words;
     const { appendix } = report;
@@ -503,6 +516,13 @@ class DocxBuilder {
           version: appendix.questionnaire.version,
         })}`,
       ),
+      ...(contributors
+        ? [
+            this.heading(contributors.title, 2),
+            this.paragraph(contributors.lead),
+            this.table(contributors.head, contributors.rows, contributors.numeric),
+          ]
+        : []),
       this.heading(t('reportAnalysis.profile'), 2),
       this.paragraph(words.profile(appendix.profile.title), {}, true),
       ...(basedOn ? [this.paragraph(t('reportAnalysis.basedOn', { title: basedOn }))] : []),

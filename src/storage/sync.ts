@@ -57,6 +57,10 @@ export async function writeLink(link: LinkState): Promise<void> {
 /** The parts of assessments given to this account, as last fetched: the device answers them offline too. */
 export const readAssignments = <T>() => state<T>('assignments');
 export const writeAssignments = (assignments: unknown) => setState('assignments', assignments);
+/** The last list of an assessment's contributors fetched, for its report (src/coordination/contributors.ts). */
+export const readContributors = <T>(assessmentId: string) => state<T>(`contributors:${assessmentId}`);
+export const writeContributors = (assessmentId: string, kept: unknown) =>
+  setState(`contributors:${assessmentId}`, kept);
 
 /**
  * Forgets the link and everything sync kept (versions, checkpoint, conflicts, refusals). The

@@ -7,7 +7,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AssessmentAssignments, AssignRequest, Assignment, StepRequest } from '../coordination/api.ts';
-import { readAssignments, writeAssignments } from '../storage/sync.ts';
+import { keptContributors, type KeptContributors } from '../coordination/contributors.ts';
+import { readAssignments, readContributors, writeAssignments, writeContributors } from '../storage/sync.ts';
 import {
   assessmentAssignments,
   assign as assignOnServer,
@@ -50,18 +51,42 @@ export const useCoordinationStore = defineStore('coordination', () => {
 
   const partOf = (assignmentId: string) => mine.value.find((assignment) => assignment.id === assignmentId);
 
-  const forAssessment = async (assessmentId: string) => assessmentAssignments(await client(), assessmentId);
+  /** An assessment's parts and authors, as fetched now; kept on the device for its report. */
+  async function keep(assessmentId: string, data: AssessmentAssignments): Promise<AssessmentAssignments> {
+    await writeContributors(assessmentId, keptContributors(assessmentId, data, new Date()));
+    return data;
+  }
+
+  const forAssessment = async (assessmentId: string) =>
+    keep(assessmentId, await assessmentAssignments(await client(), assessmentId));
 
   const assign = async (assessmentId: string, request: AssignRequest): Promise<AssessmentAssignments> =>
-    assignOnServer(await client(), assessmentId, request);
+    keep(assessmentId, await assignOnServer(await client(), assessmentId, request));
+
+  /**
+   * An assessment's contributors for its report: fresh from the server when it answers, else the
+   * list last fetched on this device (with when), else none.
+   */
+  async function contributors(assessmentId: string): Promise<KeptContributors | undefined> {
+    await sync.load();
+    if (sync.link && !sync.revoked) {
+      try {
+        await forAssessment(assessmentId);
+      } catch {
+        // Offline, or not on the server: the list kept on the device, if any.
+      }
+    }
+    return readContributors<KeptContributors>(assessmentId);
+  }
 
   /** A step on a part; the answers written here are sent first, so a submitted part is complete. */
   async function step(assignmentId: string, request: StepRequest): Promise<AssessmentAssignments> {
     if (request.action === 'submit') await sync.syncNow();
     const done = await stepAssignment(await client(), assignmentId, request);
     await remember(done.assignments);
-    return done.assessment;
+    const assessmentId = done.assessment.assignments[0]?.assessmentId;
+    return assessmentId === undefined ? done.assessment : keep(assessmentId, done.assessment);
   }
 
-  return { mine, loaded, load, partOf, forAssessment, assign, step };
+  return { mine, loaded, load, partOf, forAssessment, assign, step, contributors };
 });

@@ -176,11 +176,38 @@ test('the assignment flow across a ministry and two agencies', async ({ browser 
   ).toBeVisible();
   await ministry.page.screenshot({ path: 'test-results/contributions-coordinator.png', fullPage: true });
 
+  // The report's appendix lists the contributors: each agency with its part, its status and the
+  // answers it authored; the coordinator's own answer, outside any part, under her ministry.
+  await ministry.page.goto(ministry.page.url().replace(/\/contributions$/, '/report'));
+  const contributors = ministry.page.getByTestId('report-contributors');
+  await expect(
+    contributors.getByRole('row', {
+      name: /National CIRT.*Pillar: Incident response \(national CIRT\).*Accepted/,
+    }),
+  ).toBeVisible();
+  await expect(
+    contributors.getByRole('row', { name: /Telecom Regulator.*Pillar: Public awareness.*Accepted/ }),
+  ).toBeVisible();
+  await expect(
+    contributors.getByRole('row', { name: /Ministry of Digital Affairs.*No part given/ }),
+  ).toBeVisible();
+  await contributors.screenshot({ path: 'test-results/contributions-report.png' });
+  // Offline, a report still lists them: the list last fetched on this device, saying when.
+  await ministry.context.setOffline(true);
+  await ministry.page.reload();
+  await expect(
+    contributors.getByRole('row', { name: /Telecom Regulator.*Pillar: Public awareness/ }),
+  ).toBeVisible();
+  await expect(ministry.page.getByText('as listed by the server of record on')).toBeVisible();
+  await ministry.context.setOffline(false);
+
   // Accepted: the regulator's part can no longer be changed.
   await openPart(regulator.page, 'awareness');
   await expect(regulator.page.getByTestId('part-status')).toHaveText('Accepted');
   await expect(regulator.page.getByText('its answers can no longer be changed here')).toBeVisible();
 
-  for (const { console } of [ministry, cirt, regulator]) expect(console.errors).toEqual([]);
+  // The ministry's report was reloaded offline: the browser reports the request it could not make.
+  expect(ministry.console.errors.filter((error) => !/ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
+  for (const { console } of [cirt, regulator]) expect(console.errors).toEqual([]);
   for (const { context } of [ministry, cirt, regulator]) await context.close();
 });

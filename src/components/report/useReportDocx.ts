@@ -7,7 +7,7 @@ import { useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
 import { useResponseWords } from '../../i18n/useResponseText.ts';
 import { languageDirection } from '../../language/index.ts';
 import type { OptionalSection, Paper } from '../../report/choices.ts';
-import type { DocxWords } from '../../report/docx.ts';
+import type { DocxTableText, DocxWords } from '../../report/docx.ts';
 import type { CitationIndex } from '../../questionnaire/citations.ts';
 import type { Report } from '../../report/index.ts';
 import { fileName } from '../../transfer/export.ts';
@@ -22,6 +22,8 @@ export interface DocxChoice {
   titles: Record<string, ShownText>;
   otherTitles: Record<string, ShownText>;
   basedOn?: ShownText;
+  /** Who answered which parts, on a linked device (see ReportContributors.vue). */
+  contributors?: DocxTableText;
 }
 
 /**
@@ -75,6 +77,7 @@ export function useReportDocx() {
         sections: choice.sections,
         paper: choice.paper,
         ...(choice.basedOn ? { basedOn: choice.basedOn.text } : {}),
+        ...(choice.contributors ? { contributors: choice.contributors } : {}),
       });
       saveBlob(fileName(report.cover.name, 'report', 'docx', new Date()), blob);
     } catch (failure) {

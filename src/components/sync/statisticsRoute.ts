@@ -23,6 +23,8 @@ export function addStatisticsRoute(router: Router): void {
 
 const contributionsScreen = () => import('../../views/ContributionsView.vue');
 const partScreen = () => import('../../views/PartView.vue');
+/** The contributors in a report's appendix (src/views/ReportView.vue). */
+const reportContributors = () => import('../coordination/ReportContributors.vue');
 
 /** One assessment, many contributors: the parts given to this account, an assessment's parts, answering a part. */
 export function addCoordinationRoutes(router: Router): void {
@@ -37,9 +39,10 @@ export function addCoordinationRoutes(router: Router): void {
     { path: '/parts/:assignmentId', name: 'part', component: partScreen, props: true },
   ]);
   // A contributor answers their part offline, and linked devices' screens are not precached
-  // (vite.config.ts): fetch these two once, while linked and online, so the service worker
-  // keeps them before the network goes.
+  // (vite.config.ts): fetch these, and the report's contributors, once, while linked and online,
+  // so the service worker keeps them before the network goes.
   whenIdle(() => {
-    for (const screen of [contributionsScreen, partScreen]) void screen().catch(() => undefined);
+    for (const screen of [contributionsScreen, partScreen, reportContributors])
+      void screen().catch(() => undefined);
   });
 }

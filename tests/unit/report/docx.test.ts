@@ -76,6 +76,25 @@ describe('the editable report (DOCX)', () => {
     expect(brief.xml).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
   });
 
+  it('lists the contributors in the appendix when a linked device gives them, and otherwise not', async () => {
+    const contributors = {
+      title: 'Contributors',
+      lead: 'As listed by the server of record on 3 Dec 2026.',
+      head: ['Organisation or person', 'Parts answered', 'Answers authored'],
+      rows: [['National CIRT', 'Pillar: Incident response — Accepted 3 Dec 2026', '2']],
+      numeric: [false, false, true],
+    };
+    const blob = await reportDocx(report(), words, {
+      sections: sectionsOf(undefined),
+      paper: paperOf(undefined),
+      contributors,
+    });
+    const xml = strFromU8(unzipSync(new Uint8Array(await blob.arrayBuffer()))['word/document.xml']!);
+    for (const text of ['Contributors', 'National CIRT', 'Pillar: Incident response — Accepted 3 Dec 2026'])
+      expect(xml).toContain(text);
+    expect((await document(report())).xml).not.toContain('National CIRT');
+  });
+
   it('marks provisional scores and gives bands only as reached so far; with no answers, no scores', async () => {
     const partial = await document(report(answers.slice(0, 1)));
     const overall = partial.texts.find((text) => text.startsWith('results.overall '));
