@@ -11,8 +11,12 @@ export function addLinkedRoutes(router: Router, added: readonly (RouteRecordRaw 
   const missing = added.filter((route) => !router.hasRoute(route.name));
   if (missing.length === 0) return;
   for (const route of missing) router.addRoute(route);
-  const current = router.currentRoute.value;
-  if (current.name === 'not-found') void router.replace(current.fullPath);
+  // The first navigation of a reload may still be on its way, already resolved to not-found:
+  // look once it has landed, not before.
+  void router.isReady().then(() => {
+    const current = router.currentRoute.value;
+    if (current.name === 'not-found') void router.replace(current.fullPath);
+  });
 }
 
 export function addStatisticsRoute(router: Router): void {
