@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { preview, type PreviewServer } from 'vite';
+import { previewServerForEachTest } from './previewServer.ts';
 import { createAssessment, expectSaved, pillarNav, question, SAMPLE, watchConsole } from './helpers.ts';
 
 /**
@@ -9,27 +9,11 @@ import { createAssessment, expectSaved, pillarNav, question, SAMPLE, watchConsol
  * test stops, so every later load must come from the service worker's precache. (The
  * browser's offline switch is not enough: service-worker traffic ignores it.)
  */
-let server: PreviewServer | undefined;
-let ORIGIN = '';
-
-// Each test gets its own server on a free port the system picks: a server restarted on a port
-// that was just closed may not answer, and fixed ports collide with whatever else runs.
-test.beforeEach(async () => {
-  server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: true } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The preview server reported no address');
-  ORIGIN = url.replace(/\/$/, '');
-});
-
-test.afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const served = previewServerForEachTest();
 
 async function stopServer(page: Page): Promise<void> {
-  await server?.close();
-  server = undefined;
-  await expect(page.request.get(ORIGIN, { timeout: 2000 })).rejects.toThrow();
+  await served.stop();
+  await expect(page.request.get(served.origin, { timeout: 2000 })).rejects.toThrow();
 }
 
 test('after one online visit the app, its questionnaires and saved answers open with the server gone', async ({
@@ -38,10 +22,10 @@ test('after one online visit the app, its questionnaires and saved answers open 
   const console = watchConsole(page);
   const foreign: string[] = [];
   page.on('request', (request) => {
-    if (!request.url().startsWith(ORIGIN)) foreign.push(request.url());
+    if (!request.url().startsWith(served.origin)) foreign.push(request.url());
   });
 
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The first visit installs the worker; from the next load on, it serves the page.
   await page.reload();
@@ -57,7 +41,7 @@ test('after one online visit the app, its questionnaires and saved answers open 
   await expectSaved(page);
 
   await stopServer(page);
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Your assessments' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Offline check' })).toBeVisible();
   await expect(page.getByText('2 of 9 questions answered')).toBeVisible();
@@ -97,16 +81,16 @@ test('after one online visit the app, its questionnaires and saved answers open 
 test('the app is installable: a manifest with name, icons, start URL and standalone display', async ({
   page,
 }) => {
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBeTruthy();
-  const manifest = await (await page.request.get(new URL(href!, `${ORIGIN}/`).href)).json();
+  const manifest = await (await page.request.get(new URL(href!, `${served.origin}/`).href)).json();
   expect(manifest).toMatchObject({ name: expect.stringContaining('Baseline'), display: 'standalone' });
   expect(manifest.start_url).toBeTruthy();
   const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
   expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
   for (const icon of manifest.icons) {
-    const response = await page.request.get(new URL(icon.src, `${ORIGIN}/`).href);
+    const response = await page.request.get(new URL(icon.src, `${served.origin}/`).href);
     expect(response.headers()['content-type']).toBe('image/png');
   }
 });
@@ -128,7 +112,7 @@ test('a language chosen while online stays on the device: its questionnaire text
   page,
 }) => {
   const console = watchConsole(page);
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   // The default language comes with the app; no other language's texts are fetched until chosen.
@@ -160,7 +144,7 @@ test('a language chosen while online stays on the device: its questionnaire text
 test('a language whose texts never reached the device says so offline, and shows the original texts', async ({
   page,
 }) => {
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await stopServer(page);

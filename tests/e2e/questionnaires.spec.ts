@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { previewServerForEachTest } from './previewServer.ts';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
 import { loadClauseIds } from '../../scripts/lib/questionnaires.ts';
 import { readWorkbook } from '../../src/workbook/spreadsheet.ts';
 import { expectSaved, question, watchConsole } from './helpers.ts';
@@ -16,20 +16,7 @@ import { handBackFile } from './workshopHelpers.ts';
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'national-check.json');
 const TITLE = /^National check: a questionnaire added from a file/;
 
-let server: PreviewServer | undefined;
-let ORIGIN = '';
-
-test.beforeEach(async () => {
-  server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: true } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The preview server reported no address');
-  ORIGIN = url.replace(/\/$/, '');
-});
-
-test.afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const served = previewServerForEachTest();
 
 async function openQuestionnaires(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questionnaires' }).click();
@@ -47,7 +34,7 @@ test('a questionnaire added from a JSON file is previewed, kept, answered offlin
 }) => {
   const console = watchConsole(page);
   const text = await readFile(FIXTURE, 'utf8');
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await openQuestionnaires(page);
@@ -76,9 +63,8 @@ test('a questionnaire added from a JSON file is previewed, kept, answered offlin
   await expect(preview.getByRole('button', { name: 'Add to this device' })).toHaveCount(0);
 
   // With the server gone, it is still there, and an assessment runs on it.
-  await server?.close();
-  server = undefined;
-  await page.goto(`${ORIGIN}/`);
+  await served.stop();
+  await page.goto(`${served.origin}/`);
   await expect(page.getByRole('radio', { name: /^Resolution 130/ }).first()).toBeChecked();
   await page.getByLabel('Name of the assessment').fill('National check, offline');
   await page.getByRole('radio', { name: TITLE }).check();
@@ -118,7 +104,7 @@ test('a questionnaire written in a workbook is added from the .xlsx and exported
   page,
 }) => {
   const console = watchConsole(page);
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   await openQuestionnaires(page);
   await page
     .getByLabel('Questionnaire file')
@@ -158,14 +144,14 @@ test('a workshop on an added questionnaire: the set-up file carries it, the part
 }) => {
   test.slow();
   const console = watchConsole(page);
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${served.origin}/`);
   await openQuestionnaires(page);
   await chooseFile(page, 'national-check.json', await readFile(FIXTURE, 'utf8'));
   await page.getByTestId('questionnaire-preview').getByRole('button', { name: 'Add to this device' }).click();
   await expect(page.getByTestId('questionnaire-list')).toContainText('version 1.0.0');
 
   // The facilitator sets up a sealed workshop on it and saves the set-up file.
-  await page.goto(`${ORIGIN}/#/workshops/new`);
+  await page.goto(`${served.origin}/#/workshops/new`);
   await page.getByLabel('Name of the workshop').fill('National check workshop');
   await page.getByRole('radio', { name: TITLE }).check();
   await page.getByRole('checkbox', { name: /Seal the answers/ }).setChecked(true);
@@ -183,11 +169,11 @@ test('a workshop on an added questionnaire: the set-up file carries it, the part
   const context = await page.context().browser()!.newContext({ acceptDownloads: true });
   const phone = await context.newPage();
   const phoneConsole = watchConsole(phone);
-  await phone.goto(`${ORIGIN}/`);
+  await phone.goto(`${served.origin}/`);
   await phone.evaluate(() => navigator.serviceWorker.ready);
   await phone.reload();
   await context.setOffline(true);
-  await phone.goto(`${ORIGIN}/#/join`);
+  await phone.goto(`${served.origin}/#/join`);
   // The typed code alone cannot bring the questionnaire: the device says how to get it.
   await phone.getByLabel('Workshop code').fill(code);
   await phone.getByRole('button', { name: 'Use this code' }).click();
