@@ -1,4 +1,4 @@
-export { closeDatabase, DB_NAME, DB_VERSION } from './db.ts';
+export { closeDatabase, DB_NAME, DB_VERSION, plain } from './db.ts';
 export type { TrashedAssessment } from './db.ts';
 export {
   deleteAssessment,

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, toRaw, watch } from 'vue';
 import { withComment, withCommentAccess, withEvidence, withResponse } from '../assessment/answers.ts';
-import { newId } from '../assessment/ids.ts';
-import { mergeAnswers, settleConflict, type AnswerField } from '../assessment/merge.ts';
+import { settleConflict } from '../assessment/merge.ts';
 import { pillarProgress, totalProgress } from '../assessment/progress.ts';
 import type { Answer, Assessment, Evidence, EvidenceAccess, Response } from '../assessment/types.ts';
 import { needsUpgrade, upgradeAssessment } from '../assessment/upgrade.ts';
@@ -10,20 +9,16 @@ import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
   adoptJournal,
-  createJournal,
   getAssessment,
-  loadAnswer,
   loadAnswers,
-  openChannel,
+  plain,
   rewriteAssessment,
   updateAssessment,
-  saveAnswerIfUnchanged,
   storageErrorKind,
-  type ChangeMessage,
   type JournalEntry,
 } from '../storage/index.ts';
 import { dropSyncConflict, loadSyncConflicts } from '../storage/syncConflicts.ts';
-import type { SyncConflict } from '../sync/core.ts';
+import { createWindowSync, deviceConflict, type Conflict } from '../storage/windowSync.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 import type { LoadState } from './loadState.ts';
@@ -33,34 +28,7 @@ const TYPING_PAUSE_MS = 400;
 /** A change is drawn once the journal has written it, and at the latest this long after it. */
 const DRAW_AT_LATEST_MS = 50;
 
-/** The same answer changed here and in another window (or on another device), in the same field: a person chooses. */
-export interface Conflict {
-  mine: Answer;
-  theirs: Answer | undefined;
-  fields: AnswerField[];
-  /** Set when the other version came from another device, through the server of record. */
-  fromDevice?: { base?: Answer };
-}
-
-const deviceConflict = (found: SyncConflict): Conflict => ({
-  mine: found.mine,
-  theirs: found.theirs,
-  fields: found.fields,
-  fromDevice: found.base ? { base: found.base } : {},
-});
-
-/** This window's id, kept across reloads of the tab (sessionStorage belongs to the tab). */
-function tabId(): string {
-  try {
-    const existing = sessionStorage.getItem('baseline.tab');
-    if (existing) return existing;
-    const id = newId();
-    sessionStorage.setItem('baseline.tab', id);
-    return id;
-  } catch {
-    return newId();
-  }
-}
+export type { Conflict } from '../storage/windowSync.ts';
 
 /** The assessment being answered or viewed: its answers, what is shown, progress and scores. */
 export const useAssessmentStore = defineStore('assessment', () => {
@@ -75,119 +43,21 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /** Questions where another window's change was merged with this one's (to tell the person). */
   const merged = ref<string[]>([]);
 
-  /** Each answer as this window last read or wrote it: what a save checks the stored one against. */
-  const bases = new Map<string, Answer | undefined>();
-  /** Counts this window's changes and writes per question, so a read that raced one is dropped. */
-  const revisions = new Map<string, number>();
-  /** Questions being written right now: what another window stored is not shown over them. */
-  const writing = new Set<string>();
-  const touch = (questionId: string) => revisions.set(questionId, (revisions.get(questionId) ?? 0) + 1);
-  const journal = createJournal(tabId());
-  const channel = openChannel((message) => void received(message));
-
-  const autosave = createAutosave(write, TYPING_PAUSE_MS);
-
-  /**
-   * Saves one answer unless another window changed it since this one read it. Then the two are
-   * merged field by field; only the same field changed differently on both sides is held back
-   * as a conflict for the person to settle. Nothing is overwritten unseen.
-   */
-  async function write(questionId: string): Promise<void> {
-    writing.add(questionId);
-    try {
-      await writeChecked(questionId);
-    } finally {
-      writing.delete(questionId);
-    }
-  }
-
-  async function writeChecked(questionId: string): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const id = assessment.value?.id;
-      const mine = answers.value[questionId];
-      if (!id || !mine || conflicts.value[questionId]) return;
-      const base = bases.get(questionId);
-      const outcome = await saveAnswerIfUnchanged(id, mine, base, journal.tab);
-      if (outcome.saved) {
-        touch(questionId);
-        bases.set(questionId, plainAnswer(mine));
-        channel.post({ kind: 'answers', assessmentId: id, questionIds: [questionId] });
-        return;
-      }
-      const merge = mergeAnswers(base, plainAnswer(mine), outcome.current, new Date());
-      if (merge.kind === 'conflict') {
-        conflicts.value[questionId] = {
-          mine: plainAnswer(mine),
-          theirs: outcome.current,
-          fields: merge.fields,
-        };
-        return;
-      }
-      // Typed on meanwhile: merge again from the same base with the newer text.
-      if (answers.value[questionId] !== mine) continue;
-      bases.set(questionId, outcome.current);
-      touch(questionId);
-      answers.value[questionId] = merge.answer;
-      if (!merged.value.includes(questionId)) merged.value.push(questionId);
-    }
-    autosave.schedule(questionId);
-  }
-
-  async function received(message: ChangeMessage): Promise<void> {
-    const id = assessment.value?.id;
-    if (!id || !('assessmentId' in message) || message.assessmentId !== id) return;
-    const seen = new Map(revisions);
-    if (message.kind === 'conflicts') {
-      await reloadDeviceConflicts(id);
-      return;
-    }
-    if (message.kind === 'assessment') {
-      const found = await getAssessment(id);
-      if (!found) {
-        loadState.value = 'missing';
-        return;
-      }
-      assessment.value = found;
-      // Replaced by an import, perhaps: read every answer again.
-      const stored = await loadAnswers(id);
-      refreshAnswers(id, [...new Set([...Object.keys(stored), ...Object.keys(answers.value)])], stored, seen);
-      return;
-    }
-    const stored: Record<string, Answer> = {};
-    for (const questionId of message.questionIds) {
-      const answer = await loadAnswer(id, questionId);
-      if (answer) stored[questionId] = answer;
-    }
-    refreshAnswers(id, message.questionIds, stored, seen);
-  }
-
-  /** Conflicts with other devices, as sync left them: added, changed, or settled by a newer version. */
-  async function reloadDeviceConflicts(id: string): Promise<void> {
-    const found = new Map((await loadSyncConflicts(id)).map((entry) => [entry.questionId, entry]));
-    if (assessment.value?.id !== id) return;
-    for (const [questionId, conflict] of Object.entries(conflicts.value))
-      if (conflict.fromDevice && !found.has(questionId)) delete conflicts.value[questionId];
-    for (const [questionId, entry] of found) conflicts.value[questionId] = deviceConflict(entry);
-  }
-
-  /** Shows what another window stored, except where this window has a change of its own waiting. */
-  function refreshAnswers(
-    id: string,
-    questionIds: string[],
-    stored: Record<string, Answer>,
-    seen: ReadonlyMap<string, number>,
-  ): void {
-    if (assessment.value?.id !== id) return;
-    for (const questionId of questionIds) {
-      // A change typed (or written) here meanwhile wins: its save merges with what was stored.
-      if (autosave.isPending(questionId) || writing.has(questionId) || conflicts.value[questionId]) continue;
-      if ((revisions.get(questionId) ?? 0) !== (seen.get(questionId) ?? 0)) continue;
-      const answer = stored[questionId];
-      bases.set(questionId, answer);
-      if (answer) answers.value[questionId] = answer;
-      else delete answers.value[questionId];
-    }
-  }
+  // Answers are written unless another window changed them, and merged or held otherwise.
+  const windows = createWindowSync({
+    assessmentId: () => assessment.value?.id,
+    answers: () => answers.value,
+    conflicts: () => conflicts.value,
+    merged: () => merged.value,
+    isPending: (questionId) => autosave.isPending(questionId),
+    writeLater: (questionId) => autosave.schedule(questionId),
+    assessmentChanged(found) {
+      if (found) assessment.value = found;
+      else loadState.value = 'missing';
+    },
+  });
+  const journal = windows.journal;
+  const autosave = createAutosave(windows.write, TYPING_PAUSE_MS);
 
   async function open(id: string): Promise<void> {
     if (assessment.value?.id === id && loadState.value === 'ready') return;
@@ -216,8 +86,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       withDevices.map((entry) => [entry.questionId, deviceConflict(entry)]),
     );
     merged.value = [];
-    bases.clear();
-    for (const [questionId, answer] of Object.entries(loadedAnswers)) bases.set(questionId, answer);
+    windows.read(loadedAnswers);
     replayJournal(journaled);
     loadState.value = loadedQuestionnaire ? 'ready' : 'unknownQuestionnaire';
   }
@@ -234,7 +103,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const upgraded = await rewriteAssessment(id, (stored, storedAnswers) =>
       needsUpgrade(stored, current) ? upgradeAssessment(stored, storedAnswers, current, now()) : undefined,
     );
-    if (upgraded) channel.post({ kind: 'assessment', assessmentId: id });
+    if (upgraded) windows.post({ kind: 'assessment', assessmentId: id });
     return upgraded ?? (await getAssessment(id));
   }
 
@@ -247,16 +116,14 @@ export const useAssessmentStore = defineStore('assessment', () => {
     for (const entry of entries) {
       const questionId = entry.answer.questionId;
       answers.value[questionId] = entry.answer;
-      bases.set(questionId, entry.base);
+      windows.rebase(questionId, entry.base);
       autosave.schedule(questionId, true);
     }
   }
 
   function update(questionId: string, next: Answer, immediate: boolean): void {
-    touch(questionId);
     answers.value[questionId] = next;
-    if (assessment.value)
-      journal.record({ assessmentId: assessment.value.id, answer: next, base: bases.get(questionId) });
+    windows.changed(next);
     autosave.schedule(questionId, immediate);
   }
 
@@ -287,15 +154,15 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (conflict.fromDevice && conflict.theirs) {
       // Stored here is this device's version; the choice is saved over it, part by part, and
       // the conflict is let go once saved (sync then sends the result).
-      const mine = plainAnswer(answers.value[questionId] ?? conflict.mine);
+      const mine = plain(answers.value[questionId] ?? conflict.mine);
       update(questionId, settleConflict(conflict.fromDevice.base, mine, conflict.theirs, keep, now()), true);
       void autosave.flush().then(() => (id ? dropSyncConflict(id, questionId) : undefined));
       return;
     }
-    bases.set(questionId, conflict.theirs);
+    windows.rebase(questionId, conflict.theirs);
     if (keep === 'mine') {
       const latest = answers.value[questionId] ?? conflict.mine;
-      update(questionId, { ...plainAnswer(latest), updatedAt: now().toISOString() }, true);
+      update(questionId, { ...plain(latest), updatedAt: now().toISOString() }, true);
       return;
     }
     if (conflict.theirs) answers.value[questionId] = conflict.theirs;
@@ -326,7 +193,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     // by the stored result: a newer change may already be showing.)
     assessment.value = update(current);
     await updateAssessment(current.id, update);
-    channel.post({ kind: 'assessment', assessmentId: current.id });
+    windows.post({ kind: 'assessment', assessmentId: current.id });
   }
 
   /** Changes the assessment's name, organisation, date or who prepared it. */
@@ -430,9 +297,4 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
 function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((id) => b.has(id));
-}
-
-/** A plain copy of an answer held in Vue state (a reactive proxy cannot be cloned or stored). */
-function plainAnswer(answer: Answer): Answer {
-  return JSON.parse(JSON.stringify(answer)) as Answer;
 }
