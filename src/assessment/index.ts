@@ -13,6 +13,7 @@ export { newId } from './ids.ts';
 export { ANSWER_FIELDS, mergeAnswers, sameContent, sameJson } from './merge.ts';
 export type { AnswerField, MergeOutcome } from './merge.ts';
 export { pillarProgress, totalProgress } from './progress.ts';
+export { forSharing, sharedAnswers, sharedList, withoutPersonalFields } from './sharing.ts';
 export { questionCount } from './questionCount.ts';
 export type { QuestionCount } from './questionCount.ts';
 export type { PillarProgress, Progress } from './progress.ts';

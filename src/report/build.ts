@@ -15,7 +15,7 @@ import {
 } from '../analysis/index.ts';
 import { assessmentDate } from '../assessment/dates.ts';
 import { describeResponse, type ResponseDescription } from '../assessment/describe.ts';
-import { forSharing, withoutPersonalFields } from '../transfer/export.ts';
+import { sharedAnswers, withoutPersonalFields } from '../assessment/sharing.ts';
 import type { Answer, Answers, Assessment, Evidence } from '../assessment/types.ts';
 import { totalProgress, type Progress } from '../assessment/progress.ts';
 import { profileShares } from '../profiles/resolve.ts';
@@ -183,7 +183,7 @@ export function buildReport(
   stored: Answers,
   { now, sharing, profile, clauses = new Map() }: ReportOptions,
 ): Report {
-  const answers: Answers = sharing ? shareable(stored) : stored;
+  const answers: Answers = sharing ? sharedAnswers(stored) : stored;
   const options = { profile, targets: assessment.targets };
   const byPillar = analyse(questionnaire, answers, { ...options, groupBy: 'pillar' });
   const byGci = analyse(questionnaire, answers, { ...options, groupBy: 'gciPillar' });
@@ -344,13 +344,4 @@ function appendix(
 /** Each id once, in order, as the index knows it (by its id alone when it does not). */
 function cite(ids: readonly string[], index: CitationIndex): Citation[] {
   return [...new Set(ids)].map((id) => index.get(id) ?? { id });
-}
-
-function shareable(answers: Answers): Answers {
-  return Object.fromEntries(
-    Object.values(answers)
-      .map((answer) => answer && forSharing(answer))
-      .filter((answer) => answer !== undefined)
-      .map((answer) => [answer.questionId, answer]),
-  );
 }

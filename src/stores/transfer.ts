@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import type { GapAnalysis } from '../analysis/gaps.ts';
 import { analyseAssessment } from '../analysis/settings.ts';
+import { sharedAnswers } from '../assessment/sharing.ts';
 import type { Answer, Answers } from '../assessment/types.ts';
 import type { Grouping } from '../scoring/groups.ts';
 import { WeightError } from '../scoring/weights.ts';
@@ -20,7 +21,6 @@ import {
   encrypt,
   exportedResults,
   fileName,
-  forSharing,
   importWrites,
   pillarsCsv,
   readImport,
@@ -201,13 +201,3 @@ export const useTransferStore = defineStore('transfer', () => {
 
   return { find, exportAssessment, exportBackup, exportCsv, preview, commit };
 });
-
-/** The answers a partner may see (see `forSharing`). */
-function sharedAnswers(stored: Answers): Answers {
-  return Object.fromEntries(
-    Object.values(stored)
-      .map((answer) => answer && forSharing(answer))
-      .filter((answer) => answer !== undefined)
-      .map((answer) => [answer.questionId, answer]),
-  );
-}

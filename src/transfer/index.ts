@@ -8,7 +8,7 @@ export {
 } from './crypto.ts';
 export { answersCsv, pillarsCsv } from './csv.ts';
 export type { CsvColumns, CsvText } from './csv.ts';
-export { assessmentFile, backupFile, fileName, forSharing } from './export.ts';
+export { assessmentFile, backupFile, fileName } from './export.ts';
 export * from './formats.ts';
 export { readImport } from './import.ts';
 export { compareVersions } from '../questionnaire/versions.ts';
