@@ -9,10 +9,10 @@ import type { ResponseDescription } from '../assessment/describe.ts';
 import type { Answer, AnswerValue, Response } from '../assessment/types.ts';
 import type { PathSegment } from '../validation/problems.ts';
 import { accepts } from './answerTypes.ts';
+import { questionsById } from './lookup.ts';
 import type { CarriedQuestion, CarryOver, CarryRule, Question, Questionnaire } from './schema.ts';
 import { YES_NO_SCORES, YES_PARTLY_NO_SCORES } from './constants.ts';
 import { compareVersions } from './versions.ts';
-import { questionsInOrder } from './walk.ts';
 
 /** What happened to the answers of an earlier version, kept with the assessment. */
 export interface CarryReport {
@@ -51,7 +51,7 @@ export function carryAnswers(
   version: string,
   answers: readonly Answer[],
 ): Carried {
-  const questions = new Map(questionsInOrder(questionnaire).map(({ question }) => [question.id, question]));
+  const questions = questionsById(questionnaire);
   const rules = new Map(
     (carryOverFor(questionnaire, version)?.questions ?? []).map((entry) => [entry.id, entry]),
   );
@@ -181,7 +181,7 @@ type Report = (path: PathSegment[], message: string) => void;
  * conditions fit the earlier question and whose values this version accepts.
  */
 export function checkCarryOver(questionnaire: Questionnaire, report: Report): void {
-  const questions = new Map(questionsInOrder(questionnaire).map(({ question }) => [question.id, question]));
+  const questions = questionsById(questionnaire);
   (questionnaire.carryOver ?? []).forEach((set, s) => {
     const at = (...path: PathSegment[]) => ['carryOver', s, ...path];
     if (compareVersions(set.from, questionnaire.version) >= 0) {

@@ -17,6 +17,7 @@ export {
 } from './answerTypes.ts';
 export type { AnswerType, ValueDescription } from './answerTypes.ts';
 export { localizedTexts, questionsInOrder } from './walk.ts';
+export { findPillar, findQuestion, questionsById } from './lookup.ts';
 export { localize } from './localize.ts';
 export type { Localized } from './localize.ts';
 export type { QuestionnaireSummary } from './catalog.ts';

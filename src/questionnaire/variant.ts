@@ -7,6 +7,7 @@
  * never be answered; the variant says which it brought in.
  */
 import type { Condition, LocalizedText, Pillar, Questionnaire } from './schema.ts';
+import { questionsById } from './lookup.ts';
 import { questionsInOrder } from './walk.ts';
 
 export interface VariantChoice {
@@ -40,7 +41,7 @@ export function withGates(
   questionnaire: Questionnaire,
   picked: Iterable<string>,
 ): { kept: Set<string>; pulledIn: Map<string, string[]> } {
-  const byId = new Map(questionsInOrder(questionnaire).map(({ question }) => [question.id, question]));
+  const byId = questionsById(questionnaire);
   const chosen = new Set(picked);
   const kept = new Set([...chosen].filter((id) => byId.has(id)));
   const pulledIn = new Map<string, string[]>();

@@ -22,6 +22,7 @@ import type { AnswerValue } from '../assessment/types.ts';
 import { holds } from '../questionnaire/conditions.ts';
 import type { Condition, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { isScored } from '../questionnaire/answerTypes.ts';
+import { questionsById } from '../questionnaire/lookup.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import type { PathSegment } from '../validation/problems.ts';
 import { answerSamples as samples, type Sample } from './answerSamples.ts';
@@ -45,7 +46,7 @@ type Scored = Sample & { score: number };
 
 export function checkFollowUps(questionnaire: Questionnaire): FollowUpProblem[] {
   const located = questionsInOrder(questionnaire);
-  const byId = new Map(located.map(({ question }) => [question.id, question]));
+  const byId = questionsById(questionnaire);
   const gates = new Set(
     located.flatMap(({ question }) => (question.showIf ? conditionQuestions(question.showIf) : [])),
   );

@@ -10,6 +10,7 @@ import type { ResultState } from '../analysis/provisional.ts';
 import { describeResponse, responseText, type ResponseWords } from '../assessment/describe.ts';
 import type { Answers } from '../assessment/types.ts';
 import type { Band } from '../profiles/schema.ts';
+import { findPillar } from '../questionnaire/lookup.ts';
 import type { LocalizedText, Questionnaire } from '../questionnaire/schema.ts';
 
 export interface CsvColumns {
@@ -139,7 +140,7 @@ export function pillarsCsv(questionnaire: Questionnaire, analysis: GapAnalysis, 
     value && !provisional ? text.localize(value.label) : '';
   const title = (id: string) => {
     if (analysis.groupBy === 'gciPillar') return text.gciPillar(id);
-    const pillar = questionnaire.pillars.find((entry) => entry.id === id);
+    const pillar = findPillar(questionnaire, id);
     return pillar ? text.localize(pillar.title) : id;
   };
   const rows = analysis.groups.map((group) => [

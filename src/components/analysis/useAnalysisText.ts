@@ -3,6 +3,7 @@ import type { GapAnalysis } from '../../analysis/gaps.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { shownAs, useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
 import type { Band, WeightProfile } from '../../profiles/schema.ts';
+import { findPillar } from '../../questionnaire/lookup.ts';
 import type { LocalizedText, Questionnaire } from '../../questionnaire/schema.ts';
 import type { Grouping } from '../../scoring/groups.ts';
 
@@ -25,7 +26,7 @@ export function useAnalysisText() {
   /** A questionnaire pillar's title, or a GCI pillar's name. */
   function groupTitle(questionnaire: Questionnaire | undefined, groupBy: Grouping, id: string): ShownText {
     if (groupBy === 'gciPillar') return own(t(`gci.${id}`));
-    const pillar = questionnaire?.pillars.find((entry) => entry.id === id);
+    const pillar = findPillar(questionnaire, id);
     return pillar ? localized(pillar.title, questionnaire?.defaultLanguage ?? 'en') : own(id);
   }
 

@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Assignment } from '../../coordination/api.ts';
 import { useLocalized } from '../../i18n/useLocalized.ts';
+import { findPillar, findQuestion } from '../../questionnaire/lookup.ts';
 import type { Questionnaire } from '../../questionnaire/schema.ts';
 import { useQuestionnairesStore } from '../../stores/questionnaires.ts';
 
@@ -24,14 +25,12 @@ export function usePartLabel() {
     const questionnaire = loaded.value.get(questionnaireId);
     const language = questionnaire?.defaultLanguage ?? 'en';
     if (part.kind === 'pillar') {
-      const pillar = questionnaire?.pillars.find((entry) => entry.id === part.id);
+      const pillar = findPillar(questionnaire, part.id);
       return t('coordination.pillarPart', {
         title: pillar ? localized(pillar.title, language).text : part.id,
       });
     }
-    const question = questionnaire?.pillars
-      .flatMap((pillar) => pillar.questions)
-      .find((entry) => entry.id === part.id);
+    const question = findQuestion(questionnaire, part.id);
     return t('coordination.questionPart', {
       title: question ? localized(question.text, language).text : part.id,
     });
