@@ -10,7 +10,7 @@ import { z } from '../validation/zod.ts';
 import { identifier, timestampSchema } from '../validation/fields.ts';
 import { canonicalJson, compressText, decompressText } from '../workshop/encoding.ts';
 import type { Participation } from '../workshop/participation.ts';
-import { participantIdSchema, sealedContentSchema } from '../workshop/payload.ts';
+import { participantIdSchema, plainOrSealed } from '../workshop/payload.ts';
 import { open, seal } from '../workshop/seal.ts';
 import { workshopIdSchema } from '../workshop/setup.ts';
 import { readJson } from '../validation/guard.ts';
@@ -46,10 +46,7 @@ export const joinNoticeSchema = z
     workshopId: workshopIdSchema,
     participantId: participantIdSchema,
     joinedAt: timestampSchema,
-    content: z.discriminatedUnion('kind', [
-      joinContentSchema.extend({ kind: z.literal('plain') }).strict(),
-      sealedContentSchema,
-    ]),
+    content: plainOrSealed(joinContentSchema),
   })
   .meta({
     title: 'Baseline workshop join notice, format v1',

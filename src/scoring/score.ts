@@ -119,23 +119,11 @@ export function scoreAssessment(
   const scored = pillars.filter((pillar) => pillar.score !== null);
   const totalWeight = sum(scored.map((pillar) => pillar.weight));
   for (const pillar of scored) pillar.share = totalWeight > 0 ? pillar.weight / totalWeight : 0;
-  const overall =
-    totalWeight > 0
-      ? weightedMean(
-          scored,
-          (pillar) => pillar.weight,
-          (pillar) => pillar.score ?? 0,
-        )
-      : null;
-
-  const coverage =
-    totalWeight > 0
-      ? weightedMean(
-          scored,
-          (pillar) => pillar.weight,
-          (pillar) => pillar.coverage ?? 0,
-        )
-      : null;
+  /** A figure of the scored pillars, each counting by its weight (none when nothing weighs). */
+  const acrossPillars = (figure: (pillar: PillarResult) => number) =>
+    totalWeight > 0 ? weightedMean(scored, (pillar) => pillar.weight, figure) : null;
+  const overall = acrossPillars((pillar) => pillar.score ?? 0);
+  const coverage = acrossPillars((pillar) => pillar.coverage ?? 0);
   const questions = Object.fromEntries(
     pillars.flatMap((pillar) => pillar.questions).map((result) => [result.questionId, result]),
   );

@@ -57,14 +57,19 @@ export async function readTranslationWorkbook(
   questionnaire: Questionnaire,
   knownClauses: ReadonlySet<string>,
 ): Promise<Parsed<MergedTranslations>> {
-  let sheets: Sheet[];
+  const sheets = await sheetsOf(bytes, file);
+  if (!sheets.ok) return sheets;
+  return mergeTranslationSheets(questionnaire, sheets.value, file, knownClauses);
+}
+
+/** The sheets of a workbook, or a problem saying it could not be read as one. */
+async function sheetsOf(bytes: Blob | ArrayBuffer, file: string): Promise<Parsed<Sheet[]>> {
   try {
-    sheets = await readSheets(bytes);
+    return { ok: true, value: await readSheets(bytes) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [problem(file, '$', 'workbook.unreadable', { reason })] };
   }
-  return mergeTranslationSheets(questionnaire, sheets, file, knownClauses);
 }
 
 export async function readSheets(bytes: Blob | ArrayBuffer): Promise<Sheet[]> {
@@ -81,14 +86,9 @@ export async function readWorkbook(
   file: string,
   knownClauses: ReadonlySet<string>,
 ): Promise<Parsed<Questionnaire>> {
-  let sheets: Sheet[];
-  try {
-    sheets = await readSheets(bytes);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [problem(file, '$', 'workbook.unreadable', { reason })] };
-  }
-  const data = sheetsToQuestionnaireData(sheets, file);
+  const sheets = await sheetsOf(bytes, file);
+  if (!sheets.ok) return sheets;
+  const data = sheetsToQuestionnaireData(sheets.value, file);
   if (!data.ok) return data;
   const parsed = validateQuestionnaire(data.value, { file, knownClauses });
   return parsed.ok ? parsed : { ok: false, problems: relocate(parsed.problems, data.places) };

@@ -61,6 +61,12 @@ export const sealedContentSchema = z.strictObject({
   ciphertext: base64,
 });
 
+/** Content in the clear (`kind: 'plain'`) or sealed to the facilitator's key: a participant's choice. */
+export const plainOrSealed = <Shape extends z.core.$ZodLooseShape>(
+  content: z.ZodObject<Shape, z.core.$strict>,
+) =>
+  z.discriminatedUnion('kind', [content.extend({ kind: z.literal('plain') }).strict(), sealedContentSchema]);
+
 export const payloadSchema = z
   .strictObject({
     format: z.literal(PAYLOAD_FORMAT),
@@ -72,10 +78,7 @@ export const payloadSchema = z
     updatedAt: timestampSchema,
     /** When this payload was made. */
     createdAt: timestampSchema,
-    content: z.discriminatedUnion('kind', [
-      contentSchema.extend({ kind: z.literal('plain') }).strict(),
-      sealedContentSchema,
-    ]),
+    content: plainOrSealed(contentSchema),
     checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, expected('expected.checksum')),
   })
   .meta({
