@@ -222,40 +222,56 @@ export async function listAccounts(database: Database): Promise<AccountRow[]> {
   });
 }
 
-export async function grantRole(
+export function grantRole(
   database: Database,
   username: string,
   organisation: string,
   role: string,
 ): Promise<void> {
-  const checked = checkRole(role);
-  await asOwner(database, async (client) => {
-    const account = await accountId(client, username);
-    const org = await organisationId(client, organisation);
-    await client.query(
-      'INSERT INTO memberships (account_id, organisation_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [account, org, checked],
-    );
-    await audit(client, 'role.grant', org, account, { role: checked });
-  });
+  return changeMembership(
+    database,
+    { username, organisation, role },
+    async (client, { account, org, role }) => {
+      await client.query(
+        'INSERT INTO memberships (account_id, organisation_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [account, org, role],
+      );
+      await audit(client, 'role.grant', org, account, { role });
+    },
+  );
 }
 
-export async function revokeRole(
+export function revokeRole(
   database: Database,
   username: string,
   organisation: string,
   role: string,
 ): Promise<void> {
-  const checked = checkRole(role);
+  return changeMembership(
+    database,
+    { username, organisation, role },
+    async (client, { account, org, role }) => {
+      const removed = await client.query(
+        'DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role = $3',
+        [account, org, role],
+      );
+      if (!removed.rowCount) throw new AdminError(`${username} is not ${role} of that organisation.`);
+      await audit(client, 'role.revoke', org, account, { role });
+    },
+  );
+}
+
+/** Changes one membership as the owner: the role checked, the account and organisation found (or refused). */
+async function changeMembership(
+  database: Database,
+  named: { username: string; organisation: string; role: string },
+  change: (client: PoolClient, ids: { account: string; org: string; role: Role }) => Promise<void>,
+): Promise<void> {
+  const role = checkRole(named.role);
   await asOwner(database, async (client) => {
-    const account = await accountId(client, username);
-    const org = await organisationId(client, organisation);
-    const removed = await client.query(
-      'DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2 AND role = $3',
-      [account, org, checked],
-    );
-    if (!removed.rowCount) throw new AdminError(`${username} is not ${checked} of that organisation.`);
-    await audit(client, 'role.revoke', org, account, { role: checked });
+    const account = await accountId(client, named.username);
+    const org = await organisationId(client, named.organisation);
+    await change(client, { account, org, role });
   });
 }
 

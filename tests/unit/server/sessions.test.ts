@@ -11,6 +11,7 @@ import {
   disableAccount,
   grantRole,
   readAudit,
+  revokeRole,
 } from '../../../server/admin.ts';
 import { startRecordServer } from '../../../server/app.ts';
 import { migrate, readMigrations } from '../../../server/migrate.ts';
@@ -216,5 +217,32 @@ describe('migrations and passwords', () => {
     expect(one).not.toBe(two);
     expect(await verifyPassword(PASSWORD, one)).toBe(true);
     expect(await verifyPassword(`${PASSWORD}!`, one)).toBe(false);
+  });
+});
+
+describe('roles', () => {
+  it('are granted and revoked with an audit line each; revoking one not held or an unknown role is refused', async () => {
+    await addAccount(test.record.database, { username: 'rana', displayName: 'Rana' });
+    const roles = async () =>
+      (
+        await owner(
+          'SELECT m.role FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE a.username = $1 ORDER BY m.role',
+          ['rana'],
+        )
+      ).rows;
+    await grantRole(test.record.database, 'rana', organisation, 'editor');
+    await grantRole(test.record.database, 'rana', organisation, 'editor');
+    expect(await roles()).toEqual([{ role: 'editor' }]);
+
+    await revokeRole(test.record.database, 'rana', organisation, 'editor');
+    expect(await roles()).toEqual([]);
+    await expect(revokeRole(test.record.database, 'rana', organisation, 'editor')).rejects.toThrow(
+      'rana is not editor of that organisation.',
+    );
+    await expect(grantRole(test.record.database, 'rana', organisation, 'owner-of-all')).rejects.toThrow(
+      /A role is one of/,
+    );
+    const actions = (await readAudit(test.record.database, 3)).map((row) => row.action);
+    expect(actions).toEqual(['role.grant', 'role.grant', 'role.revoke']);
   });
 });
