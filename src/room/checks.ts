@@ -158,13 +158,13 @@ export function checkSubmission(
   if (!admitted.ok) return admitted;
   const { workshop } = admitted.value;
   const envelope = checkEnvelope(text, BODY, workshop.setup);
-  if (!envelope.ok) return { ok: false, failure: refused(envelope.refusal) };
-  const wrongGroup = groupCheck(envelope.payload.content, workshop.setup);
+  if (!envelope.ok) return { ok: false, failure: refused(envelope.error) };
+  const wrongGroup = groupCheck(envelope.value.content, workshop.setup);
   if (wrongGroup) return { ok: false, failure: wrongGroup };
   // What is stored is what was checked, written anew: never a member the schema did not read.
   return {
     ok: true,
-    value: { payload: envelope.payload, workshop, canonical: payloadFileText(envelope.payload) },
+    value: { payload: envelope.value, workshop, canonical: payloadFileText(envelope.value) },
   };
 }
 

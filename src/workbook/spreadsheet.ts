@@ -8,6 +8,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { validateQuestionnaire } from '../questionnaire/validate.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import type { Parsed } from '../validation/parse.ts';
+import { DEFAULT_LIMITS, fileTooLarge } from '../validation/guard.ts';
 import { problem } from '../validation/problems.ts';
 import {
   questionnaireToSheets,
@@ -57,14 +58,24 @@ export async function readTranslationWorkbook(
   questionnaire: Questionnaire,
   knownClauses: ReadonlySet<string>,
 ): Promise<Parsed<MergedTranslations>> {
-  let sheets: Sheet[];
+  const sheets = await openWorkbook(bytes, file);
+  return sheets.ok ? mergeTranslationSheets(questionnaire, sheets.value, file, knownClauses) : sheets;
+}
+
+/**
+ * A workbook a person chose, as sheets: held to the size limit of the JSON files (unpacking a
+ * larger one would hold the page), then unpacked; a file that is no workbook is a located problem.
+ */
+async function openWorkbook(bytes: Blob | ArrayBuffer, file: string): Promise<Parsed<Sheet[]>> {
+  const size = bytes instanceof ArrayBuffer ? bytes.byteLength : bytes.size;
+  if (size > DEFAULT_LIMITS.bytes)
+    return { ok: false, problems: [fileTooLarge(file, size, DEFAULT_LIMITS.bytes)] };
   try {
-    sheets = await readSheets(bytes);
+    return { ok: true, value: await readSheets(bytes) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [problem(file, '$', 'workbook.unreadable', { reason })] };
   }
-  return mergeTranslationSheets(questionnaire, sheets, file, knownClauses);
 }
 
 export async function readSheets(bytes: Blob | ArrayBuffer): Promise<Sheet[]> {
@@ -81,14 +92,9 @@ export async function readWorkbook(
   file: string,
   knownClauses: ReadonlySet<string>,
 ): Promise<Parsed<Questionnaire>> {
-  let sheets: Sheet[];
-  try {
-    sheets = await readSheets(bytes);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [problem(file, '$', 'workbook.unreadable', { reason })] };
-  }
-  const data = sheetsToQuestionnaireData(sheets, file);
+  const sheets = await openWorkbook(bytes, file);
+  if (!sheets.ok) return sheets;
+  const data = sheetsToQuestionnaireData(sheets.value, file);
   if (!data.ok) return data;
   const parsed = validateQuestionnaire(data.value, { file, knownClauses });
   return parsed.ok ? parsed : { ok: false, problems: relocate(parsed.problems, data.places) };
