@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import {
   actionPlan,
   analyse,
@@ -41,7 +41,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   const chosenGrouping = ref<Grouping>();
   const compareWithId = ref<string>();
-  const saveError = ref<string>();
+  /** Why the last save failed, for the screen to say (`useFailureText`); undefined after a save. */
+  const saveError = shallowRef<unknown>();
 
   // The grouping and the comparison are chosen per visit to an assessment.
   watch(
@@ -102,7 +103,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       await assessments.changeAssessment(update);
       saveError.value = undefined;
     } catch (error) {
-      saveError.value = error instanceof Error ? error.message : String(error);
+      saveError.value = error;
     }
   }
 
