@@ -156,12 +156,12 @@ function sendFailure(
   sendJson(res, status, body, headers);
 }
 
-type Body = { ok: true; text: string } | { ok: false; failure: Failure; close: boolean };
+type Body = { ok: true; text: string } | { ok: false; error: Failure; close: boolean };
 
 /** Reads a request body of at most `limit` bytes as UTF-8 text. */
 function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   const declared = Number(req.headers['content-length']);
-  if (declared > DRAIN_LIMIT) return Promise.resolve({ ok: false, failure: tooLarge(limit), close: true });
+  if (declared > DRAIN_LIMIT) return Promise.resolve({ ok: false, error: tooLarge(limit), close: true });
   return new Promise((resolvePromise) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -174,18 +174,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT) finish({ ok: false, failure: tooLarge(limit), close: true });
+      else if (size > DRAIN_LIMIT) finish({ ok: false, error: tooLarge(limit), close: true });
     });
     req.on('end', () => {
-      if (size > limit) return finish({ ok: false, failure: tooLarge(limit), close: true });
+      if (size > limit) return finish({ ok: false, error: tooLarge(limit), close: true });
       try {
         finish({ ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) });
       } catch {
         const message = 'The request body is not UTF-8 text; nothing was stored.';
-        finish({ ok: false, failure: failure(400, 'malformed', message), close: false });
+        finish({ ok: false, error: failure(400, 'malformed', message), close: false });
       }
     });
-    req.on('error', () => finish({ ok: false, failure: tooLarge(limit), close: true }));
+    req.on('error', () => finish({ ok: false, error: tooLarge(limit), close: true }));
   });
 }
 
@@ -312,7 +312,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     }
     const body = await readBody(req, limit);
     if (body.ok) return body.text;
-    sendFailure(res, body.failure, body.close ? { Connection: 'close' } : {});
+    sendFailure(res, body.error, body.close ? { Connection: 'close' } : {});
     if (body.close) res.on('finish', () => req.destroy());
     return undefined;
   }
@@ -331,8 +331,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     if (text === undefined) return;
     const checked = checkSubmission(text, { workshop: data.workshop, joinCode: joinCodeOfRequest(req) });
     if (!checked.ok) {
-      log(`Refused answers from ${client}: ${checked.failure.body.error}.`);
-      return sendFailure(res, checked.failure);
+      log(`Refused answers from ${client}: ${checked.error.body.error}.`);
+      return sendFailure(res, checked.error);
     }
     const { payload, canonical } = checked.value;
     await serialized(payload.workshopId, async () => {
@@ -363,7 +363,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     const text = await jsonBody(req, res, MAX_JOIN_NOTICE_BYTES);
     if (text === undefined) return;
     const checked = checkJoinNotice(text, { workshop: data.workshop, joinCode: joinCodeOfRequest(req) });
-    if (!checked.ok) return sendFailure(res, checked.failure);
+    if (!checked.ok) return sendFailure(res, checked.error);
     const { notice, canonical } = checked.value;
     const known = await serialized(notice.workshopId, async () => {
       const before = (await data.listJoins(notice.workshopId)).some(
@@ -380,7 +380,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     const text = await jsonBody(req, res, MAX_SETUP_BYTES);
     if (text === undefined) return;
     const checked = checkSetup(text);
-    if (!checked.ok) return sendFailure(res, checked.failure);
+    if (!checked.ok) return sendFailure(res, checked.error);
     const setup = checked.value;
     const existing = data.workshop(setup.id);
     const workshop: RoomWorkshop = {
@@ -452,7 +452,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     const text = await jsonBody(req, res, MAX_SETUP_WITH_QUESTIONNAIRE_BYTES);
     if (text === undefined) return;
     const checked = checkWorkshopQuestionnaire(text, workshop, knownClauses);
-    if (!checked.ok) return sendFailure(res, checked.failure);
+    if (!checked.ok) return sendFailure(res, checked.error);
     await serialized(workshopId, () => data.saveWorkshop({ ...workshop, questionnaire: checked.value }));
     log(`Serving questionnaire “${workshop.setup.questionnaire.id}” to the participants of ${workshopId}.`);
     sendJson(res, 200, { status: 'stored' });

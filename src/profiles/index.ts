@@ -13,7 +13,13 @@ export {
 } from './resolve.ts';
 export type { ProfileShares, WeightShare, WeightTarget } from './resolve.ts';
 export type { ProfileContext } from './rules.ts';
-export { isProfileData, validateProfile, validateProfileText } from './validate.ts';
+export {
+  isProfileData,
+  PROFILE_LIMITS,
+  profileGuard,
+  validateProfile,
+  validateProfileText,
+} from './validate.ts';
 export {
   fileSizeProblem,
   MAX_PROFILE_FILE_BYTES,

@@ -1,5 +1,5 @@
 import { parseJsonText, parseWithSchema, type Parsed } from '../validation/parse.ts';
-import type { InputLimits } from '../validation/guard.ts';
+import type { GuardOptions, InputLimits } from '../validation/guard.ts';
 import { fileSizeProblem, MAX_PROFILE_FILE_BYTES } from './file.ts';
 import { checkProfileRules, type ProfileContext } from './rules.ts';
 import { PROFILE_KIND, weightProfileSchema, type WeightProfile } from './schema.ts';
@@ -22,11 +22,14 @@ export function validateProfile(data: unknown, context: ProfileContext): Parsed<
   return problems.length > 0 ? { ok: false, problems } : parsed;
 }
 
+/** A profile file's own words for a file too large to be one (in kilobytes). */
+export const profileGuard = (file: string): GuardOptions => ({
+  tooLarge: (bytes) => fileSizeProblem(file, bytes)!,
+});
+
 /** The same, starting from the text of a file. */
 export function validateProfileText(text: string, context: ProfileContext): Parsed<WeightProfile> {
-  const json = parseJsonText(text, context.file, PROFILE_LIMITS, {
-    tooLarge: (bytes) => fileSizeProblem(context.file, bytes)!,
-  });
+  const json = parseJsonText(text, context.file, PROFILE_LIMITS, profileGuard(context.file));
   return json.ok ? validateProfile(json.value, context) : json;
 }
 

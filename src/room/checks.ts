@@ -7,6 +7,7 @@
  * among those collecting on this server and the join code matches. Everything that needs the
  * facilitator's key or the questionnaire is checked again when the facilitator imports.
  */
+import type { Result } from '../validation/result.ts';
 import { validateQuestionnaire } from '../questionnaire/validate.ts';
 import { z } from '../validation/zod.ts';
 import { timestampSchema } from '../validation/fields.ts';
@@ -50,7 +51,7 @@ export interface Failure {
   status: number;
   body: ErrorBody;
 }
-export type Checked<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+export type Checked<T> = Result<T, Failure>;
 
 /** How problems are located in answers: the body of the request. */
 const BODY = 'request body';
@@ -104,21 +105,21 @@ function admit<T extends { workshopId: string }>(
   what: string,
   lookup: Lookup,
 ): Checked<{ value: T; workshop: RoomWorkshop }> {
-  if (byteLength(text) > limits.bytes) return { ok: false, failure: tooLarge(limits.bytes) };
+  if (byteLength(text) > limits.bytes) return { ok: false, error: tooLarge(limits.bytes) };
   const json = parseJsonText(text, BODY, limits);
   const parsed = json.ok ? parseWithSchema(schema, json.value, BODY) : json;
   if (!parsed.ok) {
     const message = `The request body is not ${what}; nothing was stored.`;
-    return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+    return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
   }
   const workshop = lookup.workshop(parsed.value.workshopId);
   if (!workshop) {
     const message = `No workshop with id ${parsed.value.workshopId} collects answers on this server: ask the facilitator to start collecting over the room’s network.`;
-    return { ok: false, failure: failure(404, 'unknownWorkshop', message) };
+    return { ok: false, error: failure(404, 'unknownWorkshop', message) };
   }
   if (!sameJoinCode(lookup.joinCode, workshop.joinCode)) {
     const message = 'The workshop code is missing or is not this workshop’s code; nothing was stored.';
-    return { ok: false, failure: failure(403, 'wrongCode', message) };
+    return { ok: false, error: failure(403, 'wrongCode', message) };
   }
   return { ok: true, value: { value: parsed.value, workshop } };
 }
@@ -158,13 +159,13 @@ export function checkSubmission(
   if (!admitted.ok) return admitted;
   const { workshop } = admitted.value;
   const envelope = checkEnvelope(text, BODY, workshop.setup);
-  if (!envelope.ok) return { ok: false, failure: refused(envelope.refusal) };
-  const wrongGroup = groupCheck(envelope.payload.content, workshop.setup);
-  if (wrongGroup) return { ok: false, failure: wrongGroup };
+  if (!envelope.ok) return { ok: false, error: refused(envelope.error) };
+  const wrongGroup = groupCheck(envelope.value.content, workshop.setup);
+  if (wrongGroup) return { ok: false, error: wrongGroup };
   // What is stored is what was checked, written anew: never a member the schema did not read.
   return {
     ok: true,
-    value: { payload: envelope.payload, workshop, canonical: payloadFileText(envelope.payload) },
+    value: { payload: envelope.value, workshop, canonical: payloadFileText(envelope.value) },
   };
 }
 
@@ -179,20 +180,20 @@ export function checkJoinNotice(
   if (workshop.setup.sealTo && notice.content.kind !== 'sealed') {
     const message =
       'This workshop seals what participants send, and this notice is not sealed; nothing was stored.';
-    return { ok: false, failure: failure(422, 'notSealed', message) };
+    return { ok: false, error: failure(422, 'notSealed', message) };
   }
   const wrongGroup = groupCheck(notice.content, workshop.setup);
-  if (wrongGroup) return { ok: false, failure: wrongGroup };
+  if (wrongGroup) return { ok: false, error: wrongGroup };
   return { ok: true, value: { notice, workshop, canonical: `${JSON.stringify(notice, null, 2)}\n` } };
 }
 
 /** Checks a workshop's set-up sent by the facilitator's app to start collecting. */
 export function checkSetup(text: string): Checked<WorkshopSetup> {
-  if (byteLength(text) > MAX_SETUP_BYTES) return { ok: false, failure: tooLarge(MAX_SETUP_BYTES) };
+  if (byteLength(text) > MAX_SETUP_BYTES) return { ok: false, error: tooLarge(MAX_SETUP_BYTES) };
   const parsed = readSetup(text, BODY);
   if (parsed.ok) return { ok: true, value: parsed.value };
   const message = 'The request body is not a Baseline workshop set-up; nothing was stored.';
-  return { ok: false, failure: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+  return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
 }
 
 /** Checks the questionnaire the facilitator's app sends for a workshop that collects here: the one its set-up names. */
@@ -202,21 +203,21 @@ export function checkWorkshopQuestionnaire(
   knownClauses: ReadonlySet<string>,
 ): Checked<Record<string, unknown>> {
   if (byteLength(text) > MAX_SETUP_WITH_QUESTIONNAIRE_BYTES)
-    return { ok: false, failure: tooLarge(MAX_SETUP_WITH_QUESTIONNAIRE_BYTES) };
+    return { ok: false, error: tooLarge(MAX_SETUP_WITH_QUESTIONNAIRE_BYTES) };
   const json = parseJsonText(text, BODY, SETUP_WITH_QUESTIONNAIRE_LIMITS);
   const carried = json.ok ? carriedQuestionnaire(json.value, workshop.setup, BODY) : json;
   if (!carried.ok) {
     const message = 'The request body is not the questionnaire this workshop uses; nothing was stored.';
     return {
       ok: false,
-      failure: failure(400, 'malformed', message, { problems: located(carried.problems) }),
+      error: failure(400, 'malformed', message, { problems: located(carried.problems) }),
     };
   }
   // Checked with the validator the devices use, so the server never serves one they would refuse.
   const valid = validateQuestionnaire(carried.value, { file: BODY, knownClauses });
   if (valid.ok) return carried;
   const message = 'The questionnaire does not pass the checks of npm run validate; nothing was stored.';
-  return { ok: false, failure: failure(400, 'malformed', message, { problems: located(valid.problems) }) };
+  return { ok: false, error: failure(400, 'malformed', message, { problems: located(valid.problems) }) };
 }
 
 /** The workshop a participant's join code opens, among those collecting here. */

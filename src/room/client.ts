@@ -3,6 +3,7 @@
  * room server served (`servedByRoom`): anywhere else (a static host, the installed app, the
  * portable file) it makes no request at all. Every answer is checked against its schema.
  */
+import type { Result } from '../validation/result.ts';
 import { knownExplanation } from '../validation/messages.ts';
 import type { LocatedProblem } from '../validation/problems.ts';
 import { z } from '../validation/zod.ts';
@@ -43,7 +44,7 @@ export interface RoomError {
   problems?: LocatedProblem[];
 }
 
-export type RoomResult<T> = { ok: true; value: T } | { ok: false; error: RoomError };
+export type RoomResult<T> = Result<T, RoomError>;
 
 const unexpected = (status: number): RoomResult<never> => ({
   ok: false,

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import {
   actionPlan,
   analyse,
@@ -21,7 +21,7 @@ import { useAssessmentStore } from './assessment.ts';
 import { useWeightProfilesStore } from './weightProfiles.ts';
 
 /** A result, or why the weights cannot give one (WeightError: a code the screen translates). */
-type Outcome<T> = { value?: T; error?: Explained };
+type Scored<T> = { value?: T; error?: Explained };
 
 /** Title and rationale of a copy, in the reader's language (the store has no interface text). */
 export type CopyText = (base: WeightProfile) => Pick<WeightProfile, 'title' | 'rationale'>;
@@ -41,7 +41,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   const chosenGrouping = ref<Grouping>();
   const compareWithId = ref<string>();
-  const saveError = ref<string>();
+  /** Why the last save failed, for the screen to say (`useFailureText`); undefined after a save. */
+  const saveError = shallowRef<unknown>();
 
   // The grouping and the comparison are chosen per visit to an assessment.
   watch(
@@ -65,7 +66,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       : {},
   );
 
-  function analysisWith(chosen: WeightProfile | undefined, grouping = groupBy.value): Outcome<GapAnalysis> {
+  function analysisWith(chosen: WeightProfile | undefined, grouping = groupBy.value): Scored<GapAnalysis> {
     const questionnaire = assessments.questionnaire;
     if (!questionnaire || !chosen) return {};
     try {
@@ -88,7 +89,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
   );
 
   const compareWith = computed(() => (compareWithId.value ? profiles.find(compareWithId.value) : undefined));
-  const comparison = computed((): Outcome<Sensitivity> & { other?: GapAnalysis } => {
+  const comparison = computed((): Scored<Sensitivity> & { other?: GapAnalysis } => {
     const own = analysis.value.value;
     if (!own || !compareWith.value) return {};
     const other = analysisWith(compareWith.value);
@@ -102,7 +103,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       await assessments.changeAssessment(update);
       saveError.value = undefined;
     } catch (error) {
-      saveError.value = error instanceof Error ? error.message : String(error);
+      saveError.value = error;
     }
   }
 

@@ -288,7 +288,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     drawnProgress,
     drawnProgressByPillar,
     saveState: autosave.state,
-    saveError: autosave.failure,
+    saveError: autosave.error,
     saveErrorKind,
     flush: autosave.flush,
     retrySave: autosave.retry,

@@ -4,27 +4,24 @@ import { loadProfiles } from 'virtual:weight-profiles';
 import { newId } from '../assessment/ids.ts';
 import {
   appliesTo,
-  fileSizeProblem,
   nextVersion,
+  PROFILE_LIMITS,
+  profileGuard,
   sameProfile,
   validateProfile,
-  validateProfileText,
   type WeightProfile,
 } from '../profiles/index.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import { deleteSavedProfile, listSavedProfiles, putSavedProfile } from '../storage/index.ts';
 import { misplacedKind, type FileKind } from '../transfer/fileKind.ts';
 import type { Parsed } from '../validation/parse.ts';
+import { readChosenFile, type ChosenFile } from '../validation/readFile.ts';
 import { profileTexts } from '../content/texts.ts';
 import { PROFILE_TEXTS, useContentStore } from './content.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 
 /** What is needed of a file the person picked (a `File` has it), read only once its size is known. */
-export interface ProfileFile {
-  name: string;
-  size: number;
-  text(): Promise<string>;
-}
+export type ProfileFile = ChosenFile & { readonly size: number };
 
 export type ImportResult =
   | { ok: true; profile: WeightProfile; renamed: boolean; unchanged: boolean }
@@ -98,12 +95,12 @@ export const useWeightProfilesStore = defineStore('weightProfiles', () => {
    * profile is kept as a copy under a new id; the same profile again changes nothing.
    */
   async function importFile(file: ProfileFile): Promise<ImportResult> {
-    const tooLarge = fileSizeProblem(file.name, file.size);
-    if (tooLarge) return { ok: false, problems: [tooLarge] };
-    const text = await file.text();
-    const misplaced = misplacedKind(text, ['weightProfile']);
+    const read = await readChosenFile(file, PROFILE_LIMITS, profileGuard(file.name));
+    if (!read.ok) return read;
+    const misplaced = misplacedKind(read.value.value, ['weightProfile']);
     if (misplaced) return { ok: false, problems: [], misplaced };
-    const result = validateProfileText(text, { file: file.name, questionnaires: await allQuestionnaires() });
+    const context = { file: file.name, questionnaires: await allQuestionnaires() };
+    const result = validateProfile(read.value.value, context);
     if (!result.ok) return result;
     const existing = find(result.value.id);
     if (existing && sameProfile(existing, result.value))

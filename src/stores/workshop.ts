@@ -22,7 +22,7 @@ import {
   type ConsensusItem,
 } from '../workshop/consensus.ts';
 import { receive, type Outcome, type Via } from '../workshop/importer.ts';
-import { mergeAnswers, type MergeResult } from '../workshop/merge.ts';
+import { mergeParticipants, type MergeResult } from '../workshop/merge.ts';
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 import { useWeightProfilesStore } from './weightProfiles.ts';
@@ -120,7 +120,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
 
   const merge = computed((): MergeResult | undefined => {
     if (!workshop.value || !questionnaire.value) return undefined;
-    return mergeAnswers({
+    return mergeParticipants({
       questionnaire: questionnaire.value,
       groups: workshop.value.setup.groups.map((group) => group.id),
       participants: [...submissions.value].sort((a, b) => compareInstants(a.receivedAt, b.receivedAt)),

@@ -50,9 +50,10 @@ export function fileKindOfText(text: string): FileKind | undefined {
 /**
  * A file brought where it does not belong: its kind, when it is one of Baseline's other files.
  * `undefined` when it is one of the kinds accepted here or not recognised (then the place's
- * own checks say what is wrong with it).
+ * own checks say what is wrong with it). Given the value the file reader
+ * (`src/validation/readFile.ts`) parsed, so the file is parsed once and through the guard.
  */
-export function misplacedKind(text: string, accepted: readonly FileKind[]): FileKind | undefined {
-  const kind = fileKindOfText(text);
+export function misplacedKind(data: unknown, accepted: readonly FileKind[]): FileKind | undefined {
+  const kind = fileKind(data);
   return kind && !accepted.includes(kind) ? kind : undefined;
 }

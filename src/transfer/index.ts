@@ -13,7 +13,7 @@ export * from './formats.ts';
 export { readImport } from './import.ts';
 export { compareVersions } from '../questionnaire/versions.ts';
 export type { DroppedAnswer, ImportCandidate, ImportContext, ImportRead } from './import.ts';
-export { checkSize, MAX_FILE_BYTES } from './limits.ts';
+export { IMPORT_LIMITS, MAX_FILE_BYTES } from './limits.ts';
 export { slug } from './slug.ts';
 export { exportedResults, exportedResultsSchema } from './results.ts';
 export type { ExportedResults } from './results.ts';

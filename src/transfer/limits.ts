@@ -3,8 +3,7 @@
  * (`src/validation/guard.ts`) before any schema runs, so a hostile or broken file is refused
  * quickly and with a message, never by freezing or crashing the page.
  */
-import { fileTooLarge, type InputLimits } from '../validation/guard.ts';
-import type { Problem } from '../validation/problems.ts';
+import type { InputLimits } from '../validation/guard.ts';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
@@ -21,7 +20,3 @@ export const IMPORT_LIMITS: InputLimits = {
   values: 2_000_000,
   text: 100_000,
 };
-
-export function checkSize(bytes: number, file: string): Problem | undefined {
-  return bytes > MAX_FILE_BYTES ? fileTooLarge(file, bytes, MAX_FILE_BYTES) : undefined;
-}

@@ -8,6 +8,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { validateQuestionnaire } from '../questionnaire/validate.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import type { Parsed } from '../validation/parse.ts';
+import { DEFAULT_LIMITS, fileTooLarge } from '../validation/guard.ts';
 import { problem } from '../validation/problems.ts';
 import {
   questionnaireToSheets,
@@ -57,13 +58,18 @@ export async function readTranslationWorkbook(
   questionnaire: Questionnaire,
   knownClauses: ReadonlySet<string>,
 ): Promise<Parsed<MergedTranslations>> {
-  const sheets = await sheetsOf(bytes, file);
-  if (!sheets.ok) return sheets;
-  return mergeTranslationSheets(questionnaire, sheets.value, file, knownClauses);
+  const sheets = await openWorkbook(bytes, file);
+  return sheets.ok ? mergeTranslationSheets(questionnaire, sheets.value, file, knownClauses) : sheets;
 }
 
-/** The sheets of a workbook, or a problem saying it could not be read as one. */
-async function sheetsOf(bytes: Blob | ArrayBuffer, file: string): Promise<Parsed<Sheet[]>> {
+/**
+ * A workbook a person chose, as sheets: held to the size limit of the JSON files (unpacking a
+ * larger one would hold the page), then unpacked; a file that is no workbook is a located problem.
+ */
+async function openWorkbook(bytes: Blob | ArrayBuffer, file: string): Promise<Parsed<Sheet[]>> {
+  const size = bytes instanceof ArrayBuffer ? bytes.byteLength : bytes.size;
+  if (size > DEFAULT_LIMITS.bytes)
+    return { ok: false, problems: [fileTooLarge(file, size, DEFAULT_LIMITS.bytes)] };
   try {
     return { ok: true, value: await readSheets(bytes) };
   } catch (error) {
@@ -86,7 +92,7 @@ export async function readWorkbook(
   file: string,
   knownClauses: ReadonlySet<string>,
 ): Promise<Parsed<Questionnaire>> {
-  const sheets = await sheetsOf(bytes, file);
+  const sheets = await openWorkbook(bytes, file);
   if (!sheets.ok) return sheets;
   const data = sheetsToQuestionnaireData(sheets.value, file);
   if (!data.ok) return data;

@@ -13,6 +13,8 @@ import { accepts } from '../questionnaire/answerTypes.ts';
 import { parseJsonText, parseWithSchema } from '../validation/parse.ts';
 import { compareInstants, isLater } from '../validation/time.ts';
 import { jsonPath, problem, type Problem } from '../validation/problems.ts';
+import { readChosenFile, type ChosenFile, type ReadFile } from '../validation/readFile.ts';
+import type { Result } from '../validation/result.ts';
 import {
   checksumMatches,
   contentSchema,
@@ -76,7 +78,28 @@ export interface ReceiveContext {
 /** What the envelope checks need of a workshop: no key and no questionnaire. */
 export type EnvelopeSetup = Pick<WorkshopSetup, 'id' | 'name' | 'questionnaire' | 'sealTo'>;
 
-export type EnvelopeCheck = { ok: true; payload: Payload } | { ok: false; refusal: Refusal };
+export type EnvelopeCheck = Result<Payload, Refusal>;
+
+/** The guard's words for an answers file too large to be one, and the refusal its problems give. */
+function answersGuard(file: string) {
+  let large = false;
+  const tooLarge = () => {
+    large = true;
+    return problem(file, '$', 'answers.tooLarge', { limit: MAX_PAYLOAD_BYTES / 1_000_000 });
+  };
+  const refusal = (problems: Problem[]): Refusal => ({ reason: large ? 'tooLarge' : 'invalid', problems });
+  return { tooLarge, refusal };
+}
+
+/**
+ * A participant's answers file through the file reader (`src/validation/readFile.ts`), with the
+ * limits and words of `checkEnvelope`: its text and value, or the refusal `receive` would give.
+ */
+export async function readAnswersFile(file: ChosenFile): Promise<Result<ReadFile, Refusal>> {
+  const guard = answersGuard(file.name);
+  const read = await readChosenFile(file, ANSWERS_LIMITS, guard);
+  return read.ok ? read : { ok: false, error: guard.refusal(read.problems) };
+}
 
 /**
  * The checks on a received payload that need neither the facilitator's key nor the
@@ -85,14 +108,10 @@ export type EnvelopeCheck = { ok: true; payload: Payload } | { ok: false; refusa
  * `receive` runs them first on everything.
  */
 export function checkEnvelope(text: string, file: string, setup: EnvelopeSetup): EnvelopeCheck {
-  const refuse = (refusal: Refusal): EnvelopeCheck => ({ ok: false, refusal });
-  let large = false;
-  const tooLarge = () => {
-    large = true;
-    return problem(file, '$', 'answers.tooLarge', { limit: MAX_PAYLOAD_BYTES / 1_000_000 });
-  };
-  const json = parseJsonText(text, file, ANSWERS_LIMITS, { tooLarge });
-  if (!json.ok) return refuse({ reason: large ? 'tooLarge' : 'invalid', problems: json.problems });
+  const refuse = (refusal: Refusal): EnvelopeCheck => ({ ok: false, error: refusal });
+  const guard = answersGuard(file);
+  const json = parseJsonText(text, file, ANSWERS_LIMITS, guard);
+  if (!json.ok) return refuse(guard.refusal(json.problems));
   const parsed = parseWithSchema(payloadSchema, json.value, file);
   if (!parsed.ok) return refuse({ reason: 'invalid', problems: parsed.problems });
   const payload = parsed.value;
@@ -126,15 +145,15 @@ export function checkEnvelope(text: string, file: string, setup: EnvelopeSetup):
   if (setup.sealTo && payload.content.kind !== 'sealed') {
     return refuse({ reason: 'notSealed', problems: [problem(file, '$.content', 'answers.notSealed')] });
   }
-  return { ok: true, payload };
+  return { ok: true, value: payload };
 }
 
 /** Decides what to do with a received payload's text. Never throws on bad input. */
 export function receive(text: string, context: ReceiveContext): Outcome {
   const { file, setup } = context;
   const envelope = checkEnvelope(text, file, setup);
-  if (!envelope.ok) return { kind: 'refused', ...envelope.refusal };
-  const { payload } = envelope;
+  if (!envelope.ok) return { kind: 'refused', ...envelope.error };
+  const payload = envelope.value;
   let opened: ReturnType<typeof openContent>;
   try {
     opened = openContent(payload, context.secretKey, file);

@@ -12,6 +12,7 @@
  * typed it gets the key from the link, the QR code or the set-up file before handing back.
  * Shown in groups of four; read ignoring spaces, dashes and case.
  */
+import type { Result } from '../validation/result.ts';
 import { decode, encode } from '@msgpack/msgpack';
 import { base64 } from '@scure/base';
 import { z } from '../validation/zod.ts';
@@ -40,7 +41,7 @@ const GROUP_BITS = (1 << DEFAULT_GROUPS.length) - 1;
 
 export type JoinCodeError = 'malformed' | 'mistyped' | 'newerVersion' | 'unknownQuestionnaire';
 
-export type JoinCodeResult = { ok: true; join: JoinInfo } | { ok: false; error: JoinCodeError };
+export type JoinCodeResult = Result<JoinInfo, JoinCodeError>;
 
 function questionnaireHash(ref: { id: string; version: string }): Uint8Array {
   return sha256Bytes(new TextEncoder().encode(`${ref.id}@${ref.version}`)).slice(0, QUESTIONNAIRE_HASH_BYTES);
@@ -123,7 +124,7 @@ export function formatJoinCode(code: string): string {
 }
 
 /** The bytes of a typed, scanned or linked code, if its check bytes hold. */
-function checkedBytes(text: string): { ok: true; body: Uint8Array } | { ok: false; error: JoinCodeError } {
+function checkedBytes(text: string): Result<Uint8Array, JoinCodeError> {
   // A pasted link or text far longer than any code is not one (and is not worth scanning).
   if (text.length > MAX_TEXT_LENGTH) return { ok: false, error: 'malformed' };
   const fromLink = /#\/join\/([^/?#]+)/.exec(text)?.[1];
@@ -141,7 +142,7 @@ function checkedBytes(text: string): { ok: true; body: Uint8Array } | { ok: fals
   const body = all.slice(0, -CHECK_BYTES);
   const check = sha256Bytes(body).slice(0, CHECK_BYTES);
   if (check.some((byte, index) => byte !== all[body.length + index])) return { ok: false, error: 'mistyped' };
-  return { ok: true, body };
+  return { ok: true, value: body };
 }
 
 /**
@@ -154,7 +155,7 @@ export function decodeJoinCode(
 ): JoinCodeResult {
   const checked = checkedBytes(text);
   if (!checked.ok) return checked;
-  const { body } = checked;
+  const body = checked.value;
   // Version 1 codes began with a MessagePack array (0x90 and up): not a newer version.
   if (body[0]! > CODE_VERSION && body[0]! < 0x80) return { ok: false, error: 'newerVersion' };
   if (body[0] !== CODE_VERSION || body.length < HEADER_BYTES) return { ok: false, error: 'malformed' };
@@ -212,5 +213,5 @@ export function decodeJoinCode(
   if (name) join.name = name;
   if (sealTo) join.sealTo = base64.encode(sealTo);
   else if (sealed) join.keyPending = true;
-  return { ok: true, join };
+  return { ok: true, value: join };
 }

@@ -399,7 +399,7 @@ function pillarStats(
   };
 }
 
-export function mergeAnswers(input: MergeInput): MergeResult {
+export function mergeParticipants(input: MergeInput): MergeResult {
   const { questionnaire, participants } = input;
   const rooms = roomsOf(input.groups, participants);
   const table = responseTable(questionnaire, participants, input.weights);

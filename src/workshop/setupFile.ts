@@ -45,10 +45,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function readSetupFile(text: string, file: string): Parsed<SetupFile> {
   const json = parseJsonText(text, file, SETUP_WITH_QUESTIONNAIRE_LIMITS);
-  if (!json.ok) return json;
-  const carries = isRecord(json.value) && CARRIED in json.value;
-  const { [CARRIED]: questionnaire, ...rest } = carries ? (json.value as Record<string, unknown>) : {};
-  const setupPart = carries ? rest : json.value;
+  return json.ok ? checkSetupFile(json.value, file) : json;
+}
+
+/** The same, for the value the file reader parsed (`src/validation/readFile.ts`). */
+export function checkSetupFile(value: unknown, file: string): Parsed<SetupFile> {
+  const carries = isRecord(value) && CARRIED in value;
+  const { [CARRIED]: questionnaire, ...rest } = carries ? value : {};
+  const setupPart = carries ? rest : value;
   const guarded = guardValue(setupPart, file, SETUP_LIMITS);
   if (guarded) return { ok: false, problems: [guarded] };
   const setup = parseWithSchema(workshopSetupSchema, setupPart, file);

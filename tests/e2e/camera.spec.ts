@@ -66,7 +66,7 @@ test('the facilitator scans a participant’s QR codes with the camera', async (
     const at = new Date().toISOString();
     const payload = makePayload(
       {
-        join: decoded.join,
+        join: decoded.value,
         participantId: '5b0c2f4e-1d3a-4b6c-8e9f-0a1b2c3d4e5f',
         group: 'international-partners',
         answers: {

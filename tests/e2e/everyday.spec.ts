@@ -48,7 +48,7 @@ async function answersFile(
     ]),
   );
   const payload = makePayload(
-    { join: decoded.join, participantId, group, answers, updatedAt: at },
+    { join: decoded.value, participantId, group, answers, updatedAt: at },
     new Date('2026-03-10T11:00:00.000Z'),
   );
   const path = join(await mkdtemp(join(tmpdir(), 'baseline-')), `answers-${participantId}.json`);

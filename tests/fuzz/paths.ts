@@ -337,7 +337,7 @@ export const joinCodePath: FuzzPath = {
   run(input) {
     const result = decodeJoinCode(input, [SEALED.setup.questionnaire]);
     if (!result.ok) return { accepted: false };
-    const { join: info } = result;
+    const { value: info } = result;
     if (!/^[0-9A-HJKMNP-TV-Z]{13}$/.test(info.id)) return invalidIf(`workshop id ${info.id}`);
     if (info.name !== undefined && !isWellFormedText(info.name)) return invalidIf('broken name');
     return invalidIf(structureProblem(info));

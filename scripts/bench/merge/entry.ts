@@ -7,7 +7,7 @@ import resolution130 from '../../../questionnaires/resolution-130.json';
 import type { Questionnaire } from '../../../src/questionnaire/schema.ts';
 import {
   byDisagreement,
-  mergeAnswers,
+  mergeParticipants,
   type MergeInput,
   type MergeResult,
 } from '../../../src/workshop/merge.ts';
@@ -28,7 +28,7 @@ const BUILD: Record<WorkshopName, () => MergeInput> = {
   },
 };
 const METHODS: Record<Method, (input: MergeInput) => MergeResult> = {
-  fast: mergeAnswers,
+  fast: mergeParticipants,
   reference: mergeReference,
 };
 

@@ -13,6 +13,7 @@ import type { Report } from '../../report/index.ts';
 import { fileName } from '../../transfer/export.ts';
 import { useAnalysisText } from '../analysis/useAnalysisText.ts';
 import { saveBlob } from '../transfer/saveFile.ts';
+import { useFailureText } from '../../i18n/useFailureText.ts';
 
 export interface DocxChoice {
   /** The clause registry, to name the clauses written text cites by id. */
@@ -32,6 +33,7 @@ export interface DocxChoice {
  */
 export function useReportDocx() {
   const { t, locale } = useI18n();
+  const { failureText } = useFailureText();
   const format = useFormat();
   const localized = useLocalized();
   const analysisText = useAnalysisText();
@@ -81,7 +83,7 @@ export function useReportDocx() {
       });
       saveBlob(fileName(report.cover.name, 'report', 'docx', new Date()), blob);
     } catch (failure) {
-      error.value = failure instanceof Error ? failure.message : String(failure);
+      error.value = failureText(failure);
     } finally {
       busy.value = false;
     }

@@ -8,8 +8,8 @@ export function useWrongFile() {
   const kindText = (kind: FileKind, file: string) => t(`wrongFile.${kind}`, { file });
 
   /** The sentence for a file of another kind than those accepted here; `undefined` otherwise. */
-  function wrongFileText(text: string, file: string, accepted: readonly FileKind[]): string | undefined {
-    const kind = misplacedKind(text, accepted);
+  function wrongFileText(data: unknown, file: string, accepted: readonly FileKind[]): string | undefined {
+    const kind = misplacedKind(data, accepted);
     return kind && kindText(kind, file);
   }
 

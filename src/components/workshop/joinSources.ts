@@ -2,7 +2,8 @@
 import { misplacedKind, type FileKind } from '../../transfer/fileKind.ts';
 import type { Problem } from '../../validation/problems.ts';
 import { joinInfoOf, type JoinInfo } from '../../workshop/setup.ts';
-import { MAX_SETUP_WITH_QUESTIONNAIRE_BYTES, readSetupFile } from '../../workshop/setupFile.ts';
+import { readChosenFile } from '../../validation/readFile.ts';
+import { checkSetupFile, SETUP_WITH_QUESTIONNAIRE_LIMITS } from '../../workshop/setupFile.ts';
 
 export type SetupRead =
   /** `questionnaire`: the added questionnaire the file carries, not yet validated. */
@@ -11,11 +12,11 @@ export type SetupRead =
   | { ok: false; problems: Problem[]; misplaced?: FileKind };
 
 export async function joinFromSetupFile(file: File): Promise<SetupRead> {
-  if (file.size > MAX_SETUP_WITH_QUESTIONNAIRE_BYTES) return { ok: false, problems: [] };
-  const text = await file.text();
-  const misplaced = misplacedKind(text, ['workshopSetup']);
+  const read = await readChosenFile(file, SETUP_WITH_QUESTIONNAIRE_LIMITS);
+  if (!read.ok) return read;
+  const misplaced = misplacedKind(read.value.value, ['workshopSetup']);
   if (misplaced) return { ok: false, problems: [], misplaced };
-  const parsed = readSetupFile(text, file.name);
+  const parsed = checkSetupFile(read.value.value, file.name);
   if (!parsed.ok) return parsed;
   const { setup, questionnaire } = parsed.value;
   return { ok: true, value: joinInfoOf(setup), ...(questionnaire === undefined ? {} : { questionnaire }) };

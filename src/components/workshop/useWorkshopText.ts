@@ -2,7 +2,7 @@
 import { useI18n } from 'vue-i18n';
 import {
   describeResponse,
-  responseText as sharedResponseText,
+  responseText,
   type ResponseTextOptions,
   type ResponseWords,
 } from '../../assessment/describe.ts';
@@ -45,7 +45,7 @@ export function useWorkshopText() {
     defaultLanguage: string,
     options: ResponseTextOptions = {},
   ): string {
-    return sharedResponseText(
+    return responseText(
       describeResponse(question, { kind: 'value', value }),
       wordsFor(defaultLanguage),
       options,
@@ -57,14 +57,15 @@ export function useWorkshopText() {
     return valueText(question, keyValue(question, key), defaultLanguage, { short: true });
   }
 
-  function responseText(
+  /** A participant's answer to a question in one line, "no answer" when there is none. */
+  function answerText(
     question: Question,
     response: Response | undefined,
     defaultLanguage: string,
     options: ResponseTextOptions = {},
   ): string {
     if (!response) return t('workshop.response.none');
-    return sharedResponseText(describeResponse(question, response), wordsFor(defaultLanguage), options);
+    return responseText(describeResponse(question, response), wordsFor(defaultLanguage), options);
   }
 
   const percent = (share: number) =>
@@ -98,5 +99,5 @@ export function useWorkshopText() {
     }
   }
 
-  return { groupName, valueText, keyText, responseText, agreementText, percent, outcomeText };
+  return { groupName, valueText, keyText, answerText, agreementText, percent, outcomeText };
 }

@@ -46,19 +46,19 @@ describe('checking answers sent over the network', () => {
   it('refuses, in order: not answers, unknown workshop, wrong code, damaged', () => {
     const { setup } = workshop();
     const text = payloadFileText(payloadFor(setup, given));
-    expect(checkSubmission('[]', lookup(setup))).toMatchObject({ ok: false, failure: { status: 400 } });
+    expect(checkSubmission('[]', lookup(setup))).toMatchObject({ ok: false, error: { status: 400 } });
     expect(checkSubmission(text, lookup(workshop().setup))).toMatchObject({
       ok: false,
-      failure: { status: 404, body: { error: 'unknownWorkshop' } },
+      error: { status: 404, body: { error: 'unknownWorkshop' } },
     });
     expect(checkSubmission(text, lookup(setup, 'ABCD'))).toMatchObject({
       ok: false,
-      failure: { status: 403, body: { error: 'wrongCode' } },
+      error: { status: 403, body: { error: 'wrongCode' } },
     });
     const damaged = text.replace('"yes"', '"no"');
     expect(checkSubmission(damaged, lookup(setup))).toMatchObject({
       ok: false,
-      failure: { status: 422, body: { error: 'damaged', problems: [{ path: '$.checksum' }] } },
+      error: { status: 422, body: { error: 'damaged', problems: [{ path: '$.checksum' }] } },
     });
   });
 
@@ -68,7 +68,7 @@ describe('checking answers sent over the network', () => {
     const text = payloadFileText(payloadFor(older, given));
     expect(checkSubmission(text, lookup(setup))).toMatchObject({
       ok: false,
-      failure: { status: 422, body: { error: 'otherQuestionnaire' } },
+      error: { status: 422, body: { error: 'otherQuestionnaire' } },
     });
   });
 });
@@ -88,7 +88,7 @@ describe('checking join notices and set-ups', () => {
     expect(checkJoinNotice(notice('academia'), lookup(setup)).ok).toBe(true);
     expect(checkJoinNotice(notice('press'), lookup(setup))).toMatchObject({
       ok: false,
-      failure: { status: 422, body: { error: 'unknownGroup' } },
+      error: { status: 422, body: { error: 'unknownGroup' } },
     });
   });
 
@@ -105,7 +105,7 @@ describe('checking join notices and set-ups', () => {
     );
     expect(checkJoinNotice(text, lookup(setup))).toMatchObject({
       ok: false,
-      failure: { body: { error: 'notSealed' } },
+      error: { body: { error: 'notSealed' } },
     });
   });
 
@@ -114,7 +114,7 @@ describe('checking join notices and set-ups', () => {
     expect(checkSetup(JSON.stringify(setup))).toEqual({ ok: true, value: setup });
     expect(checkSetup(JSON.stringify({ ...setup, groups: [] }))).toMatchObject({
       ok: false,
-      failure: { status: 400, body: { problems: [{ path: '$.groups' }] } },
+      error: { status: 400, body: { problems: [{ path: '$.groups' }] } },
     });
   });
 });

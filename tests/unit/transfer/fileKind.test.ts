@@ -26,9 +26,9 @@ describe('what a file is', () => {
   });
 
   it('is named only when it belongs somewhere else', () => {
-    const text = JSON.stringify({ format: 'baseline.assessment' });
-    expect(misplacedKind(text, ['workshopAnswers'])).toBe('assessment');
-    expect(misplacedKind(text, ['assessment', 'backup'])).toBeUndefined();
-    expect(misplacedKind('{"hello": 1}', ['workshopAnswers'])).toBeUndefined();
+    const data = { format: 'baseline.assessment' };
+    expect(misplacedKind(data, ['workshopAnswers'])).toBe('assessment');
+    expect(misplacedKind(data, ['assessment', 'backup'])).toBeUndefined();
+    expect(misplacedKind({ hello: 1 }, ['workshopAnswers'])).toBeUndefined();
   });
 });

@@ -5,13 +5,13 @@ import {
   consensusProvenance,
   type ConsensusDraft,
 } from '../../../src/workshop/consensus.ts';
-import { mergeAnswers } from '../../../src/workshop/merge.ts';
+import { mergeParticipants } from '../../../src/workshop/merge.ts';
 import { scoreAssessment } from '../../../src/scoring/score.ts';
 import { answers, dontKnow, pillar, question, questionnaire, value } from '../builders.ts';
 import { NOW, QUESTIONNAIRE, workshop } from './fixtures.ts';
 
 const { setup } = workshop();
-const merge = mergeAnswers({
+const merge = mergeParticipants({
   questionnaire: QUESTIONNAIRE,
   groups: setup.groups.map((group) => group.id),
   participants: [
@@ -90,7 +90,7 @@ describe('the consensus follows the questionnaire’s conditions', () => {
     ],
     { id: 'r130', version: '1.2.0' },
   );
-  const merged = mergeAnswers({
+  const merged = mergeParticipants({
     questionnaire: conditional,
     groups: ['government', 'academia'],
     participants: [

@@ -25,8 +25,8 @@ describe('join codes', () => {
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]+$/);
     expect(code).toHaveLength(24);
     const decoded = decodeJoinCode(code, CATALOG);
-    expect(decoded).toEqual({ ok: true, join: { ...joinInfoOf(plain), name: undefined } });
-    expect(decoded.ok && 'name' in decoded.join).toBe(false);
+    expect(decoded).toEqual({ ok: true, value: { ...joinInfoOf(plain), name: undefined } });
+    expect(decoded.ok && 'name' in decoded.value).toBe(false);
   });
 
   it('stay as short for a sealed workshop: the key travels in the link and the QR code only', () => {
@@ -34,7 +34,7 @@ describe('join codes', () => {
     const typed = encodeJoinCode(joinInfoOf(setup));
     expect(typed).toHaveLength(24);
     const { sealTo: _key, name: _name, ...rest } = joinInfoOf(setup);
-    expect(decodeJoinCode(typed, CATALOG)).toEqual({ ok: true, join: { ...rest, keyPending: true } });
+    expect(decodeJoinCode(typed, CATALOG)).toEqual({ ok: true, value: { ...rest, keyPending: true } });
     // The typed code of a device still waiting for the key is the code the room server expects.
     expect(encodeJoinCode({ ...rest, keyPending: true })).toBe(typed);
   });
@@ -42,11 +42,11 @@ describe('join codes', () => {
   it('carry custom groups, and in a link the sealing key and the name', () => {
     const { setup } = workshop({ sealed: true });
     const link = encodeJoinCode(joinInfoOf(setup), { full: true });
-    expect(decodeJoinCode(link, CATALOG)).toEqual({ ok: true, join: joinInfoOf(setup) });
+    expect(decodeJoinCode(link, CATALOG)).toEqual({ ok: true, value: joinInfoOf(setup) });
     const typed = encodeJoinCode(joinInfoOf(setup));
     expect(typed.length).toBeLessThan(link.length - 50);
     const decoded = decodeJoinCode(typed, CATALOG);
-    expect(decoded.ok && decoded.join.groups).toEqual(setup.groups);
+    expect(decoded.ok && decoded.value.groups).toEqual(setup.groups);
   });
 
   it('refuse a code of an older format or a newer one, and contradicting flags', () => {

@@ -3,7 +3,7 @@ import type { Answers } from '../../../src/assessment/types.ts';
 import {
   agreementOf,
   byDisagreement,
-  mergeAnswers,
+  mergeParticipants,
   nearestRank,
   type MergeParticipant,
 } from '../../../src/workshop/merge.ts';
@@ -29,7 +29,7 @@ const person = (group: string, given: Answers): MergeParticipant => ({
   answers: given,
 });
 const merge = (participants: MergeParticipant[], groups = ['government', 'academia', 'civil-society']) =>
-  mergeAnswers({ questionnaire: q, groups, participants });
+  mergeParticipants({ questionnaire: q, groups, participants });
 const questionOf = (result: ReturnType<typeof merge>, id: string) =>
   result.questions.find((entry) => entry.questionId === id)!;
 

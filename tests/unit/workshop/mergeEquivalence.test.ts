@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Answers, Response } from '../../../src/assessment/types.ts';
 import type { Condition, NumericRule, Question, Questionnaire } from '../../../src/questionnaire/schema.ts';
 import type { Weights } from '../../../src/scoring/weights.ts';
-import { mergeAnswers, type MergeInput } from '../../../src/workshop/merge.ts';
+import { mergeParticipants, type MergeInput } from '../../../src/workshop/merge.ts';
 import { pillar, question, questionnaire } from '../builders.ts';
 import { mergeReference } from './mergeReference.ts';
 
@@ -237,7 +237,7 @@ describe('the fast merge', () => {
   it('gives exactly the figures of the straightforward merge on random workshops', () => {
     fc.assert(
       fc.property(workshopArbitrary, (input) => {
-        expect(outcome(mergeAnswers, input)).toStrictEqual(outcome(mergeReference, input));
+        expect(outcome(mergeParticipants, input)).toStrictEqual(outcome(mergeReference, input));
       }),
       { numRuns: 300 },
     );
@@ -252,7 +252,7 @@ describe('the fast merge', () => {
           // The same people many times over: long runs of equal answers in every group.
           const participants = Array.from({ length: copies }, () => input.participants).flat();
           const large = { ...input, participants };
-          expect(outcome(mergeAnswers, large)).toStrictEqual(outcome(mergeReference, large));
+          expect(outcome(mergeParticipants, large)).toStrictEqual(outcome(mergeReference, large));
         },
       ),
       { numRuns: 60 },

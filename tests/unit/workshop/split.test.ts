@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../../src/assessment/types.ts';
-import { mergeAnswers } from '../../../src/workshop/merge.ts';
+import { mergeParticipants } from '../../../src/workshop/merge.ts';
 import { medianSplit } from '../../../src/workshop/split.ts';
 import { answers, pillar, question, questionnaire, value } from '../builders.ts';
 
@@ -13,7 +13,7 @@ const q = questionnaire([
 ]);
 
 function splitOf(questionId: string, given: Answers[]) {
-  const merged = mergeAnswers({
+  const merged = mergeParticipants({
     questionnaire: q,
     groups: ['government'],
     participants: given.map((entry, i) => ({ participantId: `p${i}`, group: 'government', answers: entry })),
