@@ -17,6 +17,11 @@ export async function saveTextFile(
   return 'downloaded';
 }
 
+/** Whether this page may ask for the camera: browsers offer it only on HTTPS or on this machine. */
+export function canUseCamera(): boolean {
+  return window.isSecureContext && typeof navigator.mediaDevices?.getUserMedia === 'function';
+}
+
 export function canShareFiles(): boolean {
   if (typeof navigator.canShare !== 'function') return false;
   return navigator.canShare({ files: [new File(['{}'], 'test.json', { type: 'application/json' })] });
