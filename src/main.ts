@@ -3,7 +3,7 @@ import { createApp, toRef } from 'vue';
 import App from './App.vue';
 import { createAppI18n, loadMessages, markDocument } from './i18n/index.ts';
 import { CONTENT_REVISION } from './i18n/useLocalized.ts';
-import { createAppRouter } from './router.ts';
+import { awaitsCode, createAppRouter } from './router.ts';
 import { useContentStore } from './stores/content.ts';
 import { useQuestionnairesStore } from './stores/questionnaires.ts';
 import { useSettingsStore } from './stores/settings.ts';
@@ -26,6 +26,12 @@ app.use(createAppI18n(locale, messages));
 app.provide(CONTENT_REVISION, toRef(content, 'revision'));
 markDocument(locale);
 app.use(router);
+// The first navigation (started by `use`) lands before the mount when the screen's code is already
+// here (the home screen is in the first chunk): the shell and the screen then render once, instead
+// of the shell first and everything that follows the route (links, title, the screen) again.
+if (!awaitsCode(router)) {
+  await router.isReady().catch(() => undefined); // a failed navigation shows the shell, as before
+}
 app.mount('#app');
 // Questionnaires added on this device join the built-in ones in every list.
 void useQuestionnairesStore(pinia).ensureAdded();

@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router';
 import HomeView from './views/HomeView.vue';
 
 export const routes: RouteRecordRaw[] = [
@@ -103,4 +103,13 @@ export function createAppRouter() {
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
+}
+
+/** Whether the screen at the address the app opens on has code still to fetch (a lazy route). */
+export function awaitsCode(router: Router): boolean {
+  return router
+    .resolve(router.options.history.location)
+    .matched.some((record) =>
+      Object.values(record.components ?? {}).some((view) => typeof view === 'function'),
+    );
 }
