@@ -38,15 +38,6 @@ export function fileKind(data: unknown): FileKind | undefined {
   return undefined;
 }
 
-/** The kind of a file's text; `undefined` when it is not JSON or not a file Baseline knows. */
-export function fileKindOfText(text: string): FileKind | undefined {
-  try {
-    return fileKind(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A file brought where it does not belong: its kind, when it is one of Baseline's other files.
  * `undefined` when it is one of the kinds accepted here or not recognised (then the place's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileKind, fileKindOfText, misplacedKind } from '../../../src/transfer/fileKind.ts';
+import { fileKind, misplacedKind } from '../../../src/transfer/fileKind.ts';
 import sample from '../../../questionnaires/sample.json';
 import equal from '../../../questionnaires/weights/equal.json';
 import { payloadFor, workshop } from '../workshop/fixtures.ts';
@@ -17,12 +17,11 @@ describe('what a file is', () => {
     expect(fileKind(sample)).toBe('questionnaire');
   });
 
-  it('is unknown for anything else, and for text that is not JSON', () => {
+  it('is unknown for anything else', () => {
     expect(fileKind({ format: 'something' })).toBeUndefined();
     expect(fileKind(['baseline.assessment'])).toBeUndefined();
     expect(fileKind(null)).toBeUndefined();
     expect(fileKind({ format: 'toString' })).toBeUndefined();
-    expect(fileKindOfText('{"format": "baseline.backup"')).toBeUndefined();
   });
 
   it('is named only when it belongs somewhere else', () => {
