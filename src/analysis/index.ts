@@ -1,12 +1,4 @@
-export { analyse } from './gaps.ts';
-export type {
-  AnalysisOptions,
-  GapAnalysis,
-  GroupAnalysis,
-  GroupStatus,
-  Overall,
-  QuestionAnalysis,
-} from './gaps.ts';
+export * from './gaps.ts';
 export { actionPlan } from './plan.ts';
 export { ceiling, FINAL_COVERAGE, isProvisional } from './provisional.ts';
 export type { ResultState } from './provisional.ts';

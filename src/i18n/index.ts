@@ -8,14 +8,7 @@ import {
 } from '../language/index.ts';
 import { loadMessages, type MessageSchema } from './messages.ts';
 
-export {
-  DEFAULT_LOCALE,
-  isLocale,
-  localeInfo,
-  preferredLocale,
-  SUPPORTED_LOCALES,
-  type Locale,
-} from '../language/index.ts';
+export * from '../language/index.ts';
 
 export { loadMessages, type MessageSchema } from './messages.ts';
 

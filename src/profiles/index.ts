@@ -1,17 +1,6 @@
 export * from './schema.ts';
 export { bandFor, GCI_2024_BANDS } from './bands.ts';
-export {
-  appliesTo,
-  defaultProfile,
-  deriveProfile,
-  normalise,
-  profileBands,
-  profileShares,
-  profileWeights,
-  questionnaireProfile,
-  withWeight,
-} from './resolve.ts';
-export type { ProfileShares, WeightShare, WeightTarget } from './resolve.ts';
+export * from './resolve.ts';
 export type { ProfileContext } from './rules.ts';
 export {
   isProfileData,

@@ -12,18 +12,19 @@ import { canonicalJson, compressText, decompressText } from '../workshop/encodin
 import type { Participation } from '../workshop/participation.ts';
 import { participantIdSchema, plainOrSealed } from '../workshop/payload.ts';
 import { open, seal } from '../workshop/seal.ts';
-import { workshopIdSchema } from '../workshop/setup.ts';
+import { SETUP_LIMITS, workshopIdSchema } from '../workshop/setup.ts';
 import { readJson } from '../validation/guard.ts';
 import type { InputLimits } from '../validation/guard.ts';
 
 export const MAX_JOIN_NOTICE_BYTES = 16_000;
 
-/** What the structural guard (`src/validation/guard.ts`) holds a join notice to, sealed content included. */
+/**
+ * What the structural guard (`src/validation/guard.ts`) holds a join notice to, sealed content
+ * included: a set-up's nesting and widths, far fewer values.
+ */
 export const JOIN_NOTICE_LIMITS: InputLimits = {
+  ...SETUP_LIMITS,
   bytes: MAX_JOIN_NOTICE_BYTES,
-  depth: 6,
-  members: 50,
-  items: 50,
   values: 500,
   text: MAX_JOIN_NOTICE_BYTES,
 };

@@ -8,7 +8,7 @@
 import { z } from '../validation/zod.ts';
 import type { LocatedProblem } from '../validation/problems.ts';
 import { timestampSchema } from '../validation/fields.ts';
-import { participantIdSchema } from '../workshop/payload.ts';
+import { participantIdSchema, participantKeyFields } from '../workshop/payload.ts';
 import { questionnaireRefSchema } from '../validation/fields.ts';
 import { workshopIdSchema } from '../workshop/setup.ts';
 import { joinNoticeSchema } from './joinNotice.ts';
@@ -52,8 +52,7 @@ export type RoomInfo = z.infer<typeof roomInfoSchema>;
 
 /** What the server gives back for answers it has: the participant can compare the checksum with their own. */
 export const receiptSchema = z.object({
-  workshopId: workshopIdSchema,
-  participantId: participantIdSchema,
+  ...participantKeyFields,
   checksum: z.string().max(100),
   updatedAt: timestamp,
   receivedAt: timestamp,

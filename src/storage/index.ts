@@ -1,18 +1,6 @@
 export { closeDatabase, DB_NAME, DB_VERSION, plain } from './db.ts';
 export type { TrashedAssessment } from './db.ts';
-export {
-  deleteAssessment,
-  getAssessment,
-  listAssessments,
-  loadAllAnswers,
-  loadAnswer,
-  loadAnswers,
-  putAssessment,
-  rewriteAssessment,
-  saveAnswer,
-  saveAnswerIfUnchanged,
-  updateAssessment,
-} from './assessments.ts';
+export * from './assessments.ts';
 export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';
 export {
   deleteAddedQuestionnaire,
@@ -20,7 +8,6 @@ export {
   putAddedQuestionnaire,
 } from './questionnaires.ts';
 export type { AddedQuestionnaire } from './questionnaires.ts';
-export type { CheckedSave } from './assessments.ts';
 export { announce, openChannel } from './channel.ts';
 export type { ChangeMessage } from './channel.ts';
 export { adoptJournal, createJournal, dropJournal } from './journal.ts';

@@ -22,6 +22,7 @@ import { createWindowSync, deviceConflict, type Conflict } from '../storage/wind
 import { createAutosave } from './autosave.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 import type { LoadState } from './loadState.ts';
+import { startOpening } from './opening.ts';
 
 /** Typing in a text box is saved when it pauses this long; choices are saved at once. */
 const TYPING_PAUSE_MS = 400;
@@ -60,14 +61,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const autosave = createAutosave(windows.write, TYPING_PAUSE_MS);
 
   async function open(id: string): Promise<void> {
-    if (assessment.value?.id === id && loadState.value === 'ready') return;
-    await autosave.flush();
-    loadState.value = 'loading';
-    let found = await getAssessment(id);
-    if (!found) {
-      loadState.value = 'missing';
-      return;
-    }
+    const opening = { state: loadState, openId: assessment.value?.id, flush: autosave.flush };
+    let found = await startOpening(id, getAssessment, opening);
+    if (!found) return;
     const [loadedQuestionnaire, storedAnswers, withDevices] = await Promise.all([
       questionnaires.load(found.questionnaire.id),
       loadAnswers(id),

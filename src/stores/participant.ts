@@ -22,6 +22,21 @@ export interface HandBack {
   chunks: string[];
 }
 
+/**
+ * Records `note` (a hand-back, a delivery) on the assessment's workshop part, over the stored
+ * assessment rather than `assessment`, which another window may have changed since.
+ */
+async function noteOnWorkshop(
+  assessment: Assessment,
+  participation: Participation,
+  note: Partial<Participation>,
+): Promise<Assessment> {
+  const latest = (await getAssessment(assessment.id)) ?? assessment;
+  const recorded: Assessment = { ...latest, workshop: { ...(latest.workshop ?? participation), ...note } };
+  await putAssessment(recorded);
+  return recorded;
+}
+
 /** A participant's side of a workshop: joining, and handing the answers back. */
 export const useParticipantStore = defineStore('participant', () => {
   /** The assessment this device already answers for the workshop, if any (so joining twice continues it). */
@@ -106,15 +121,9 @@ export const useParticipantStore = defineStore('participant', () => {
     if (!participation) throw new Error('This assessment is not part of a workshop');
     const payload = participantPayload(participation, answers, new Date());
     const fileText = payloadFileText(payload);
-    const latest = (await getAssessment(assessment.id)) ?? assessment;
-    const recorded: Assessment = {
-      ...latest,
-      workshop: {
-        ...(latest.workshop ?? participation),
-        handedBack: { at: payload.createdAt, checksum: payload.checksum, updatedAt: payload.updatedAt },
-      },
-    };
-    await putAssessment(recorded);
+    const recorded = await noteOnWorkshop(assessment, participation, {
+      handedBack: { at: payload.createdAt, checksum: payload.checksum, updatedAt: payload.updatedAt },
+    });
     const who = slug((participation.name ?? '').toLowerCase(), 40) || participation.participantId.slice(0, 8);
     const workshop = slug((participation.join.name ?? participation.join.id).toLowerCase(), 40) || 'workshop';
     return {
@@ -140,15 +149,9 @@ export const useParticipantStore = defineStore('participant', () => {
     const result = await sendAnswers(prepared.payload, encodeJoinCode(participation.join));
     if (!result.ok) return { assessment: prepared.assessment, result };
     const { receipt } = result.value;
-    const latest = (await getAssessment(assessment.id)) ?? prepared.assessment;
-    const recorded: Assessment = {
-      ...latest,
-      workshop: {
-        ...(latest.workshop ?? participation),
-        delivered: { at: receipt.receivedAt, checksum: receipt.checksum, updatedAt: receipt.updatedAt },
-      },
-    };
-    await putAssessment(recorded);
+    const recorded = await noteOnWorkshop(prepared.assessment, participation, {
+      delivered: { at: receipt.receivedAt, checksum: receipt.checksum, updatedAt: receipt.updatedAt },
+    });
     return { assessment: recorded, result };
   }
 

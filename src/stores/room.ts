@@ -8,12 +8,14 @@ import {
   putWorkshopQuestionnaire,
   servedByRoom,
   type RoomError,
+  type RoomResult,
 } from '../room/client.ts';
 import { openJoinNotice } from '../room/joinNotice.ts';
 import type { RoomInfo, WorkshopStatus } from '../room/protocol.ts';
 import { rosterOf, type Joined, type Roster } from '../room/roster.ts';
 import type { Outcome } from '../workshop/importer.ts';
 import { carriedFor } from './carriedQuestionnaire.ts';
+import { whileBusy } from './opening.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
 import { useWorkshopStore } from './workshop.ts';
 
@@ -36,11 +38,16 @@ export const useRoomStore = defineStore('room', () => {
   const error = ref<RoomError>();
   const busy = ref(false);
 
+  /** Keeps why the server refused, for the screen to say; true when it did. */
+  function refused<T>(result: RoomResult<T>): result is Extract<RoomResult<T>, { ok: false }> {
+    if (!result.ok) error.value = result.error;
+    return !result.ok;
+  }
+
   async function loadInfo(): Promise<void> {
     if (!served || info.value) return;
     const result = await getRoomInfo();
-    if (result.ok) info.value = result.value;
-    else error.value = result.error;
+    if (!refused(result)) info.value = result.value;
   }
 
   const canCollect = computed(() => served && info.value?.facilitator === true);
@@ -55,34 +62,22 @@ export const useRoomStore = defineStore('room', () => {
     if (!canCollect.value || !id) return;
     const result = await getWorkshopStatus(id);
     if (workshop.workshop?.id !== id) return;
-    if (result.ok) {
-      status.value = result.value;
-      error.value = undefined;
-    } else error.value = result.error;
+    if (refused(result)) return;
+    status.value = result.value;
+    error.value = undefined;
   }
 
   async function startCollecting(): Promise<boolean> {
     const setup = workshop.workshop?.setup;
     if (!canCollect.value || !setup) return false;
-    busy.value = true;
-    try {
-      const result = await openWorkshop(setup);
-      if (!result.ok) {
-        error.value = result.error;
-        return false;
-      }
+    return whileBusy(busy, async () => {
+      if (refused(await openWorkshop(setup))) return false;
       // An added questionnaire is served to the participants, who have only the built-in ones.
       const carried = await carriedFor(useQuestionnairesStore(), setup.questionnaire.id);
-      const sent = carried && (await putWorkshopQuestionnaire(setup.id, carried));
-      if (sent && !sent.ok) {
-        error.value = sent.error;
-        return false;
-      }
+      if (carried && refused(await putWorkshopQuestionnaire(setup.id, carried))) return false;
       await refresh();
       return true;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   const collecting = computed(
@@ -115,13 +110,9 @@ export const useRoomStore = defineStore('room', () => {
   async function importReceived(): Promise<ImportSummary | undefined> {
     const id = workshop.workshop?.id;
     if (!canCollect.value || !id) return undefined;
-    busy.value = true;
-    try {
+    return whileBusy(busy, async () => {
       const result = await getReceivedFiles(id);
-      if (!result.ok) {
-        error.value = result.error;
-        return undefined;
-      }
+      if (refused(result)) return undefined;
       const outcomes: ImportSummary['outcomes'] = [];
       for (const file of result.value.files)
         outcomes.push({
@@ -130,9 +121,7 @@ export const useRoomStore = defineStore('room', () => {
         });
       await refresh();
       return { outcomes };
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   return {

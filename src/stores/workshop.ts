@@ -28,6 +28,7 @@ import { useQuestionnairesStore } from './questionnaires.ts';
 import { useWeightProfilesStore } from './weightProfiles.ts';
 import { compareInstants } from '../validation/time.ts';
 import type { LoadState } from './loadState.ts';
+import { startOpening } from './opening.ts';
 
 /** Typing a rationale is saved when it pauses this long. */
 const TYPING_PAUSE_MS = 400;
@@ -55,14 +56,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
   }, TYPING_PAUSE_MS);
 
   async function open(id: string): Promise<void> {
-    if (workshop.value?.id === id && loadState.value === 'ready') return;
-    await autosave.flush();
-    loadState.value = 'loading';
-    const found = await getWorkshop(id);
-    if (!found) {
-      loadState.value = 'missing';
-      return;
-    }
+    const opening = { state: loadState, openId: workshop.value?.id, flush: autosave.flush };
+    const found = await startOpening(id, getWorkshop, opening);
+    if (!found) return;
     const [loaded, received] = await Promise.all([
       questionnaires.load(found.setup.questionnaire.id),
       listSubmissions(id),

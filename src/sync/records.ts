@@ -16,7 +16,7 @@ import { z } from '../validation/zod.ts';
 import { identifier, timestampSchema } from '../validation/fields.ts';
 import { answersSchema } from '../workshop/answersSchema.ts';
 import type { Submission } from '../workshop/importer.ts';
-import { participantIdSchema, payloadSchema, type Payload } from '../workshop/payload.ts';
+import { participantKeyFields, payloadSchema, type Payload } from '../workshop/payload.ts';
 import { workshopIdSchema, workshopSetupSchema } from '../workshop/setup.ts';
 import type { ConsensusDraft } from '../workshop/consensus.ts';
 import type { WorkshopSetup } from '../workshop/setup.ts';
@@ -49,8 +49,7 @@ export interface SyncedWorkshop {
 }
 
 export const syncedSubmissionSchema = z.strictObject({
-  workshopId: workshopIdSchema,
-  participantId: participantIdSchema,
+  ...participantKeyFields,
   checksum: z.string().max(200),
   updatedAt: timestampSchema,
   createdAt: timestampSchema,

@@ -43,6 +43,9 @@ export const participantIdSchema = z
     expected('expected.participantId'),
   );
 
+/** Whose answers, in which workshop: the key of a participant's answers wherever they are acknowledged or kept. */
+export const participantKeyFields = { workshopId: workshopIdSchema, participantId: participantIdSchema };
+
 export const contentSchema = z.strictObject({
   group: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(120).optional(),
