@@ -5,6 +5,8 @@ export interface TableColumn {
   number?: boolean;
   /** A column of buttons: its heading is for screen readers only. */
   hidden?: boolean;
+  /** A column a narrow screen does without (the table's own style hides `.wide-only`). */
+  wide?: boolean;
   class?: string;
   /** A line under the heading (a date, what an arrow means). */
   hint?: string;
