@@ -1,5 +1,4 @@
-import type { Answer, AnswerValue } from '../../assessment/types.ts';
-import type { CitationIndex } from '../../questionnaire/citations.ts';
+import type { AnswerValue } from '../../assessment/types.ts';
 import type { Question } from '../../questionnaire/schema.ts';
 
 /**
@@ -11,15 +10,4 @@ export interface ControlProps<Q extends Question = Question> {
   value: AnswerValue | undefined;
   labelledBy: string;
   defaultLanguage: string;
-}
-
-/** What a question's card is given; `AssessmentQuestion` passes the same on. */
-export interface QuestionCardProps {
-  question: Question;
-  answer: Answer | undefined;
-  number: number;
-  count: number;
-  defaultLanguage: string;
-  /** The registry's clauses and the questionnaire's references (`citationIndex`). */
-  citations: CitationIndex;
 }
