@@ -1,8 +1,6 @@
 export { closeDatabase, DB_NAME, DB_VERSION, plain } from './db.ts';
 export type { TrashedAssessment } from './db.ts';
 export * from './assessments.ts';
-export { applyPendingChanges, changeAssessmentAhead, pendingChanges } from './assessmentChanges.ts';
-export type { PendingChange } from './assessmentChanges.ts';
 export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';
 export {
   deleteAddedQuestionnaire,

@@ -9,8 +9,6 @@ import { visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Questionnaire } from '../questionnaire/schema.ts';
 import {
   adoptJournal,
-  applyPendingChanges,
-  changeAssessmentAhead,
   getAssessment,
   loadAnswers,
   plain,
@@ -18,6 +16,8 @@ import {
   storageErrorKind,
   type JournalEntry,
 } from '../storage/index.ts';
+// Not through storage/index.ts: what it exports is part of the first screen's script.
+import { applyPendingChanges, changeAssessmentAhead } from '../storage/assessmentChanges.ts';
 import { dropSyncConflict, loadSyncConflicts } from '../storage/syncConflicts.ts';
 import { createWindowSync, deviceConflict, type Conflict } from '../storage/windowSync.ts';
 import { createAutosave } from './autosave.ts';

@@ -8,11 +8,11 @@ import {
   createJournal,
   getAssessment,
   loadAnswers,
-  pendingChanges,
   putAssessment,
   saveAnswer,
   updateAssessment,
 } from '../../../src/storage/index.ts';
+import { pendingChanges } from '../../../src/storage/assessmentChanges.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
 
