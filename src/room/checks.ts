@@ -53,6 +53,9 @@ export interface Failure {
 }
 export type Checked<T> = Result<T, Failure>;
 
+/** What the server stores once a request passed: the checked record, its workshop, and the text to store. */
+type ToStore<T> = Checked<T & { workshop: RoomWorkshop; canonical: string }>;
+
 /** How problems are located in answers: the body of the request. */
 const BODY = 'request body';
 
@@ -151,10 +154,7 @@ function groupCheck(content: { kind: string; group?: string }, setup: WorkshopSe
 }
 
 /** Checks a participant's answers sent over the network, before anything is stored. */
-export function checkSubmission(
-  text: string,
-  lookup: Lookup,
-): Checked<{ payload: Payload; workshop: RoomWorkshop; canonical: string }> {
+export function checkSubmission(text: string, lookup: Lookup): ToStore<{ payload: Payload }> {
   const admitted = admit(text, payloadSchema, ANSWERS_LIMITS, 'a Baseline answers payload', lookup);
   if (!admitted.ok) return admitted;
   const { workshop } = admitted.value;
@@ -170,10 +170,7 @@ export function checkSubmission(
 }
 
 /** Checks a join notice, before anything is stored. */
-export function checkJoinNotice(
-  text: string,
-  lookup: Lookup,
-): Checked<{ notice: JoinNotice; workshop: RoomWorkshop; canonical: string }> {
+export function checkJoinNotice(text: string, lookup: Lookup): ToStore<{ notice: JoinNotice }> {
   const admitted = admit(text, joinNoticeSchema, JOIN_NOTICE_LIMITS, 'a Baseline join notice', lookup);
   if (!admitted.ok) return admitted;
   const { value: notice, workshop } = admitted.value;
