@@ -113,7 +113,7 @@ function admit<T extends { workshopId: string }>(
   const parsed = json.ok ? parseWithSchema(schema, json.value, BODY) : json;
   if (!parsed.ok) {
     const message = `The request body is not ${what}; nothing was stored.`;
-    return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+    return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.error) }) };
   }
   const workshop = lookup.workshop(parsed.value.workshopId);
   if (!workshop) {
@@ -190,7 +190,7 @@ export function checkSetup(text: string): Checked<WorkshopSetup> {
   const parsed = readSetup(text, BODY);
   if (parsed.ok) return { ok: true, value: parsed.value };
   const message = 'The request body is not a Baseline workshop set-up; nothing was stored.';
-  return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+  return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.error) }) };
 }
 
 /** Checks the questionnaire the facilitator's app sends for a workshop that collects here: the one its set-up names. */
@@ -207,14 +207,14 @@ export function checkWorkshopQuestionnaire(
     const message = 'The request body is not the questionnaire this workshop uses; nothing was stored.';
     return {
       ok: false,
-      error: failure(400, 'malformed', message, { problems: located(carried.problems) }),
+      error: failure(400, 'malformed', message, { problems: located(carried.error) }),
     };
   }
   // Checked with the validator the devices use, so the server never serves one they would refuse.
   const valid = validateQuestionnaire(carried.value, { file: BODY, knownClauses });
   if (valid.ok) return carried;
   const message = 'The questionnaire does not pass the checks of npm run validate; nothing was stored.';
-  return { ok: false, error: failure(400, 'malformed', message, { problems: located(valid.problems) }) };
+  return { ok: false, error: failure(400, 'malformed', message, { problems: located(valid.error) }) };
 }
 
 /** The workshop a participant's join code opens, among those collecting here. */

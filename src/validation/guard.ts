@@ -275,7 +275,7 @@ type JsonReader<Input> = (
   options?: GuardOptions,
 ) => Parsed<unknown>;
 
-const refusedFor = (found: Problem): Parsed<never> => ({ ok: false, problems: [found] });
+const refusedFor = (found: Problem): Parsed<never> => ({ ok: false, error: [found] });
 
 /**
  * The one reader of JSON text from outside: size and nesting, then the parser (a syntax error is

@@ -187,7 +187,7 @@ export function sheetsToQuestionnaireData(
 
   for (const name of ['settings', 'pillars', 'questions'] as const)
     if (!byName.has(name)) fail(`${name}`, 'workbook.missingSheet', { sheet: name });
-  if (problems.length > 0) return { ok: false, problems, places };
+  if (problems.length > 0) return { ok: false, error: problems, places };
 
   /** Sets one cell's value at a path in an object, as a text, a list, JSON or a plain value. */
   function put(target: JsonObject, column: string, cell: Cell, place: Place, jsonPath: string): void {
@@ -340,7 +340,7 @@ export function sheetsToQuestionnaireData(
   if (references.length > 0) data.references = references;
   if (carrySets.size > 0) data.carryOver = [...carrySets].map(([from, questions]) => ({ from, questions }));
   data.pillars = pillars.map((p) => p.pillar);
-  return problems.length > 0 ? { ok: false, problems, places } : { ok: true, value: data, places };
+  return problems.length > 0 ? { ok: false, error: problems, places } : { ok: true, value: data, places };
 }
 
 /** Names the sheet, row and column of each problem the validator found at a JSON path. */
