@@ -57,9 +57,15 @@ export function createAppRouter() {
   return createRouter({
     history: createWebHashHistory(),
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    scrollBehavior: (_to, _from, saved) => saved ?? (arrivalMarked() ? false : { top: 0 }),
   });
 }
+
+/**
+ * A screen that marks where an arriving reader starts (the question to pick up at) is scrolled
+ * there by App.vue; scrolling to the top as well would undo that whenever it ran second.
+ */
+const arrivalMarked = (): boolean => document.querySelector('main [data-arrival]') !== null;
 
 /** Whether the screen at the address the app opens on has code still to fetch (a lazy route). */
 export function awaitsCode(router: Router): boolean {

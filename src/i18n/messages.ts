@@ -21,6 +21,25 @@ const LOADERS: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
   es: () => import('./locales/es.json'),
 };
 
+/**
+ * A built message file as the runtime takes it. The build keeps a message that is only its own
+ * text as a string, a fraction of the syntax tree vue-i18n's compiler makes of it
+ * (scripts/vite/i18nMessagesPlugin.ts); the built runtime has no compiler and takes only trees,
+ * so each string becomes the smallest tree that renders it, as the full one does. In place, and
+ * a second pass finds nothing to do. The development server keeps the runtime compiler and the
+ * plain files, whose strings it compiles.
+ */
+export function servedMessages<T extends object>(messages: T): T {
+  if (!import.meta.env.PROD) return messages;
+  const group = messages as Record<string, unknown>;
+  for (const [key, message] of Object.entries(group)) {
+    if (typeof message === 'string') group[key] = { t: 0, b: { s: message } };
+    // A tree is a node of type 0 (a resource); any other object is a group of messages.
+    else if ((message as { t?: unknown }).t !== 0) servedMessages(message as object);
+  }
+  return messages;
+}
+
 export async function loadMessages(locale: Locale): Promise<MessageSchema> {
-  return (await LOADERS[locale]()).default;
+  return servedMessages((await LOADERS[locale]()).default);
 }

@@ -6,6 +6,7 @@
 import { ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Locale } from '../language/index.ts';
+import { servedMessages } from './messages.ts';
 import type en from './sync/en.json';
 
 type SyncMessages = typeof en;
@@ -29,7 +30,7 @@ export function useSyncMessages() {
     () => composer.locale.value,
     async (locale) => {
       if (!merged.has(locale)) {
-        const messages = (await LOADERS[locale as Locale]()).default;
+        const messages = servedMessages((await LOADERS[locale as Locale]()).default);
         composer.mergeLocaleMessage(locale, messages);
         merged.add(locale);
       }

@@ -30,6 +30,11 @@ export function useWorkshopText() {
     return label ?? groupId;
   }
 
+  /** A participant as the facilitator sees them: their name, or the start of their anonymous id. */
+  function participantName(entry: { name?: string | null; participantId: string }): string {
+    return entry.name ?? t('workshop.participants.anonymous', { id: entry.participantId.slice(0, 8) });
+  }
+
   // Questionnaire texts are put in words per call (`wordsFor`), each in its own fallback language.
   const words = useResponseWords(() => 'en');
   /** The interface's words, with questionnaire texts in the questionnaire's own fallback language. */
@@ -99,5 +104,5 @@ export function useWorkshopText() {
     }
   }
 
-  return { groupName, valueText, keyText, answerText, agreementText, percent, outcomeText };
+  return { groupName, participantName, valueText, keyText, answerText, agreementText, percent, outcomeText };
 }

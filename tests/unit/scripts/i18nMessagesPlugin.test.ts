@@ -1,13 +1,15 @@
 /**
  * The build compiles every message file the app gives vue-i18n: the production runtime has no
  * message compiler, so a file left out (as the server-of-record screens' words once were)
- * reaches it as plain strings and its screen renders nothing.
+ * reaches it as plain strings and its screen renders nothing. The strings the build keeps (text
+ * and nothing else) become trees as the file arrives (`servedMessages`).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compiledMessageFile } from '../../../scripts/vite/i18nMessagesPlugin.ts';
-import { testI18n } from '../i18n.ts';
+import { servedMessages } from '../../../src/i18n/messages.ts';
+import { flatten, testI18n, type Messages } from '../i18n.ts';
 
 const I18N = resolve('src/i18n');
 const messageFiles = readdirSync(I18N, { recursive: true, encoding: 'utf8' })
@@ -32,11 +34,15 @@ describe('the build’s i18n message compilation', () => {
   });
 
   it.each(messageFiles.map((file) => [file.slice(I18N.length + 1), file]))(
-    '%s becomes syntax trees, no plain string left',
+    '%s becomes syntax trees, plain text aside, and reaches the runtime with no plain string left',
     (_name, file) => {
-      const compiled = compiledMessageFile(file);
-      expect(compiled).toBeDefined();
-      expect(plainStrings(JSON.parse(compiled ?? '{}') as Compiled)).toEqual([]);
+      const compiled = JSON.parse(compiledMessageFile(file) ?? '{}') as Compiled;
+      const source = flatten(JSON.parse(readFileSync(file, 'utf8')) as Messages);
+      // A string kept is the source's own text, with nothing vue-i18n would read as syntax.
+      for (const key of plainStrings(compiled)) expect(source.get(key), key).toMatch(/^[^{}@|]*$/);
+      vi.stubEnv('PROD', true);
+      expect(plainStrings(servedMessages(compiled))).toEqual([]);
+      vi.unstubAllEnvs();
     },
   );
 
@@ -47,7 +53,9 @@ describe('the build’s i18n message compilation', () => {
   it('makes trees vue-i18n renders once merged as the sync screens merge them, placeholders included', () => {
     const compiled = compiledMessageFile(join(I18N, 'sync', 'en.json'));
     const i18n = testI18n('en');
-    i18n.global.mergeLocaleMessage('en', JSON.parse(compiled ?? '{}') as never);
+    vi.stubEnv('PROD', true);
+    i18n.global.mergeLocaleMessage('en', servedMessages(JSON.parse(compiled ?? '{}') as never));
+    vi.unstubAllEnvs();
     expect(i18n.global.t('sync.title')).toBe('Server of record');
     expect(i18n.global.t('sync.errors.tooManyRequests', { seconds: 30 })).toBe(
       'Too many attempts. Wait 30 seconds and try again.',
