@@ -8,9 +8,7 @@ import {
   type IDBPDatabase,
   type IDBPTransaction,
   type IndexNames,
-  type StoreKey,
   type StoreNames,
-  type StoreValue,
 } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
@@ -174,18 +172,4 @@ export async function closeDatabase(): Promise<void> {
  */
 export function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** The three things done with a store of whole records, each replaced whole: list, keep, delete. */
-export function keptRecords<Name extends 'weightProfiles' | 'addedQuestionnaires'>(store: Name) {
-  return {
-    list: async (): Promise<StoreValue<BaselineDB, Name>[]> => (await database()).getAll(store),
-    /** Keeps a record, replacing the one kept so far with the same key. */
-    put: async (record: StoreValue<BaselineDB, Name>): Promise<void> => {
-      await (await database()).put(store, plain(record));
-    },
-    remove: async (key: StoreKey<BaselineDB, Name>): Promise<void> => {
-      await (await database()).delete(store, key);
-    },
-  };
 }

@@ -1,12 +1,18 @@
 /** Questionnaires added on this device from a file, each kept with its catalog summary. */
 import type { AddedQuestionnaire } from './records.ts';
-import { keptRecords } from './db.ts';
+import { database, plain } from './db.ts';
 
 export type { AddedQuestionnaire };
 
-const added = keptRecords('addedQuestionnaires');
+export async function listAddedQuestionnaires(): Promise<AddedQuestionnaire[]> {
+  return (await database()).getAll('addedQuestionnaires');
+}
 
-export const listAddedQuestionnaires = added.list;
 /** Keeps a questionnaire, replacing the version of it kept so far. */
-export const putAddedQuestionnaire = added.put;
-export const deleteAddedQuestionnaire = added.remove;
+export async function putAddedQuestionnaire(record: AddedQuestionnaire): Promise<void> {
+  await (await database()).put('addedQuestionnaires', plain(record));
+}
+
+export async function deleteAddedQuestionnaire(id: string): Promise<void> {
+  await (await database()).delete('addedQuestionnaires', id);
+}

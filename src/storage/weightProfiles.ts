@@ -1,10 +1,17 @@
 /** Weight profiles saved on this device: made in the weight editor or imported from a file. */
-import { keptRecords } from './db.ts';
-
-const saved = keptRecords('weightProfiles');
+import type { WeightProfile } from '../profiles/schema.ts';
+import { database, plain } from './db.ts';
 
 /** Every saved profile, in order of id. */
-export const listSavedProfiles = saved.list;
+export async function listSavedProfiles(): Promise<WeightProfile[]> {
+  return (await database()).getAll('weightProfiles');
+}
+
 /** Saves a profile, replacing a saved one with the same id. */
-export const putSavedProfile = saved.put;
-export const deleteSavedProfile = saved.remove;
+export async function putSavedProfile(profile: WeightProfile): Promise<void> {
+  await (await database()).put('weightProfiles', plain(profile));
+}
+
+export async function deleteSavedProfile(id: string): Promise<void> {
+  await (await database()).delete('weightProfiles', id);
+}
