@@ -1,4 +1,4 @@
-/** Browser glue for moving answers without a network: files, the share sheet, and pictures of QR codes. */
+/** Browser glue for moving answers without a network: files, the share sheet, pictures of QR codes, typed codes. */
 import type { Pixels } from '../../workshop/qrDecode.ts';
 import { saveBlob } from '../transfer/saveFile.ts';
 
@@ -16,6 +16,20 @@ export async function saveTextFile(
   saveBlob(fileName, file);
   return 'downloaded';
 }
+
+/**
+ * A field for a code copied from a screen or a sheet (a join code, a link code): written left to
+ * right in a fixed-width face, and no browser suggests, corrects or lower-cases what is typed.
+ * The field's `type="text"` stays written on the element: with the type hidden in a bound object,
+ * Vue's v-model takes the input-type-neutral directive, which puts more code on the first screen.
+ */
+export const CODE_FIELD = {
+  dir: 'ltr',
+  class: 'mono',
+  autocomplete: 'off',
+  autocapitalize: 'characters',
+  spellcheck: 'false',
+} as const;
 
 /** Whether this page may ask for the camera: browsers offer it only on HTTPS or on this machine. */
 export function canUseCamera(): boolean {

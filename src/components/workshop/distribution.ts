@@ -1,0 +1,11 @@
+import type { Question } from '../../questionnaire/schema.ts';
+import type { QuestionMerge } from '../../workshop/merge.ts';
+import type { StakeholderGroup } from '../../workshop/setup.ts';
+
+/** One question's answers in the room, as QuestionDistribution shows them (in the list or on the projector). */
+export interface Distribution {
+  question: Question;
+  merged: QuestionMerge;
+  groups: readonly StakeholderGroup[];
+  defaultLanguage: string;
+}
