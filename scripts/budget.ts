@@ -127,7 +127,7 @@ function sixLanguageEstimate(measured: Measured): Partial<Measured> {
 async function main(): Promise<number> {
   const budgets = parseBudgets(readFileSync(join(ROOT, BUDGET_FILE), 'utf8'), BUDGET_FILE);
   if (!budgets.ok) {
-    for (const problem of budgets.problems) console.error(formatProblem(problem));
+    for (const problem of budgets.error) console.error(formatProblem(problem));
     return 1;
   }
   if (!existsSync(join(DIST, 'index.html'))) {

@@ -33,7 +33,7 @@ function report(file: string, result: Parsed<unknown>): void {
   } else {
     failed += 1;
     console.error(`FAIL ${file}`);
-    for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
+    for (const problem of result.error) console.error(`  ${formatProblem(problem)}`);
   }
 }
 

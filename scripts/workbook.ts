@@ -45,7 +45,7 @@ async function translations(args: string[]): Promise<number> {
   const file = relative(process.cwd(), input);
   const knownClauses = loadClauseIds();
   const parsed = validateQuestionnaireText(readFileSync(input, 'utf8'), { file, knownClauses });
-  if (!parsed.ok) return refused(file, parsed.problems);
+  if (!parsed.ok) return refused(file, parsed.error);
   if (!output) {
     writeFileSync(workbook, Buffer.from(await (await writeTranslationWorkbook(parsed.value)).arrayBuffer()));
     console.log(`ok   ${file} → ${relative(process.cwd(), workbook)} (translation workbook)`);
@@ -58,7 +58,7 @@ async function translations(args: string[]): Promise<number> {
     parsed.value,
     knownClauses,
   );
-  if (!merged.ok) return refused(name, merged.problems);
+  if (!merged.ok) return refused(name, merged.error);
   const { questionnaire, added, changed } = merged.value;
   writeFileSync(output, `${JSON.stringify(questionnaire, null, 2)}\n`);
   console.log(
@@ -87,7 +87,7 @@ async function main(args: string[]): Promise<number> {
   const parsed = toWorkbook
     ? validateQuestionnaireText(bytes.toString('utf8'), { file, knownClauses })
     : await readWorkbook(arrayBuffer(bytes), file, knownClauses);
-  if (!parsed.ok) return refused(file, parsed.problems);
+  if (!parsed.ok) return refused(file, parsed.error);
   const target = output ?? input.replace(/\.(json|xlsx)$/i, toWorkbook ? '.xlsx' : '.json');
   if (toWorkbook) {
     writeFileSync(target, Buffer.from(await (await writeWorkbook(parsed.value)).arrayBuffer()));

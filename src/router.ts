@@ -1,95 +1,51 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router';
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteRecordRaw,
+  type RouteRecordSingleView,
+  type Router,
+} from 'vue-router';
 import HomeView from './views/HomeView.vue';
+
+type Lazy = RouteRecordSingleView['component'];
+
+/** A screen at `path`; the parts its address carries (`:id`, `:code`…) reach the view as props. */
+const screen = (path: string, name: string, component: Lazy): RouteRecordRaw => ({
+  path,
+  name,
+  component,
+  props: path.includes(':'),
+});
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
-  {
-    path: '/assessments/:id/answer/:pillarId?',
-    name: 'answer',
-    component: () => import('./views/AnswerView.vue'),
-    props: true,
-  },
-  {
-    path: '/assessments/:id/results',
-    name: 'results',
-    component: () => import('./views/ResultsView.vue'),
-    props: true,
-  },
-  {
-    path: '/assessments/:id/weights',
-    name: 'weights',
-    component: () => import('./views/WeightsView.vue'),
-    props: true,
-  },
-  {
-    path: '/assessments/:id/report',
-    name: 'report',
-    component: () => import('./views/ReportView.vue'),
-    props: true,
-  },
-  {
-    path: '/assessments/:id/export',
-    name: 'export',
-    component: () => import('./views/ExportView.vue'),
-    props: true,
-  },
-  { path: '/backup', name: 'backup', component: () => import('./views/ExportView.vue') },
-  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
-  {
-    path: '/assessments/:id/hand-back',
-    name: 'hand-back',
-    component: () => import('./views/workshop/HandBackView.vue'),
-    props: true,
-  },
-  { path: '/workshops', name: 'workshops', component: () => import('./views/workshop/WorkshopsView.vue') },
-  {
-    path: '/workshops/new',
-    name: 'workshop-new',
-    component: () => import('./views/workshop/WorkshopSetupView.vue'),
-  },
-  {
-    path: '/workshops/:id',
-    name: 'workshop',
-    component: () => import('./views/workshop/WorkshopView.vue'),
-    props: true,
-  },
-  {
-    path: '/workshops/:id/discuss',
-    name: 'workshop-discuss',
-    component: () => import('./views/workshop/WorkshopDiscussView.vue'),
-    props: true,
-  },
-  {
-    path: '/workshops/:id/consensus',
-    name: 'workshop-consensus',
-    component: () => import('./views/workshop/WorkshopConsensusView.vue'),
-    props: true,
-  },
-  {
-    path: '/workshops/:id/room',
-    name: 'workshop-room',
-    component: () => import('./views/workshop/RoomView.vue'),
-    props: true,
-  },
-  {
-    path: '/join/:code?',
-    name: 'join',
-    component: () => import('./views/workshop/JoinView.vue'),
-    props: true,
-  },
-  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
-  {
-    path: '/questionnaires',
-    name: 'questionnaires',
-    component: () => import('./views/QuestionnairesView.vue'),
-  },
-  {
-    path: '/questionnaires/:id/variant',
-    name: 'variant',
-    component: () => import('./views/VariantView.vue'),
-    props: true,
-  },
-  { path: '/link/:code?', name: 'link', component: () => import('./views/LinkView.vue'), props: true },
+  screen('/assessments/:id/answer/:pillarId?', 'answer', () => import('./views/AnswerView.vue')),
+  screen('/assessments/:id/results', 'results', () => import('./views/ResultsView.vue')),
+  screen('/assessments/:id/weights', 'weights', () => import('./views/WeightsView.vue')),
+  screen('/assessments/:id/report', 'report', () => import('./views/ReportView.vue')),
+  screen('/assessments/:id/export', 'export', () => import('./views/ExportView.vue')),
+  screen('/backup', 'backup', () => import('./views/ExportView.vue')),
+  screen('/import', 'import', () => import('./views/ImportView.vue')),
+  screen('/assessments/:id/hand-back', 'hand-back', () => import('./views/workshop/HandBackView.vue')),
+  screen('/workshops', 'workshops', () => import('./views/workshop/WorkshopsView.vue')),
+  screen('/workshops/new', 'workshop-new', () => import('./views/workshop/WorkshopSetupView.vue')),
+  screen('/workshops/:id', 'workshop', () => import('./views/workshop/WorkshopView.vue')),
+  screen(
+    '/workshops/:id/discuss',
+    'workshop-discuss',
+    () => import('./views/workshop/WorkshopDiscussView.vue'),
+  ),
+  screen(
+    '/workshops/:id/consensus',
+    'workshop-consensus',
+    () => import('./views/workshop/WorkshopConsensusView.vue'),
+  ),
+  screen('/workshops/:id/room', 'workshop-room', () => import('./views/workshop/RoomView.vue')),
+  screen('/join/:code?', 'join', () => import('./views/workshop/JoinView.vue')),
+  screen('/compare', 'compare', () => import('./views/CompareView.vue')),
+  screen('/questionnaires', 'questionnaires', () => import('./views/QuestionnairesView.vue')),
+  screen('/questionnaires/:id/variant', 'variant', () => import('./views/VariantView.vue')),
+  screen('/link/:code?', 'link', () => import('./views/LinkView.vue')),
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];
 

@@ -64,7 +64,7 @@ export function checkBuiltInProfiles(
           path,
           result: {
             ok: false,
-            problems: [
+            error: [
               {
                 file: name(path),
                 path: '$.id',

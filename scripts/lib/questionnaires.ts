@@ -24,7 +24,7 @@ export function loadClauseRegistry() {
   const file = 'questionnaires/reference/clauses.json';
   const json = parseJsonText(readFileSync(CLAUSES_FILE, 'utf8'), file);
   const parsed = json.ok ? parseWithSchema(clauseRegistrySchema, json.value, file) : json;
-  if (!parsed.ok) throw new ProblemsError(parsed.problems);
+  if (!parsed.ok) throw new ProblemsError(parsed.error);
   return parsed.value;
 }
 
@@ -39,6 +39,6 @@ export function loadBuiltInQuestionnaire(name: string): Questionnaire {
     file,
     knownClauses: loadClauseIds(),
   });
-  if (!parsed.ok) throw new ProblemsError(parsed.problems);
+  if (!parsed.ok) throw new ProblemsError(parsed.error);
   return parsed.value;
 }

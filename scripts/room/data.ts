@@ -82,7 +82,7 @@ export async function openRoomData(root: string, warn: (message: string) => void
     if (parsed.ok && parsed.value.setup.id === entry.name) workshops.set(entry.name, parsed.value);
     else
       warn(
-        `Skipped ${file}: ${parsed.ok ? 'its id is not its folder’s name' : parsed.problems.map(formatProblem).join('; ')}`,
+        `Skipped ${file}: ${parsed.ok ? 'its id is not its folder’s name' : parsed.error.map(formatProblem).join('; ')}`,
       );
   }
 

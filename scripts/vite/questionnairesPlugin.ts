@@ -58,7 +58,7 @@ function loadAll(dir: string): Entry[] {
     const file = relative(ROOT, path);
     const result = validateQuestionnaireText(readFileSync(path, 'utf8'), { file, knownClauses });
     if (result.ok) entries.push({ path, questionnaire: result.value });
-    else problems.push(...result.problems.map(formatProblem));
+    else problems.push(...result.error.map(formatProblem));
   }
   const ids = entries.map(({ questionnaire }) => questionnaire.id);
   for (const id of new Set(ids)) {

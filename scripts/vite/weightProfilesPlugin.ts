@@ -29,7 +29,7 @@ const SHELLS_ID = 'virtual:weight-profiles/default-language';
 
 function validPaths(dir: string, questionnaireDir: string): string[] {
   const results = checkBuiltInProfiles(builtInProfileFiles(dir), loadValidQuestionnaires(questionnaireDir));
-  const problems = results.flatMap(({ result }) => (result.ok ? [] : result.problems.map(formatProblem)));
+  const problems = results.flatMap(({ result }) => (result.ok ? [] : result.error.map(formatProblem)));
   if (problems.length > 0) {
     throw new Error(
       `Invalid weight profile(s); run \`npm run validate\` for details:\n${problems.join('\n')}`,

@@ -19,3 +19,9 @@ export type Columns = (string | TableColumn)[];
 /** Columns of figures, one per heading. */
 export const figureColumns = (...labels: string[]): TableColumn[] =>
   labels.map((label) => ({ label, number: true }));
+
+/** The most common table: a column naming each row, then columns of figures. */
+export const namedFigures = (name: string, ...figures: string[]): Columns => [
+  name,
+  ...figureColumns(...figures),
+];

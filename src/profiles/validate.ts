@@ -19,7 +19,7 @@ export function validateProfile(data: unknown, context: ProfileContext): Parsed<
   const parsed = parseWithSchema(weightProfileSchema, data, context.file);
   if (!parsed.ok) return parsed;
   const problems = checkProfileRules(parsed.value, context);
-  return problems.length > 0 ? { ok: false, problems } : parsed;
+  return problems.length > 0 ? { ok: false, error: problems } : parsed;
 }
 
 /** A profile file's own words for a file too large to be one (in kilobytes). */

@@ -12,9 +12,9 @@ export type CarriedCheck =
   /** Valid; `addition` says whether it is new here, a new version, or the very file kept already. */
   | { ok: true; questionnaire: Questionnaire; addition: Addition }
   /** Not valid: the validator's located problems. */
-  | { ok: false; problems: Problem[] }
+  | { ok: false; error: Problem[] }
   /** Valid, but not to be kept: an older or a different file of an id kept here, or a built-in id. */
-  | { ok: false; problems: []; addition: Addition };
+  | { ok: false; error: []; addition: Addition };
 
 export async function checkCarried(
   value: unknown,
@@ -23,9 +23,9 @@ export async function checkCarried(
   known: (id: string) => Promise<{ builtIn: boolean; current?: Questionnaire }>,
 ): Promise<CarriedCheck> {
   const parsed = validateQuestionnaire(value, { file, knownClauses });
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  if (!parsed.ok) return { ok: false, error: parsed.error };
   const questionnaire = parsed.value;
   const addition = additionOf(questionnaire, await known(questionnaire.id));
   if (addition.kind === 'sameFile' || canAdd(addition)) return { ok: true, questionnaire, addition };
-  return { ok: false, problems: [], addition };
+  return { ok: false, error: [], addition };
 }

@@ -42,8 +42,8 @@ function truth(
   condition: Condition,
   value: (questionId: string) => AnswerValue | undefined,
 ): boolean | undefined {
-  if ('all' in condition) return combine(condition.all, value, false);
-  if ('any' in condition) return combine(condition.any, value, true);
+  if ('all' in condition) return combineTruths(condition.all, (part) => truth(part, value), false);
+  if ('any' in condition) return combineTruths(condition.any, (part) => truth(part, value), true);
   if ('not' in condition) {
     const inner = truth(condition.not, value);
     return inner === undefined ? undefined : !inner;
@@ -58,15 +58,18 @@ function truth(
   return Array.isArray(answer) && answer.includes(condition.includes);
 }
 
-/** `all` (decisive = false) or `any` (decisive = true): one decisive part settles it. */
-function combine(
-  parts: readonly Condition[],
-  value: (questionId: string) => AnswerValue | undefined,
+/**
+ * `all` (decisive = false) or `any` (decisive = true) where a part may be unknown: one decisive
+ * part settles it, else an unknown part leaves the whole unknown.
+ */
+export function combineTruths<T>(
+  parts: readonly T[],
+  truthOf: (part: T) => boolean | undefined,
   decisive: boolean,
 ): boolean | undefined {
   let unknown = false;
   for (const part of parts) {
-    const result = truth(part, value);
+    const result = truthOf(part);
     if (result === decisive) return decisive;
     if (result === undefined) unknown = true;
   }

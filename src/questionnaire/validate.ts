@@ -7,7 +7,7 @@ export function validateQuestionnaire(data: unknown, context: RuleContext): Pars
   const parsed = parseWithSchema(questionnaireSchema, data, context.file);
   if (!parsed.ok) return parsed;
   const problems = checkRules(parsed.value, context);
-  return problems.length > 0 ? { ok: false, problems } : parsed;
+  return problems.length > 0 ? { ok: false, error: problems } : parsed;
 }
 
 /** The same, starting from the text of a file. */

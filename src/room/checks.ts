@@ -53,6 +53,9 @@ export interface Failure {
 }
 export type Checked<T> = Result<T, Failure>;
 
+/** What the server stores once a request passed: the checked record, its workshop, and the text to store. */
+type ToStore<T> = Checked<T & { workshop: RoomWorkshop; canonical: string }>;
+
 /** How problems are located in answers: the body of the request. */
 const BODY = 'request body';
 
@@ -110,7 +113,7 @@ function admit<T extends { workshopId: string }>(
   const parsed = json.ok ? parseWithSchema(schema, json.value, BODY) : json;
   if (!parsed.ok) {
     const message = `The request body is not ${what}; nothing was stored.`;
-    return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+    return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.error) }) };
   }
   const workshop = lookup.workshop(parsed.value.workshopId);
   if (!workshop) {
@@ -151,10 +154,7 @@ function groupCheck(content: { kind: string; group?: string }, setup: WorkshopSe
 }
 
 /** Checks a participant's answers sent over the network, before anything is stored. */
-export function checkSubmission(
-  text: string,
-  lookup: Lookup,
-): Checked<{ payload: Payload; workshop: RoomWorkshop; canonical: string }> {
+export function checkSubmission(text: string, lookup: Lookup): ToStore<{ payload: Payload }> {
   const admitted = admit(text, payloadSchema, ANSWERS_LIMITS, 'a Baseline answers payload', lookup);
   if (!admitted.ok) return admitted;
   const { workshop } = admitted.value;
@@ -170,10 +170,7 @@ export function checkSubmission(
 }
 
 /** Checks a join notice, before anything is stored. */
-export function checkJoinNotice(
-  text: string,
-  lookup: Lookup,
-): Checked<{ notice: JoinNotice; workshop: RoomWorkshop; canonical: string }> {
+export function checkJoinNotice(text: string, lookup: Lookup): ToStore<{ notice: JoinNotice }> {
   const admitted = admit(text, joinNoticeSchema, JOIN_NOTICE_LIMITS, 'a Baseline join notice', lookup);
   if (!admitted.ok) return admitted;
   const { value: notice, workshop } = admitted.value;
@@ -193,7 +190,7 @@ export function checkSetup(text: string): Checked<WorkshopSetup> {
   const parsed = readSetup(text, BODY);
   if (parsed.ok) return { ok: true, value: parsed.value };
   const message = 'The request body is not a Baseline workshop set-up; nothing was stored.';
-  return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.problems) }) };
+  return { ok: false, error: failure(400, 'malformed', message, { problems: located(parsed.error) }) };
 }
 
 /** Checks the questionnaire the facilitator's app sends for a workshop that collects here: the one its set-up names. */
@@ -210,14 +207,14 @@ export function checkWorkshopQuestionnaire(
     const message = 'The request body is not the questionnaire this workshop uses; nothing was stored.';
     return {
       ok: false,
-      error: failure(400, 'malformed', message, { problems: located(carried.problems) }),
+      error: failure(400, 'malformed', message, { problems: located(carried.error) }),
     };
   }
   // Checked with the validator the devices use, so the server never serves one they would refuse.
   const valid = validateQuestionnaire(carried.value, { file: BODY, knownClauses });
   if (valid.ok) return carried;
   const message = 'The questionnaire does not pass the checks of npm run validate; nothing was stored.';
-  return { ok: false, error: failure(400, 'malformed', message, { problems: located(valid.problems) }) };
+  return { ok: false, error: failure(400, 'malformed', message, { problems: located(valid.error) }) };
 }
 
 /** The workshop a participant's join code opens, among those collecting here. */

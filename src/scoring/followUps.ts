@@ -21,7 +21,7 @@
  * `soundness.ts` refuses questionnaires whose conditions would break this.
  */
 import type { AnswerValue, Answers } from '../assessment/types.ts';
-import { holds, visibleQuestionIds } from '../questionnaire/conditions.ts';
+import { combineTruths, holds, visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Condition, Questionnaire } from '../questionnaire/schema.ts';
 
 export type Asked = 'shown' | 'notAsked' | 'credited' | 'pending' | 'outOfScope';
@@ -79,23 +79,13 @@ export function conditionQuestions(condition: Condition): string[] {
  * nothing on its own, and its `not` is not known either.
  */
 export function evaluate(condition: Condition, leaf: (part: Leaf) => Truth): Truth {
-  if ('all' in condition) return combine(condition.all, leaf, false);
-  if ('any' in condition) return combine(condition.any, leaf, true);
+  if ('all' in condition) return combineTruths(condition.all, (part) => evaluate(part, leaf), false);
+  if ('any' in condition) return combineTruths(condition.any, (part) => evaluate(part, leaf), true);
   if ('not' in condition) {
     const inner = evaluate(condition.not, leaf);
     return inner === undefined ? undefined : !inner;
   }
   return leaf(condition);
-}
-
-function combine(parts: readonly Condition[], leaf: (part: Leaf) => Truth, decisive: boolean): Truth {
-  let unknown = false;
-  for (const part of parts) {
-    const truth = evaluate(part, leaf);
-    if (truth === decisive) return decisive;
-    if (truth === undefined) unknown = true;
-  }
-  return unknown ? undefined : !decisive;
 }
 
 interface Gate {

@@ -2,7 +2,14 @@
  * The one IndexedDB database of the app. Every other module goes through the functions of
  * this folder; nothing else opens the database or knows its stores.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type IndexNames,
+  type StoreNames,
+} from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
 import type { AddedQuestionnaire, JournalEntry, StoredSubmission, StoredWorkshop } from './records.ts';
@@ -53,6 +60,19 @@ type UpgradeStep = (
 ) => void;
 
 /**
+ * A store of records that each belong to one owner (an assessment, a workshop), keyed by the
+ * owner's id first, with an index on it so all of one owner's records are read at once.
+ */
+function ownedStore<Name extends 'answers' | 'submissions' | 'journal'>(
+  db: IDBPDatabase<BaselineDB>,
+  name: Name,
+  keyPath: [string, ...string[]],
+  index: IndexNames<BaselineDB, Name>,
+): void {
+  db.createObjectStore(name, { keyPath }).createIndex(index, keyPath[0]);
+}
+
+/**
  * Cumulative upgrade steps: the step at index n takes a database from version n to n + 1.
  * A user on any older version runs every step after theirs, in order, so a later change only
  * appends a step here and never edits an earlier one.
@@ -61,10 +81,7 @@ const UPGRADES: readonly UpgradeStep[] = [
   (db) => {
     db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('byUpdatedAt', 'updatedAt');
     // One record per answer, so saving one answer never rewrites (or races with) the others.
-    db.createObjectStore('answers', { keyPath: ['assessmentId', 'questionId'] }).createIndex(
-      'byAssessment',
-      'assessmentId',
-    );
+    ownedStore(db, 'answers', ['assessmentId', 'questionId'], 'byAssessment');
   },
   // Version 2: weight profiles made or imported on this device.
   (db) => {
@@ -77,18 +94,12 @@ const UPGRADES: readonly UpgradeStep[] = [
   // Version 4: the facilitator's workshops and the answers received for them.
   (db) => {
     db.createObjectStore('workshops', { keyPath: 'id' }).createIndex('byUpdatedAt', 'updatedAt');
-    db.createObjectStore('submissions', { keyPath: ['workshopId', 'participantId'] }).createIndex(
-      'byWorkshop',
-      'workshopId',
-    );
+    ownedStore(db, 'submissions', ['workshopId', 'participantId'], 'byWorkshop');
   },
   // Version 5: the journal of answers being typed moves here from localStorage, which Chromium
   // writes to disk lazily (a crash lost up to the last seconds of typing).
   (db) => {
-    db.createObjectStore('journal', { keyPath: ['assessmentId', 'tab', 'answer.questionId'] }).createIndex(
-      'byAssessment',
-      'assessmentId',
-    );
+    ownedStore(db, 'journal', ['assessmentId', 'tab', 'answer.questionId'], 'byAssessment');
   },
   // Version 6: what a device linked to a server of record keeps to sync (empty on others).
   (db) => {

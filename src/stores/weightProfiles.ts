@@ -98,7 +98,7 @@ export const useWeightProfilesStore = defineStore('weightProfiles', () => {
     const read = await readChosenFile(file, PROFILE_LIMITS, profileGuard(file.name));
     if (!read.ok) return read;
     const misplaced = misplacedKind(read.value.value, ['weightProfile']);
-    if (misplaced) return { ok: false, problems: [], misplaced };
+    if (misplaced) return { ok: false, error: [], misplaced };
     const context = { file: file.name, questionnaires: await allQuestionnaires() };
     const result = validateProfile(read.value.value, context);
     if (!result.ok) return result;

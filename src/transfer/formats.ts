@@ -19,6 +19,13 @@ const fileVersion = z.literal(FILE_VERSION, {
   error: expected('expected.fileVersion', { value: FILE_VERSION }),
 });
 
+/** The members every file begins with: which format and version it is. */
+const header = <Format extends string>(format: Format) => ({
+  $schema: z.string().max(500).optional(),
+  format: z.literal(format),
+  version: fileVersion,
+});
+
 /** The most assessments one backup may hold. */
 export const MAX_BACKUP_ASSESSMENTS = 1000;
 
@@ -33,9 +40,7 @@ const answersList = z
 
 export const assessmentFileSchema = z
   .strictObject({
-    $schema: z.string().max(500).optional(),
-    format: z.literal(ASSESSMENT_FORMAT),
-    version: fileVersion,
+    ...header(ASSESSMENT_FORMAT),
     exportedAt,
     sharing: z.boolean().meta({
       description:
@@ -56,9 +61,7 @@ export type BackupEntry = z.infer<typeof backupEntrySchema>;
 
 export const backupFileSchema = z
   .strictObject({
-    $schema: z.string().max(500).optional(),
-    format: z.literal(BACKUP_FORMAT),
-    version: fileVersion,
+    ...header(BACKUP_FORMAT),
     exportedAt,
     assessments: z.array(backupEntrySchema).max(MAX_BACKUP_ASSESSMENTS),
   })
@@ -77,9 +80,7 @@ export const MAX_ITERATIONS = 10_000_000;
 
 export const encryptedFileSchema = z
   .strictObject({
-    $schema: z.string().max(500).optional(),
-    format: z.literal(ENCRYPTED_FORMAT),
-    version: fileVersion,
+    ...header(ENCRYPTED_FORMAT),
     contains: z
       .enum([ASSESSMENT_FORMAT, BACKUP_FORMAT])
       .meta({ description: 'The format of the encrypted content' }),

@@ -76,7 +76,7 @@ export async function readImport(
   context: ImportContext,
 ): Promise<ImportRead> {
   const read = readJsonBytes(bytes, file, IMPORT_LIMITS);
-  if (!read.ok) return refused(read.problems);
+  if (!read.ok) return refused(read.error);
   const data = read.value;
 
   const header = formatOf(data, file);
@@ -103,7 +103,7 @@ function formatOf(data: unknown, file: string): { format: string } | { problem: 
 
 async function readEncrypted(data: unknown, file: string, context: ImportContext): Promise<ImportRead> {
   const parsed = parseWithSchema(encryptedFileSchema, data, file);
-  if (!parsed.ok) return refused(parsed.problems);
+  if (!parsed.ok) return refused(parsed.error);
   if (!encryptionAvailable()) {
     return refused([problem(file, '$', 'import.cannotDecrypt')]);
   }
@@ -120,9 +120,9 @@ async function readEncrypted(data: unknown, file: string, context: ImportContext
   const content = readJsonBytes(inner, file, IMPORT_LIMITS);
   if (!content.ok) {
     // Text that is not JSON inside is not a Baseline file; JSON that breaks a limit says which.
-    const [first] = content.problems;
+    const [first] = content.error;
     const broken = first?.code === 'file.notText' || first?.code === 'file.notJson';
-    return refused(broken ? [problem(file, '$.data', 'import.notBaselineInside')] : content.problems);
+    return refused(broken ? [problem(file, '$.data', 'import.notBaselineInside')] : content.error);
   }
   const header = formatOf(content.value, file);
   if ('problem' in header) return refused([header.problem]);
@@ -143,12 +143,12 @@ async function readPlain(
   let kind: typeof ASSESSMENT_FORMAT | typeof BACKUP_FORMAT;
   if (format === ASSESSMENT_FORMAT) {
     const parsed = parseWithSchema(assessmentFileSchema, data, file);
-    if (!parsed.ok) return refused(parsed.problems);
+    if (!parsed.ok) return refused(parsed.error);
     kind = ASSESSMENT_FORMAT;
     entries = [{ entry: parsed.value, path: [], sharing: parsed.value.sharing }];
   } else {
     const parsed = parseWithSchema(backupFileSchema, data, file);
-    if (!parsed.ok) return refused(parsed.problems);
+    if (!parsed.ok) return refused(parsed.error);
     kind = BACKUP_FORMAT;
     entries = parsed.value.assessments.map((entry, index) => ({
       entry,

@@ -267,28 +267,33 @@ export function guardValue(value: unknown, file: string, limits: InputLimits): P
   return undefined;
 }
 
+/** Reads JSON from outside (text or a file's bytes) as `file`, held to `limits`. */
+type JsonReader<Input> = (
+  input: Input,
+  file: string,
+  limits: InputLimits,
+  options?: GuardOptions,
+) => Parsed<unknown>;
+
+const refusedFor = (found: Problem): Parsed<never> => ({ ok: false, error: [found] });
+
 /**
  * The one reader of JSON text from outside: size and nesting, then the parser (a syntax error is
  * a located problem), then the structure. Only what passes reaches a schema.
  */
-export function readJson(
-  text: string,
-  file: string,
-  limits: InputLimits,
-  options: GuardOptions = {},
-): Parsed<unknown> {
+export const readJson: JsonReader<string> = (text, file, limits, options = {}) => {
   const raw = guardJsonText(text, file, limits, options);
-  if (raw) return { ok: false, problems: [raw] };
+  if (raw) return refusedFor(raw);
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [problem(file, '$', 'file.notJson', { detail })] };
+    return refusedFor(problem(file, '$', 'file.notJson', { detail }));
   }
   const structure = guardValue(value, file, limits);
-  return structure ? { ok: false, problems: [structure] } : { ok: true, value };
-}
+  return structure ? refusedFor(structure) : { ok: true, value };
+};
 
 /** Strict UTF-8: undefined for bytes that are not text (a picture, a spreadsheet, a zip). */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -300,18 +305,10 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** `readJson` for the bytes of a file: its size first, then UTF-8, then the rest. */
-export function readJsonBytes(
-  bytes: Uint8Array,
-  file: string,
-  limits: InputLimits,
-  options: GuardOptions = {},
-): Parsed<unknown> {
+export const readJsonBytes: JsonReader<Uint8Array> = (bytes, file, limits, options = {}) => {
   if (bytes.length > limits.bytes)
-    return {
-      ok: false,
-      problems: [options.tooLarge?.(bytes.length) ?? fileTooLarge(file, bytes.length, limits.bytes)],
-    };
+    return refusedFor(options.tooLarge?.(bytes.length) ?? fileTooLarge(file, bytes.length, limits.bytes));
   const text = decodeUtf8(bytes);
-  if (text === undefined) return { ok: false, problems: [problem(file, '$', 'file.notText')] };
+  if (text === undefined) return refusedFor(problem(file, '$', 'file.notText'));
   return readJson(text, file, limits, options);
-}
+};

@@ -31,7 +31,7 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: st
   return {
     ok: false,
     // A person reads the first ones; the rest would only slow the page that lists them.
-    problems: result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
+    error: result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
       const path = jsonPath(issue.path);
       const within = enclosingId(data, issue.path);
       const named = expectationOf(issue.message);

@@ -1,3 +1,4 @@
+import type { Result } from './result.ts';
 import { englishMessage, type Explained, type ProblemCode, type ProblemParams } from './messages.ts';
 
 /**
@@ -11,7 +12,7 @@ export interface Problem extends Explained {
 }
 
 /** What reading a file from outside gives: its checked value, or the problems found in it. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+export type Parsed<T> = Result<T, Problem[]>;
 
 /** A problem placed by its path alone, where the file is known from elsewhere (a request's body). */
 export type LocatedProblem = Omit<Problem, 'file'>;

@@ -33,10 +33,10 @@ export async function readChosenFile(
 ): Promise<Parsed<ReadFile>> {
   if (file.size !== undefined && file.size > limits.bytes) {
     const refusal = options.tooLarge?.(file.size) ?? fileTooLarge(file.name, file.size, limits.bytes);
-    return { ok: false, problems: [refusal] };
+    return { ok: false, error: [refusal] };
   }
   const text = file.arrayBuffer ? decodeUtf8(new Uint8Array(await file.arrayBuffer())) : await file.text();
-  if (text === undefined) return { ok: false, problems: [problem(file.name, '$', 'file.notText')] };
+  if (text === undefined) return { ok: false, error: [problem(file.name, '$', 'file.notText')] };
   const read = readJson(text, file.name, limits, options);
   return read.ok ? { ok: true, value: { text, value: read.value } } : read;
 }

@@ -147,6 +147,13 @@ export function questionnaireToSheets(questionnaire: Questionnaire): Sheet[] {
 }
 
 /** Where a JSON path of the questionnaire came from in the workbook. */
+/** One row below a sheet's header, as read so far, with where it came from. */
+interface Row {
+  item: JsonObject;
+  place: Place;
+  cells: Map<string, Cell>;
+}
+
 export interface Place {
   sheet: string;
   row: number;
@@ -180,7 +187,7 @@ export function sheetsToQuestionnaireData(
 
   for (const name of ['settings', 'pillars', 'questions'] as const)
     if (!byName.has(name)) fail(`${name}`, 'workbook.missingSheet', { sheet: name });
-  if (problems.length > 0) return { ok: false, problems, places };
+  if (problems.length > 0) return { ok: false, error: problems, places };
 
   /** Sets one cell's value at a path in an object, as a text, a list, JSON or a plain value. */
   function put(target: JsonObject, column: string, cell: Cell, place: Place, jsonPath: string): void {
@@ -214,7 +221,7 @@ export function sheetsToQuestionnaireData(
   }
 
   /** Each row below the header as an object, with where it came from. */
-  function rowsOf(name: SheetName): { item: JsonObject; place: Place; cells: Map<string, Cell> }[] {
+  function rowsOf(name: SheetName): Row[] {
     const sheet = byName.get(name.toLowerCase());
     if (!sheet) return [];
     const [header = [], ...rows] = sheet.rows;
@@ -227,12 +234,7 @@ export function sheetsToQuestionnaireData(
     });
   }
 
-  function fill(
-    name: SheetName,
-    entry: { item: JsonObject; place: Place; cells: Map<string, Cell> },
-    jsonPath: string,
-    skip: readonly string[] = [],
-  ): JsonObject {
+  function fill(name: SheetName, entry: Row, jsonPath: string, skip: readonly string[] = []): JsonObject {
     places.set(jsonPath, entry.place);
     const header = (byName.get(name.toLowerCase())?.rows[0] ?? []).map((cell) =>
       blank(cell) ? '' : String(cell).trim(),
@@ -277,17 +279,28 @@ export function sheetsToQuestionnaireData(
     index,
   }));
   const pillarById = new Map(pillars.map((p) => [p.pillar.id, p]));
+
+  /** What the row's first column (`column`) names on `sheet`; a problem when nothing there has that id. */
+  function parentOf<T>(
+    entry: Row,
+    column: string,
+    sheet: SheetName,
+    byId: ReadonlyMap<Json | undefined, T>,
+  ): T | undefined {
+    const id = entry.cells.get(column) ?? null;
+    const parent = byId.get(id);
+    if (!parent)
+      fail(describePlace({ ...entry.place, column, letter: 'A' }), 'workbook.unknownParent', {
+        sheet,
+        id: String(id ?? ''),
+      });
+    return parent;
+  }
+
   const questionPaths = new Map<Json, { question: JsonObject; path: string }>();
   for (const entry of rowsOf('questions')) {
-    const pillarId = entry.cells.get('pillar') ?? null;
-    const owner = pillarById.get(pillarId);
-    if (!owner) {
-      fail(describePlace({ ...entry.place, column: 'pillar', letter: 'A' }), 'workbook.unknownParent', {
-        sheet: 'pillars',
-        id: String(pillarId ?? ''),
-      });
-      continue;
-    }
+    const owner = parentOf(entry, 'pillar', 'pillars', pillarById);
+    if (!owner) continue;
     const list = (owner.pillar.questions ??= []) as JsonObject[];
     const path = `$.pillars[${owner.index}].questions[${list.length}]`;
     const question = fill('questions', entry, path, ['pillar']);
@@ -299,21 +312,14 @@ export function sheetsToQuestionnaireData(
     ['levels', 'levels'],
   ] as const) {
     for (const entry of rowsOf(name)) {
-      const questionId = entry.cells.get('question') ?? null;
-      const owner = questionPaths.get(questionId);
-      if (!owner) {
-        fail(describePlace({ ...entry.place, column: 'question', letter: 'A' }), 'workbook.unknownParent', {
-          sheet: 'questions',
-          id: String(questionId ?? ''),
-        });
-        continue;
-      }
+      const owner = parentOf(entry, 'question', 'questions', questionPaths);
+      if (!owner) continue;
       const list = (owner.question[field] ??= []) as Json[];
       const path = `${owner.path}.${field}[${list.length}]`;
       if (name === 'levels') {
         if (entry.cells.get('level') !== list.length) {
           fail(describePlace({ ...entry.place, column: 'level', letter: 'B' }), 'workbook.levelOrder', {
-            question: String(questionId),
+            question: String(entry.cells.get('question') ?? null),
           });
         }
         const level = fill('levels', entry, path, ['question', 'level']);
@@ -334,7 +340,7 @@ export function sheetsToQuestionnaireData(
   if (references.length > 0) data.references = references;
   if (carrySets.size > 0) data.carryOver = [...carrySets].map(([from, questions]) => ({ from, questions }));
   data.pillars = pillars.map((p) => p.pillar);
-  return problems.length > 0 ? { ok: false, problems, places } : { ok: true, value: data, places };
+  return problems.length > 0 ? { ok: false, error: problems, places } : { ok: true, value: data, places };
 }
 
 /** Names the sheet, row and column of each problem the validator found at a JSON path. */

@@ -69,12 +69,12 @@ export async function readTranslationWorkbook(
 async function openWorkbook(bytes: Blob | ArrayBuffer, file: string): Promise<Parsed<Sheet[]>> {
   const size = bytes instanceof ArrayBuffer ? bytes.byteLength : bytes.size;
   if (size > DEFAULT_LIMITS.bytes)
-    return { ok: false, problems: [fileTooLarge(file, size, DEFAULT_LIMITS.bytes)] };
+    return { ok: false, error: [fileTooLarge(file, size, DEFAULT_LIMITS.bytes)] };
   try {
     return { ok: true, value: await readSheets(bytes) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [problem(file, '$', 'workbook.unreadable', { reason })] };
+    return { ok: false, error: [problem(file, '$', 'workbook.unreadable', { reason })] };
   }
 }
 
@@ -97,5 +97,5 @@ export async function readWorkbook(
   const data = sheetsToQuestionnaireData(sheets.value, file);
   if (!data.ok) return data;
   const parsed = validateQuestionnaire(data.value, { file, knownClauses });
-  return parsed.ok ? parsed : { ok: false, problems: relocate(parsed.problems, data.places) };
+  return parsed.ok ? parsed : { ok: false, error: relocate(parsed.error, data.places) };
 }

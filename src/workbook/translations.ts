@@ -141,13 +141,13 @@ export function mergeTranslationSheets(
   const texts = byName.get(TEXTS);
   if (!texts) {
     fail(TEXTS, 'workbook.missingSheet', { sheet: TEXTS });
-    return { ok: false, problems };
+    return { ok: false, error: problems };
   }
   const about = byName.get(ABOUT);
   const aboutId = about?.rows.find((row) => cellText(row[0]) === 'questionnaire')?.[1];
   if (about && !blank(aboutId) && cellText(aboutId) !== questionnaire.id) {
     fail(ABOUT, 'translation.otherQuestionnaire', { found: cellText(aboutId), expected: questionnaire.id });
-    return { ok: false, problems };
+    return { ok: false, error: problems };
   }
 
   const [header = [], ...rows] = texts.rows;
@@ -159,7 +159,7 @@ export function mergeTranslationSheets(
     [`source::${questionnaire.defaultLanguage}`, sourceAt],
   ] as const)
     if (at < 0) fail({ sheet: TEXTS, row: 1 }, 'translation.missingColumn', { column: name });
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, error: problems };
   const sourceLanguage = SOURCE_COLUMN.exec(columns[sourceAt]!)?.[1] ?? questionnaire.defaultLanguage;
   const languageColumns = columns
     .map((name, at) => ({ language: name, at }))
@@ -203,7 +203,7 @@ export function mergeTranslationSheets(
       places.set(jsonPath([...path, language]), place);
       if (blank(found.cells[at])) fail(place, 'translation.emptyCell', { key, language });
     }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, error: problems };
 
   const merged = structuredClone(questionnaire);
   let changed = 0;
@@ -221,6 +221,6 @@ export function mergeTranslationSheets(
   merged.languages = [...questionnaire.languages, ...added];
   if (canonicalize(merged) !== canonicalize(questionnaire)) merged.version = nextPatch(questionnaire.version);
   const parsed = validateQuestionnaire(merged, { file, knownClauses });
-  if (!parsed.ok) return { ok: false, problems: relocate(parsed.problems, places) };
+  if (!parsed.ok) return { ok: false, error: relocate(parsed.error, places) };
   return { ok: true, value: { questionnaire: parsed.value, added, changed } };
 }

@@ -98,7 +98,7 @@ function answersGuard(file: string) {
 export async function readAnswersFile(file: ChosenFile): Promise<Result<ReadFile, Refusal>> {
   const guard = answersGuard(file.name);
   const read = await readChosenFile(file, ANSWERS_LIMITS, guard);
-  return read.ok ? read : { ok: false, error: guard.refusal(read.problems) };
+  return read.ok ? read : { ok: false, error: guard.refusal(read.error) };
 }
 
 /**
@@ -111,9 +111,9 @@ export function checkEnvelope(text: string, file: string, setup: EnvelopeSetup):
   const refuse = (refusal: Refusal): EnvelopeCheck => ({ ok: false, error: refusal });
   const guard = answersGuard(file);
   const json = parseJsonText(text, file, ANSWERS_LIMITS, guard);
-  if (!json.ok) return refuse(guard.refusal(json.problems));
+  if (!json.ok) return refuse(guard.refusal(json.error));
   const parsed = parseWithSchema(payloadSchema, json.value, file);
-  if (!parsed.ok) return refuse({ reason: 'invalid', problems: parsed.problems });
+  if (!parsed.ok) return refuse({ reason: 'invalid', problems: parsed.error });
   const payload = parsed.value;
 
   if (!checksumMatches(payload)) {
@@ -161,10 +161,9 @@ export function receive(text: string, context: ReceiveContext): Outcome {
     const problems = [problem(file, '$.content', 'answers.cannotOpen')];
     return { kind: 'refused', reason: 'cannotOpen', problems };
   }
-  if (!opened.ok) return { kind: 'refused', reason: 'invalid', problems: opened.problems.map(underContent) };
+  if (!opened.ok) return { kind: 'refused', reason: 'invalid', problems: opened.error.map(underContent) };
   const content = parseWithSchema(contentSchema, opened.value, file);
-  if (!content.ok)
-    return { kind: 'refused', reason: 'invalid', problems: content.problems.map(underContent) };
+  if (!content.ok) return { kind: 'refused', reason: 'invalid', problems: content.error.map(underContent) };
 
   const problems = [
     ...checkGroup(content.value.group, setup, file),

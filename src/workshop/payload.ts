@@ -173,7 +173,7 @@ export function openContent(
   payload: Payload,
   secretKey: string | undefined,
   file: string,
-): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+): { ok: true; value: unknown } | { ok: false; error: Problem[] } {
   const { content } = payload;
   if (content.kind === 'plain') {
     return { ok: true, value: { group: content.group, name: content.name, answers: content.answers } };

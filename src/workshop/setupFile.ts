@@ -54,7 +54,7 @@ export function checkSetupFile(value: unknown, file: string): Parsed<SetupFile> 
   const { [CARRIED]: questionnaire, ...rest } = carries ? value : {};
   const setupPart = carries ? rest : value;
   const guarded = guardValue(setupPart, file, SETUP_LIMITS);
-  if (guarded) return { ok: false, problems: [guarded] };
+  if (guarded) return { ok: false, error: [guarded] };
   const setup = parseWithSchema(workshopSetupSchema, setupPart, file);
   if (!setup.ok) return setup;
   if (!carries) return { ok: true, value: { setup: setup.value } };
@@ -75,7 +75,7 @@ export function carriedQuestionnaire(
   const param = (member: unknown) => (typeof member === 'string' ? member : '?');
   return {
     ok: false,
-    problems: [
+    error: [
       problem(file, path, 'workshop.carriedQuestionnaire', {
         id: named.id,
         version: named.version,

@@ -227,7 +227,7 @@ export const importPath: FuzzPath = {
         ),
         'again',
       );
-      if (!again.ok) return invalidIf(again.problems[0]?.message);
+      if (!again.ok) return invalidIf(again.error[0]?.message);
       const structure = structureProblem(candidate);
       if (structure) return invalidIf(structure);
     }
@@ -239,7 +239,7 @@ function checkSubmissionAccepted(text: string, outcome: ReturnType<typeof receiv
   if (outcome.kind === 'refused') return { accepted: false };
   const submission = outcome.kind === 'alreadyHave' ? outcome.existing : outcome.submission;
   const payload = parseWithSchema(payloadSchema, JSON.parse(text), 'again');
-  if (!payload.ok) return invalidIf(payload.problems[0]?.message);
+  if (!payload.ok) return invalidIf(payload.error[0]?.message);
   if (!checksumMatches(payload.value)) return invalidIf('checksum does not match');
   const answerProblems = checkAnswers(submission.answers, QUESTIONNAIRE, 'again');
   if (answerProblems.length > 0) return invalidIf(answerProblems[0]!.message);

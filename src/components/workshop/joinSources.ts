@@ -9,13 +9,13 @@ export type SetupRead =
   /** `questionnaire`: the added questionnaire the file carries, not yet validated. */
   | { ok: true; value: JoinInfo; questionnaire?: unknown }
   /** `misplaced`: another of Baseline's files, which belongs elsewhere. */
-  | { ok: false; problems: Problem[]; misplaced?: FileKind };
+  | { ok: false; error: Problem[]; misplaced?: FileKind };
 
 export async function joinFromSetupFile(file: File): Promise<SetupRead> {
   const read = await readChosenFile(file, SETUP_WITH_QUESTIONNAIRE_LIMITS);
   if (!read.ok) return read;
   const misplaced = misplacedKind(read.value.value, ['workshopSetup']);
-  if (misplaced) return { ok: false, problems: [], misplaced };
+  if (misplaced) return { ok: false, error: [], misplaced };
   const parsed = checkSetupFile(read.value.value, file.name);
   if (!parsed.ok) return parsed;
   const { setup, questionnaire } = parsed.value;

@@ -16,7 +16,7 @@ const items = (wrapper: ReturnType<typeof mountList>) => wrapper.findAll('li');
 const wrongPassphrase = problem('backup.json', '$.data', 'import.wrongPassphrase');
 const schemaProblems = (() => {
   const parsed = parseWithSchema(z.strictObject({ weight: z.number().min(0) }), { weight: 'two' }, 'p.json');
-  return parsed.ok ? [] : parsed.problems;
+  return parsed.ok ? [] : parsed.error;
 })();
 
 describe('ProblemList', () => {

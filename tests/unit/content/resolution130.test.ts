@@ -46,7 +46,7 @@ const results = { [FULL]: validate(FULL), [QUICK]: validate(QUICK) };
 /** The validated questionnaire; a file that does not validate fails the test with its problems. */
 function load(name: typeof FULL | typeof QUICK): Questionnaire {
   const result = results[name];
-  if (!result.ok) throw new Error(`${name} is not valid:\n${result.problems.map(formatProblem).join('\n')}`);
+  if (!result.ok) throw new Error(`${name} is not valid:\n${result.error.map(formatProblem).join('\n')}`);
   return result.value;
 }
 
@@ -85,7 +85,7 @@ function shownWhen(question: Question, parent: string, value: string): boolean {
 describe.each([FULL, QUICK] as const)('%s', (name) => {
   it('passes the validator', () => {
     const result = results[name];
-    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    expect(result.ok ? [] : result.error.map(formatProblem)).toEqual([]);
     expect(result.ok).toBe(true);
   });
 

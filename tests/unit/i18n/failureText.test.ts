@@ -24,7 +24,7 @@ const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)
 async function tooDeepProblems() {
   const read = await readChosenFile(new File([deep(40)], 'deep.json'), IMPORT_LIMITS);
   if (read.ok) throw new Error('a file 40 levels deep was read');
-  return read.problems;
+  return read.error;
 }
 
 const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');

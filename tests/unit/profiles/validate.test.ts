@@ -25,13 +25,13 @@ function problemsAfter(change: (profile: RawJson) => void, builtIn = false) {
   const data = JSON.parse(priorities);
   change(data);
   const result = validateProfile(data, { file, questionnaires, knownClauses, builtIn });
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : result.error;
 }
 
 describe('built-in weight profiles', () => {
   it('are at least the three the app promises, all valid as built-in profiles', () => {
     const results = checkBuiltInProfiles();
-    expect(results.flatMap(({ result }) => (result.ok ? [] : result.problems))).toEqual([]);
+    expect(results.flatMap(({ result }) => (result.ok ? [] : result.error))).toEqual([]);
     const ids = results.flatMap(({ result }) => (result.ok ? [result.value.id] : []));
     expect(ids).toEqual(expect.arrayContaining(['equal', 'resolution-130-priorities', 'gci-five-pillars']));
   });
@@ -56,7 +56,7 @@ describe('built-in weight profiles', () => {
     const results = checkBuiltInProfiles([equal, equal], questionnaires);
     expect(results[0]?.result).toMatchObject({
       ok: false,
-      problems: [{ path: '$.id', message: /also has the id "equal"/ }],
+      error: [{ path: '$.id', message: /also has the id "equal"/ }],
     });
   });
 });
@@ -68,13 +68,13 @@ describe('weight profile validator', () => {
 
   it('reports JSON syntax errors with the file name', () => {
     const result = validateProfileText('{"kind": "weightProfile",', { file, questionnaires });
-    expect(!result.ok && result.problems[0]).toMatchObject({ file, path: '$', message: /not valid JSON/ });
+    expect(!result.ok && result.error[0]).toMatchObject({ file, path: '$', message: /not valid JSON/ });
   });
 
   it('says so when the file is not a weight profile at all', () => {
     const sample = readFileSync(join(QUESTIONNAIRE_DIR, 'sample.json'), 'utf8');
     const result = validateProfileText(sample, { file, questionnaires });
-    expect(!result.ok && result.problems).toContainEqual(
+    expect(!result.ok && result.error).toContainEqual(
       expect.objectContaining({
         file,
         path: '$.kind',

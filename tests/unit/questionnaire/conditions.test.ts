@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../../src/assessment/types.ts';
-import { holds, visibleQuestionIds } from '../../../src/questionnaire/conditions.ts';
+import { combineTruths, holds, visibleQuestionIds } from '../../../src/questionnaire/conditions.ts';
 import type { Condition } from '../../../src/questionnaire/schema.ts';
 import { answers, dontKnow, notApplicable, pillar, question, questionnaire, value } from '../builders.ts';
 
@@ -73,5 +73,24 @@ describe('conditions', () => {
     expect(shown({ gate: value('no') })).toEqual(['gate', 'why-not']);
     expect(shown({ gate: value('partly'), low: value(1) })).toEqual(['gate', 'why-not', 'low', 'early']);
     expect(shown({ gate: value('yes'), low: value(4) })).toEqual(['gate', 'low']);
+  });
+});
+
+describe('combineTruths', () => {
+  const same = (truth: boolean | undefined) => truth;
+
+  it('lets one decisive part settle it, even after an unknown one', () => {
+    expect(combineTruths([undefined, true], same, true)).toBe(true);
+    expect(combineTruths([undefined, false], same, false)).toBe(false);
+  });
+
+  it('is unknown when no part decides and one is unknown', () => {
+    expect(combineTruths([false, undefined], same, true)).toBeUndefined();
+    expect(combineTruths([true, undefined], same, false)).toBeUndefined();
+  });
+
+  it('is the opposite of decisive when every part is known and none decides', () => {
+    expect(combineTruths([false, false], same, true)).toBe(false);
+    expect(combineTruths([], same, false)).toBe(true);
   });
 });

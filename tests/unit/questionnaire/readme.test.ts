@@ -32,6 +32,6 @@ describe('the format guide (questionnaires/README.md)', () => {
       ...examples.filter((example) => !('type' in example)),
     );
     const result = validateQuestionnaire(file, { file: 'README.md', knownClauses: loadClauseIds() });
-    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    expect(result.ok ? [] : result.error.map(formatProblem)).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ function problemsAfter(change: (q: RawJson) => void) {
   const data = inEnglishAndRussian(JSON.parse(sampleText)) as RawJson;
   change(data);
   const result = validateQuestionnaire(data, { file, knownClauses });
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : result.error;
 }
 
 describe('questionnaire validator', () => {
@@ -41,13 +41,13 @@ describe('questionnaire validator', () => {
       file: 'questionnaires/sample.json',
       knownClauses,
     });
-    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(result.ok ? [] : result.error).toEqual([]);
   });
 
   it('reports JSON syntax errors with the file name', () => {
     const result = validateQuestionnaireText('{"id": ', { file, knownClauses });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatchObject({
+    expect(!result.ok && result.error[0]).toMatchObject({
       file,
       path: '$',
       message: expect.stringMatching(/not valid JSON/),

@@ -31,7 +31,7 @@ describe('a variant made in the app', () => {
       );
     expect(questionnaire.title).toEqual(Object.fromEntries(full.languages.map((l) => [l, 'My workshop'])));
     const parsed = validateQuestionnaire(questionnaire, { file: 'variant', knownClauses: clauses });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.slice(0, 3)));
   });
 
   it('brings in the question a picked question’s condition names, and says so', () => {

@@ -130,7 +130,7 @@ function resolution130v1() {
     file,
     knownClauses: loadClauseIds(),
   });
-  if (!parsed.ok) throw new Error(parsed.problems.map((problem) => problem.message).join('\n'));
+  if (!parsed.ok) throw new Error(parsed.error.map((problem) => problem.message).join('\n'));
   return parsed.value;
 }
 

@@ -160,7 +160,7 @@ describe('conditions that would let a better answer lower a score', () => {
       knownClauses: new Set(['R130/resolves/sme-problems']),
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatchObject({
+    expect(!result.ok && result.error[0]).toMatchObject({
       file: 'mine.json',
       path: '$.pillars[0].questions[1].showIf',
       message: expect.stringMatching(/^shown when "exists" is "partly".*\(in "follow"\)$/),

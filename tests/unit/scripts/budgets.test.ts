@@ -29,16 +29,16 @@ describe('budgets.json', () => {
     );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    const paths = parsed.problems.map((problem) => problem.path);
+    const paths = parsed.error.map((problem) => problem.path);
     expect(paths).toContain('$.firstScreenJavaScript.gzipBytes');
-    expect(parsed.problems.find((problem) => problem.path === '$.firstScreenCss')?.message).toBe(
+    expect(parsed.error.find((problem) => problem.path === '$.firstScreenCss')?.message).toBe(
       'expected "bytes", "gzipBytes" or both',
     );
   });
 
   it('reports text that is not JSON', () => {
     const parsed = parseBudgets('{', 'budgets.json');
-    expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.path)).toEqual(['$']);
+    expect(parsed.ok ? [] : parsed.error.map((problem) => problem.path)).toEqual(['$']);
   });
 });
 

@@ -174,7 +174,7 @@ describe('weight profile library', () => {
     );
     expect(invalid).toMatchObject({
       ok: false,
-      problems: [
+      error: [
         expect.objectContaining({
           file: 'b.json',
           path: '$.pillars.skills',
@@ -190,7 +190,7 @@ describe('weight profile library', () => {
     });
     expect(huge).toMatchObject({
       ok: false,
-      problems: [{ path: '$', message: expect.stringMatching(/KB/) }],
+      error: [{ path: '$', message: expect.stringMatching(/KB/) }],
     });
     expect(await listSavedProfiles()).toEqual([]);
   });

@@ -28,7 +28,7 @@ const chosen = (name: string, content: string) => ({ name, text: () => Promise.r
 
 async function read(content = text, name = 'national-check.json'): Promise<Questionnaire> {
   const parsed = await readQuestionnaireFile(chosen(name, content), loadClauseIds());
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   return parsed.value;
 }
 
@@ -52,7 +52,7 @@ describe('reading a questionnaire file in the app', () => {
     const parsed = await readQuestionnaireFile(chosen('mine.json', JSON.stringify(broken)), loadClauseIds());
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.problems[0]).toMatchObject({
+    expect(parsed.error[0]).toMatchObject({
       file: 'mine.json',
       path: '$.version',
       code: 'expected.version',
@@ -149,7 +149,7 @@ describe('a questionnaire a workshop carries to a participant’s device', () =>
     const broken = { ...carried, version: 'one' };
     const refused = await adoptCarried(store, broken, 'workshop.json');
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.problems[0]).toMatchObject({ file: 'workshop.json', path: '$.version' });
+    if (!refused.ok) expect(refused.error[0]).toMatchObject({ file: 'workshop.json', path: '$.version' });
     await store.ensureAdded();
     expect(store.added).toEqual([]);
 
@@ -169,7 +169,7 @@ describe('a questionnaire a workshop carries to a participant’s device', () =>
     await store.add(record(withVersion(await read(), '2.0.0')));
     expect(await adoptCarried(store, carried, 'old.json')).toMatchObject({
       ok: false,
-      problems: [],
+      error: [],
       addition: { kind: 'older', current: '2.0.0' },
     });
     expect(store.summary('national-check')?.version).toBe('2.0.0');

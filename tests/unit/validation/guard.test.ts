@@ -11,12 +11,12 @@ describe('the structural guard, on the text before it is parsed', () => {
     const list = readJson('{"a": {"b c": [0, [1,2], "x,y", {}, null]}}', 'x.json', LIMITS);
     expect(list).toMatchObject({
       ok: false,
-      problems: [{ path: '$.a["b c"]', code: 'file.tooManyItems', params: { count: 5, limit: 4 } }],
+      error: [{ path: '$.a["b c"]', code: 'file.tooManyItems', params: { count: 5, limit: 4 } }],
     });
     const object = readJson('[1, {"k": 1, "l": "}", "m": [], "n": {}}]', 'x.json', LIMITS);
     expect(object).toMatchObject({
       ok: false,
-      problems: [{ path: '$[1]', code: 'file.tooManyMembers', params: { count: 4, limit: 3 } }],
+      error: [{ path: '$[1]', code: 'file.tooManyMembers', params: { count: 4, limit: 3 } }],
     });
     expect(parse).not.toHaveBeenCalled();
   });
@@ -26,19 +26,19 @@ describe('the structural guard, on the text before it is parsed', () => {
     const many = `[${Array.from({ length: 5 }, () => '[1,2,3]').join(',')}]`;
     expect(readJson(many, 'x.json', LIMITS)).toMatchObject({
       ok: false,
-      problems: [{ path: '$', code: 'file.tooManyItems' }],
+      error: [{ path: '$', code: 'file.tooManyItems' }],
     });
     const deepValues = `[${Array.from({ length: 4 }, () => '[1,2,[3,4]]').join(',')}]`;
     expect(readJson(deepValues, 'x.json', LIMITS)).toMatchObject({
       ok: false,
-      problems: [{ code: 'file.tooManyValues', params: { limit: 20 } }],
+      error: [{ code: 'file.tooManyValues', params: { limit: 20 } }],
     });
   });
 
   it('leaves what is not JSON to the parser', () => {
     expect(readJson('[1, 2,, ]]]', 'x.json', LIMITS)).toMatchObject({
       ok: false,
-      problems: [{ code: 'file.notJson' }],
+      error: [{ code: 'file.notJson' }],
     });
   });
 });

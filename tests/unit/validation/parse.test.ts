@@ -6,7 +6,7 @@ import { z } from '../../../src/validation/zod.ts';
 const file = 'x.json';
 const problemsOf = (schema: z.ZodType, data: unknown) => {
   const parsed = parseWithSchema(schema, data, file);
-  return parsed.ok ? [] : parsed.problems;
+  return parsed.ok ? [] : parsed.error;
 };
 
 describe('schema problems carry a code any language can word', () => {

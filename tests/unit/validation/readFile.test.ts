@@ -28,14 +28,14 @@ const unread = (name: string, size: number): ChosenFile & { size: number } => ({
 const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 const DEEP = deep(40);
 
-const tooDeep = (name: string) => ({ ok: false, problems: [{ file: name, code: 'file.tooDeep' }] });
+const tooDeep = (name: string) => ({ ok: false, error: [{ file: name, code: 'file.tooDeep' }] });
 
 describe('the one file reader', () => {
   it('refuses a file over the size limit without reading it, naming the file', async () => {
     const read = await readChosenFile(unread('big.json', IMPORT_LIMITS.bytes + 1), IMPORT_LIMITS);
     expect(read).toMatchObject({
       ok: false,
-      problems: [{ file: 'big.json', path: '$', code: 'file.tooLarge' }],
+      error: [{ file: 'big.json', path: '$', code: 'file.tooLarge' }],
     });
   });
 
@@ -43,12 +43,12 @@ describe('the one file reader', () => {
     const picture = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'photo.json');
     expect(await readChosenFile(picture, IMPORT_LIMITS)).toMatchObject({
       ok: false,
-      problems: [{ file: 'photo.json', code: 'file.notText' }],
+      error: [{ file: 'photo.json', code: 'file.notText' }],
     });
     const read = await readChosenFile(file('deep.json', DEEP), IMPORT_LIMITS);
     expect(read).toMatchObject(tooDeep('deep.json'));
     if (read.ok) return;
-    expect(read.problems[0]!.path).toBe(`$${'.a'.repeat(32)}`);
+    expect(read.error[0]!.path).toBe(`$${'.a'.repeat(32)}`);
   });
 
   it('gives the text and the parsed value of a good file', async () => {
@@ -86,13 +86,13 @@ describe('the one file reader', () => {
     const big = new ArrayBuffer(IMPORT_LIMITS.bytes + 1);
     expect(await readWorkbook(big, 'big.xlsx', new Set())).toMatchObject({
       ok: false,
-      problems: [{ file: 'big.xlsx', path: '$', code: 'file.tooLarge' }],
+      error: [{ file: 'big.xlsx', path: '$', code: 'file.tooLarge' }],
     });
     expect(
       await readWorkbook(new TextEncoder().encode('not a zip').buffer, 'notes.xlsx', new Set()),
     ).toMatchObject({
       ok: false,
-      problems: [{ file: 'notes.xlsx', code: 'workbook.unreadable' }],
+      error: [{ file: 'notes.xlsx', code: 'workbook.unreadable' }],
     });
   });
 });

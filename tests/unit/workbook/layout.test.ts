@@ -30,7 +30,7 @@ describe('the questionnaire workbook', () => {
       const questionnaire = loadBuiltInQuestionnaire(name);
       const bytes = await writeWorkbook(questionnaire);
       const back = await readWorkbook(bytes, `${name}.xlsx`, loadClauseIds());
-      if (!back.ok) throw new Error(JSON.stringify(back.problems.slice(0, 3)));
+      if (!back.ok) throw new Error(JSON.stringify(back.error.slice(0, 3)));
       expect(back.value).toEqual(questionnaire);
     },
   );
@@ -38,7 +38,7 @@ describe('the questionnaire workbook', () => {
   it('ships a template workbook that reads as a valid questionnaire with one question of every type', async () => {
     const bytes = readFileSync(join(ROOT, 'questionnaires', 'template', 'questionnaire-template.xlsx'));
     const parsed = await readWorkbook(new Blob([bytes]), 'questionnaire-template.xlsx', loadClauseIds());
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.slice(0, 3)));
     const types = new Set(parsed.value.pillars.flatMap((pillar) => pillar.questions.map((q) => q.type)));
     expect([...types].sort()).toEqual([...QUESTION_TYPES].sort());
     expect(parsed.value.catalog).toBeUndefined();
@@ -106,7 +106,7 @@ describe('the questionnaire workbook', () => {
     });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    const paths = relocate(parsed.problems, data.places).map((p) => p.path);
+    const paths = relocate(parsed.error, data.places).map((p) => p.path);
     expect(paths).toContain('questions: row 4, column C "type"');
     expect(paths.some((path) => path.startsWith('questions: row 3'))).toBe(true);
   });
@@ -120,7 +120,7 @@ describe('the questionnaire workbook', () => {
       ),
     ).toMatchObject({
       ok: false,
-      problems: [{ code: 'workbook.missingSheet', path: 'pillars' }],
+      error: [{ code: 'workbook.missingSheet', path: 'pillars' }],
     });
     const questions = sheet(sheets, 'questions');
     questions.rows[1]![0] = 'nowhere';
@@ -132,7 +132,7 @@ describe('the questionnaire workbook', () => {
     const result = sheetsToQuestionnaireData(sheets, 'x.xlsx');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(result.error.map((p) => [p.code, p.path])).toEqual([
       ['workbook.unknownParent', 'questions: row 2, column A "pillar"'],
       [
         'workbook.badJson',

@@ -63,7 +63,7 @@ describe('the translation workbook', () => {
   it('round trip: a workbook brought back unchanged gives the same questionnaire, same version', () => {
     const questionnaire = twoLanguages();
     const merged = merge(questionnaire, translationSheets(questionnaire));
-    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    if (!merged.ok) throw new Error(JSON.stringify(merged.error));
     expect(merged.value.questionnaire).toEqual(questionnaire);
     expect(merged.value.added).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe('the translation workbook', () => {
     const back = await readSheets(bytes);
     expect(texts(back).rows).toEqual(texts(translationSheets(questionnaire)).rows);
     const merged = merge(questionnaire, filled);
-    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    if (!merged.ok) throw new Error(JSON.stringify(merged.error));
     const result = merged.value.questionnaire;
     expect(merged.value.added).toEqual(['fr']);
     expect(result.languages).toEqual(['en', 'ru', 'fr']);
@@ -95,7 +95,7 @@ describe('the translation workbook', () => {
       sheets.map((sheet) => ({ sheet: sheet.name, data: sheet.rows })),
     ).toBlob();
     const merged = await readTranslationWorkbook(bytes, 'filled.xlsx', questionnaire, clauses);
-    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    if (!merged.ok) throw new Error(JSON.stringify(merged.error));
     expect(merged.value.questionnaire.title.es).toBe(`ES: ${questionnaire.title.en}`);
   });
 
@@ -107,11 +107,11 @@ describe('the translation workbook', () => {
     const merged = merge(questionnaire, sheets);
     expect(merged.ok).toBe(false);
     if (merged.ok) return;
-    expect(merged.problems).toHaveLength(1);
+    expect(merged.error).toHaveLength(1);
     const [header, ...rows] = texts(sheets).rows;
     const row = rows.findIndex((cells) => cells[0] === 'title') + 2;
     const letter = String.fromCharCode(65 + header!.indexOf('zh'));
-    expect(merged.problems[0]).toMatchObject({
+    expect(merged.error[0]).toMatchObject({
       code: 'translation.emptyCell',
       path: `texts: row ${row}, column ${letter} "zh"`,
       params: { key: 'title', language: 'zh' },
@@ -125,7 +125,7 @@ describe('the translation workbook', () => {
     const merged = merge(questionnaire, sheets);
     expect(merged.ok).toBe(false);
     if (merged.ok) return;
-    expect(merged.problems.map((p) => [p.code, p.path])).toEqual(
+    expect(merged.error.map((p) => [p.code, p.path])).toEqual(
       expect.arrayContaining([
         ['translation.unknownKey', 'texts: row 4, column A "key"'],
         ['translation.missingKey', 'texts'],
@@ -141,7 +141,7 @@ describe('the translation workbook', () => {
     const merged = merge(after, sheets);
     expect(merged.ok).toBe(false);
     if (merged.ok) return;
-    expect(merged.problems).toEqual([
+    expect(merged.error).toEqual([
       expect.objectContaining({
         code: 'translation.sourceChanged',
         path: expect.stringMatching(/^texts: row \d+, column B "source::en"$/),
@@ -155,7 +155,7 @@ describe('the translation workbook', () => {
     const other = { ...questionnaire, id: 'someone-else' };
     const merged = merge(other, translationSheets(questionnaire));
     expect(merged.ok).toBe(false);
-    if (!merged.ok) expect(merged.problems[0]!.code).toBe('translation.otherQuestionnaire');
+    if (!merged.ok) expect(merged.error[0]!.code).toBe('translation.otherQuestionnaire');
   });
 
   it('validates the result with the questionnaire validator, located in the workbook', () => {
@@ -166,7 +166,7 @@ describe('the translation workbook', () => {
     );
     const merged = merge(questionnaire, sheets);
     expect(merged.ok).toBe(false);
-    if (!merged.ok) expect(merged.problems[0]!.path).toMatch(/^texts: row \d+, column [A-Z] "ru"$/);
+    if (!merged.ok) expect(merged.error[0]!.path).toMatch(/^texts: row \d+, column [A-Z] "ru"$/);
   });
 
   it('gives resolution-130 a translation workbook whose keys are those of the repository’s translation files', () => {

@@ -22,7 +22,7 @@ describe('the workshop set-up file', () => {
     const read = readSetupFile(setupFileText(setup, { ...QUESTIONNAIRE, version: '2.0.0' }), 'w.json');
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.problems).toEqual([
+    expect(read.error).toEqual([
       expect.objectContaining({
         file: 'w.json',
         path: '$.questionnaireFile',
@@ -40,6 +40,6 @@ describe('the workshop set-up file', () => {
     const read = readSetupFile(setupFileText({ ...setup, groups }, QUESTIONNAIRE), 'w.json');
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.problems[0]).toMatchObject({ code: 'file.tooManyItems' });
+    expect(read.error[0]).toMatchObject({ code: 'file.tooManyItems' });
   });
 });
