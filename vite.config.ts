@@ -135,12 +135,14 @@ export default defineConfig({
               priority: 3,
             },
             { name: 'first-screen', tags: ['$initial'], priority: 1 },
-            // A table's scroll region, head and column list always load together: one file, and one
-            // name fewer in the first screen's list of what each later screen preloads.
+            // Modules that every screen using one of them loads together: one file each, and a name
+            // fewer in the first screen's list of what each later screen preloads. The table's
+            // scroll region, head and column list; the answer types and the questionnaire's walk.
             {
               name: 'table',
               test: /src[\\/]components[\\/](?:ScrollTable|TableHead)\.vue|tableColumns\.ts$/,
             },
+            { name: 'answer-types', test: /src[\\/]questionnaire[\\/](?:answerTypes|walk)\.ts$/ },
           ],
         },
       },
