@@ -13,10 +13,11 @@ import {
   loadAnswers,
   plain,
   rewriteAssessment,
-  updateAssessment,
   storageErrorKind,
   type JournalEntry,
 } from '../storage/index.ts';
+// Not through storage/index.ts: what it exports is part of the first screen's script.
+import { applyPendingChanges, changeAssessmentAhead } from '../storage/assessmentChanges.ts';
 import { dropSyncConflict, loadSyncConflicts } from '../storage/syncConflicts.ts';
 import { createWindowSync, deviceConflict, type Conflict } from '../storage/windowSync.ts';
 import { createAutosave } from './autosave.ts';
@@ -62,7 +63,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   async function open(id: string): Promise<void> {
     const opening = { state: loadState, openId: assessment.value?.id, flush: autosave.flush };
-    let found = await startOpening(id, getAssessment, opening);
+    let found = await startOpening(id, readAssessment, opening);
     if (!found) return;
     const [loadedQuestionnaire, storedAnswers, withDevices] = await Promise.all([
       questionnaires.load(found.questionnaire.id),
@@ -85,6 +86,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
     windows.read(loadedAnswers);
     replayJournal(journaled);
     loadState.value = loadedQuestionnaire ? 'ready' : 'unknownQuestionnaire';
+  }
+
+  /**
+   * The stored assessment, with the changes to its own fields that a reload or a crash left
+   * unapplied (`changeAssessment`) applied first, and other windows told.
+   */
+  async function readAssessment(id: string): Promise<Assessment | undefined> {
+    const applied = await applyPendingChanges(id);
+    if (!applied) return getAssessment(id);
+    windows.post({ kind: 'assessment', assessmentId: id });
+    return applied;
   }
 
   /**
@@ -180,15 +192,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /**
    * Changes the assessment's own fields (name, targets, weight profile…). The change is applied
    * to the stored record in one transaction, so a field another window changed meanwhile is kept,
-   * and other windows are told to read it again.
+   * and other windows are told to read it again. What it sets is written ahead in the same task,
+   * so a reload before that transaction has written it does not lose it (`assessmentChanges.ts`).
    */
   async function changeAssessment(update: (assessment: Assessment) => Assessment): Promise<void> {
     const current = assessment.value;
     if (!current) return;
     // Shown at once; the stored record is changed by the same function. (Memory is not replaced
     // by the stored result: a newer change may already be showing.)
-    assessment.value = update(current);
-    await updateAssessment(current.id, update);
+    const next = update(current);
+    assessment.value = next;
+    await changeAssessmentAhead(journal.tab, current, next, update);
     windows.post({ kind: 'assessment', assessmentId: current.id });
   }
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createAssessment, question, SAMPLE, watchConsole } from './helpers.ts';
 
 test('text typed moments before a reload is not lost', async ({ page }) => {
@@ -58,4 +58,58 @@ test('the storage state and use are shown', async ({ page }) => {
   const status = page.getByTestId('storage-status');
   await expect(status).toContainText(/Stored for good|may clear|did not agree|does not say/);
   await expect(status).toContainText(/Using .* of the .* available/);
+});
+
+/**
+ * Keeps the database's assessments busy for a few seconds (one transaction, kept alive), as a
+ * slow disk would: the next change's transaction waits behind it, so a reload comes before it.
+ */
+async function holdAssessments(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const opening = indexedDB.open('baseline');
+        opening.onerror = () => reject(opening.error ?? new Error('Not opened'));
+        opening.onsuccess = () => {
+          const store = opening.result.transaction('assessments', 'readwrite').objectStore('assessments');
+          const until = Date.now() + 5000;
+          const spin = () => {
+            if (Date.now() < until) store.count().onsuccess = spin;
+          };
+          spin();
+          resolve();
+        };
+      }),
+  );
+}
+
+test('a target set and a new name given moments before a reload are kept', async ({ page }) => {
+  const console = watchConsole(page);
+  await createAssessment(page, 'Before the rename', SAMPLE);
+  const answering = page.url();
+  const name = page.getByLabel('Name of the assessment');
+
+  // Leaving the field saves the name; the reload comes before the stored record is written.
+  await page.getByText('Name, organisation, date and who prepared it').click();
+  await name.fill('Renamed before a reload');
+  await holdAssessments(page);
+  await name.press('Tab');
+  await page.reload();
+  await page.getByText('Name, organisation, date and who prepared it').click();
+  await expect(name).toHaveValue('Renamed before a reload');
+
+  await page.goto(answering.replace(/\/answer.*$/, '/weights'));
+  const target = page.getByLabel('Target of Gender balance');
+  await expect(target).toHaveValue('60');
+  await holdAssessments(page);
+  await target.fill('10');
+  await page.reload();
+  await expect(target).toHaveValue('10');
+
+  // Both are in the stored record, not only written ahead: a fresh load shows them again.
+  await page.reload();
+  await expect(target).toHaveValue('10');
+  await page.goto(answering);
+  await expect(page.getByText('Renamed before a reload', { exact: true })).toBeVisible();
+  expect(console.errors).toEqual([]);
 });

@@ -2,7 +2,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { watch } from 'vue';
-import type { Answer, AnswerValue } from '../../../src/assessment/types.ts';
+import type { Answer, AnswerValue, Assessment } from '../../../src/assessment/types.ts';
 import { scoreAssessment } from '../../../src/scoring/index.ts';
 import {
   createJournal,
@@ -10,7 +10,9 @@ import {
   loadAnswers,
   putAssessment,
   saveAnswer,
+  updateAssessment,
 } from '../../../src/storage/index.ts';
+import { pendingChanges } from '../../../src/storage/assessmentChanges.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
 
@@ -130,6 +132,65 @@ describe('assessment stores', () => {
     const store = useAssessmentStore();
     await store.open('missing');
     expect(store.loadState).toBe('missing');
+  });
+});
+
+describe("a change to the assessment's own fields and a reload", () => {
+  const withTarget = (stored: Assessment): Assessment => ({ ...stored, targets: { strategy: 10 } });
+
+  /**
+   * The change as a reload cuts it: shown and written ahead, but its transaction ends after
+   * reading the stored record, before writing it (`update` fails when it runs there).
+   */
+  async function interruptedChange(store: ReturnType<typeof useAssessmentStore>) {
+    let calls = 0;
+    const update = (stored: Assessment) => {
+      calls += 1;
+      if (calls > 1) throw new Error('The page went away');
+      return withTarget(stored);
+    };
+    await expect(store.changeAssessment(update)).rejects.toThrow(/went away/);
+  }
+
+  it('keeps a change the reload interrupted: the reopened assessment has it', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const first = useAssessmentStore();
+    await first.open(id);
+    await interruptedChange(first);
+    expect(first.assessment?.targets).toEqual({ strategy: 10 });
+    expect((await getAssessment(id))?.targets).toBeUndefined();
+    expect(pendingChanges(id)).toHaveLength(1);
+
+    setActivePinia(createPinia());
+    const second = useAssessmentStore();
+    await second.open(id);
+    expect(second.assessment?.targets).toEqual({ strategy: 10 });
+    expect((await getAssessment(id))?.targets).toEqual({ strategy: 10 });
+    expect(pendingChanges(id)).toEqual([]);
+  });
+
+  it('leaves nothing written ahead once a change is saved', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const store = useAssessmentStore();
+    await store.open(id);
+    await store.changeAssessment(withTarget);
+    await store.updateDetails({ name: 'Renamed' });
+    expect(await getAssessment(id)).toMatchObject({ name: 'Renamed', targets: { strategy: 10 } });
+    expect(pendingChanges(id)).toEqual([]);
+  });
+
+  it('applies only the fields the interrupted change set: a field another window changed is kept', async () => {
+    const { id } = await useAssessmentsStore().create('A', 'sample');
+    const first = useAssessmentStore();
+    await first.open(id);
+    await interruptedChange(first);
+    // Another window renames it meanwhile.
+    await updateAssessment(id, (stored) => ({ ...stored, name: 'Renamed elsewhere' }));
+
+    setActivePinia(createPinia());
+    const second = useAssessmentStore();
+    await second.open(id);
+    expect(second.assessment).toMatchObject({ name: 'Renamed elsewhere', targets: { strategy: 10 } });
   });
 });
 
