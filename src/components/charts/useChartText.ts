@@ -17,5 +17,10 @@ export function useChartText() {
     rtl: rtl.value,
     textDirection: rtl.value ? 'rtl' : 'ltr',
   });
-  return { locale, rtl, textOptions, font: { family: CHART_FONT_FAMILY } };
+  /** A legend under the chart only where it tells series apart; tooltips in the reader's direction. */
+  const plugins = (seriesCount: number) => ({
+    legend: { display: seriesCount > 1, position: 'bottom' as const, ...textOptions() },
+    tooltip: textOptions(),
+  });
+  return { locale, rtl, textOptions, plugins, font: { family: CHART_FONT_FAMILY } };
 }

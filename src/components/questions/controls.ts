@@ -8,7 +8,7 @@ import TextControl from './TextControl.vue';
 /**
  * The control for each answer type. They share one interface (question, value, labelledBy,
  * defaultLanguage → `change`); `typing` marks controls whose changes are saved after a pause.
- * Used by the answering screen and by the workshop consensus.
+ * Drawn by `AnswerControl`, on the answering screen and in the workshop consensus.
  */
 export const CONTROLS: Record<Question['type'], { component: Component; typing: boolean }> = {
   yesNo: { component: ChoiceControl, typing: false },
