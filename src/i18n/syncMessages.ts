@@ -40,3 +40,31 @@ export function useSyncMessages() {
   );
   return { ready };
 }
+
+/**
+ * The server requests of a sync screen, one at a time: `busy` while one runs (the screen holds
+ * its buttons), the last error and notice cleared as the next starts, and a failure put in the
+ * screen's own words (`explain`: each screen knows which refusals it expects). Kept here, with
+ * the words every such screen loads, so it adds no file of its own to what a screen preloads.
+ * `attempt` tells whether the work ended without failing.
+ */
+export function useAttempt(explain: (failure: unknown) => string) {
+  const busy = ref(false);
+  const error = ref('');
+  const notice = ref('');
+  async function attempt(work: () => Promise<unknown>): Promise<boolean> {
+    busy.value = true;
+    error.value = '';
+    notice.value = '';
+    try {
+      await work();
+      return true;
+    } catch (failure) {
+      error.value = explain(failure);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+  return { busy, error, notice, attempt };
+}
