@@ -146,7 +146,6 @@ export function questionnaireToSheets(questionnaire: Questionnaire): Sheet[] {
   ];
 }
 
-/** Where a JSON path of the questionnaire came from in the workbook. */
 /** One row below a sheet's header, as read so far, with where it came from. */
 interface Row {
   item: JsonObject;
@@ -154,6 +153,7 @@ interface Row {
   cells: Map<string, Cell>;
 }
 
+/** Where a JSON path of the questionnaire came from in the workbook. */
 export interface Place {
   sheet: string;
   row: number;
