@@ -16,12 +16,6 @@ import { joinNoticeSchema } from './joinNotice.ts';
 export const ROOM_SERVICE = 'baseline-room';
 export const ROOM_API_VERSION = 1;
 
-/** A participant's requests carry the workshop's join code (as typed: dashes, spaces and case do not matter). */
-export const JOIN_CODE_HEADER = 'Baseline-Join-Code';
-
-/** The room server adds `<meta name="baseline-room">` to the page it serves, so the app asks it nothing elsewhere. */
-export const ROOM_META_NAME = 'baseline-room';
-
 /** Paths relative to the app's own address, so they work under whatever folder the app is served from. */
 export const ROOM_PATHS = {
   room: 'api/room',
@@ -31,6 +25,12 @@ export const ROOM_PATHS = {
   /** The questionnaire of the workshop whose join code the request carries (an added one). */
   questionnaire: 'api/questionnaire',
 } as const;
+
+/** A participant's requests carry the workshop's join code (as typed: dashes, spaces and case do not matter). */
+export const JOIN_CODE_HEADER = 'Baseline-Join-Code';
+
+/** The room server adds `<meta name="baseline-room">` to the page it serves, so the app asks it nothing elsewhere. */
+export const ROOM_META_NAME = 'baseline-room';
 
 /** A join notice is a few hundred bytes; a workshop's set-up a few kilobytes. */
 export { MAX_JOIN_NOTICE_BYTES } from './joinNotice.ts';

@@ -48,8 +48,8 @@ export function checkWeights(
   weights: Weights,
   groupBy: Grouping = 'pillar',
 ): void {
-  const gci = groupBy === 'gciPillar';
   const groups = scoringGroups(questionnaire, groupBy);
+  const gci = groupBy === 'gciPillar';
   for (const group of groups) {
     requireValid(pillarWeight(group, weights), gci ? 'weights.invalidGciPillar' : 'weights.invalidPillar', {
       pillar: group.id,
