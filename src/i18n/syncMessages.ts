@@ -7,6 +7,7 @@ import { ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Locale } from '../language/index.ts';
 import { servedMessages } from './messages.ts';
+import { whileBusy } from '../stores/opening.ts';
 import type en from './sync/en.json';
 
 type SyncMessages = typeof en;
@@ -52,19 +53,18 @@ export function useAttempt(explain: (failure: unknown) => string) {
   const busy = ref(false);
   const error = ref('');
   const notice = ref('');
-  async function attempt(work: () => Promise<unknown>): Promise<boolean> {
-    busy.value = true;
+  function attempt(work: () => Promise<unknown>): Promise<boolean> {
     error.value = '';
     notice.value = '';
-    try {
-      await work();
-      return true;
-    } catch (failure) {
-      error.value = explain(failure);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    return whileBusy(busy, async () => {
+      try {
+        await work();
+        return true;
+      } catch (failure) {
+        error.value = explain(failure);
+        return false;
+      }
+    });
   }
   return { busy, error, notice, attempt };
 }
