@@ -136,11 +136,12 @@ export default defineConfig({
             },
             { name: 'first-screen', tags: ['$initial'], priority: 1 },
             // Modules that every screen using one of them loads together: one file each, and a name
-            // fewer in the first screen's list of what each later screen preloads. The table's
-            // scroll region, head and column list; the answer types and the questionnaire's walk.
+            // fewer in the first screen's list of what each later screen preloads. The small UI
+            // kit most screens after the first use (the table's scroll region, head and column
+            // list, the titled section); the answer types and the questionnaire's walk.
             {
-              name: 'table',
-              test: /src[\\/]components[\\/](?:ScrollTable|TableHead)\.vue|tableColumns\.ts$/,
+              name: 'kit',
+              test: /src[\\/]components[\\/](?:ScrollTable|TableHead|TitledSection)\.vue|tableColumns\.ts$/,
             },
             { name: 'answer-types', test: /src[\\/]questionnaire[\\/](?:answerTypes|walk)\.ts$/ },
           ],
