@@ -1,6 +1,9 @@
 import { computed } from 'vue';
+import { questionsById as questionIndex } from '../../questionnaire/lookup.ts';
 import { pageState } from '../../stores/loadState.ts';
 import { useOpenWorkshop } from '../../stores/useOpenRecord.ts';
+import type { QuestionMerge } from '../../workshop/merge.ts';
+import type { Distribution } from './distribution.ts';
 
 interface Needs {
   /** The page shows the merged answers (the discussion, the consensus). */
@@ -28,5 +31,15 @@ export function useWorkshopPage(
       incomplete: !setup.value || (needsMerge && (!questionnaire.value || !store.merge)),
     }),
   );
-  return { store, setup, questionnaire, language, page };
+  const questionsById = computed(() => questionIndex(questionnaire.value));
+  /**
+   * A question's answers in the room, as the discussion and the consensus draw them; nothing for a
+   * question the questionnaire does not have.
+   */
+  function distributionOf(merged: QuestionMerge): Distribution | undefined {
+    const question = questionsById.value.get(merged.questionId);
+    const groups = setup.value?.groups ?? [];
+    return question && { question, merged, groups, defaultLanguage: language.value };
+  }
+  return { store, setup, questionnaire, language, page, questionsById, distributionOf };
 }
