@@ -1,5 +1,6 @@
 import { computed } from 'vue';
-import { questionsById as questionIndex } from '../../questionnaire/lookup.ts';
+import { shownAs, useLocalized } from '../../i18n/useLocalized.ts';
+import { findPillar, questionsById as questionIndex } from '../../questionnaire/lookup.ts';
 import { pageState } from '../../stores/loadState.ts';
 import { useOpenWorkshop } from '../../stores/useOpenRecord.ts';
 import type { QuestionMerge } from '../../workshop/merge.ts';
@@ -14,14 +15,15 @@ interface Needs {
 
 /**
  * What each of the facilitator's pages about one workshop starts from: the workshop the route
- * names, opened in its store; its set-up and questionnaire; and where the page stands, for
- * RecordPage to show until it is `ready`.
+ * names, opened in its store; its set-up and questionnaire (its questions and pillar titles, in its
+ * own language); and where the page stands, for RecordPage to show until it is `ready`.
  */
 export function useWorkshopPage(
   id: () => string,
   { needsMerge = false, withoutQuestionnaire = false }: Needs = {},
 ) {
   const store = useOpenWorkshop(id);
+  const localized = useLocalized();
   const setup = computed(() => store.workshop?.setup);
   const questionnaire = computed(() => store.questionnaire);
   const language = computed(() => questionnaire.value?.defaultLanguage ?? 'en');
@@ -41,5 +43,10 @@ export function useWorkshopPage(
     const groups = setup.value?.groups ?? [];
     return question && { question, merged, groups, defaultLanguage: language.value };
   }
-  return { store, setup, questionnaire, language, page, questionsById, distributionOf };
+  /** A pillar's title in the questionnaire's language; its id where the questionnaire has no such pillar. */
+  function pillarTitle(pillarId: string) {
+    const pillar = findPillar(questionnaire.value, pillarId);
+    return pillar ? localized(pillar.title, language.value) : shownAs(pillarId, 'en');
+  }
+  return { store, setup, questionnaire, language, page, questionsById, distributionOf, pillarTitle };
 }
