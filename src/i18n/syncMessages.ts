@@ -8,6 +8,8 @@ import { useI18n } from 'vue-i18n';
 import type { Locale } from '../language/index.ts';
 import { servedMessages } from './messages.ts';
 import { whileBusy } from '../stores/opening.ts';
+import { SyncError } from '../sync/http.ts';
+import { useFailureText } from './useFailureText.ts';
 import type en from './sync/en.json';
 
 type SyncMessages = typeof en;
@@ -67,4 +69,18 @@ export function useAttempt(explain: (failure: unknown) => string) {
     });
   }
   return { busy, error, notice, attempt };
+}
+
+/**
+ * A failed request of a contributor's screens (their parts, one part): out of reach, what still
+ * works without the server; anything else, the server's refusal with its reason. The coordinator's
+ * screen of one assessment expects more refusals and words them itself.
+ */
+export function useCoordinationFailure(): (failure: unknown) => string {
+  const { t } = useI18n();
+  const { failureText } = useFailureText();
+  return (failure) =>
+    failure instanceof SyncError && failure.code === 'unreachable'
+      ? t('coordination.offline')
+      : t('sync.errors.other', { message: failureText(failure) });
 }
