@@ -140,10 +140,11 @@ export default defineConfig({
             // Modules that every screen using one of them loads together: one file each, and a name
             // fewer in the first screen's list of what each later screen preloads. The small UI
             // kit most screens after the first use (the table's scroll region, head and column
-            // list, the titled section); the answer types and the questionnaire's walk.
+            // list, the titled section and the one whose heading takes the focus, the row of
+            // actions); the answer types and the questionnaire's walk.
             {
               name: 'kit',
-              test: /src[\\/]components[\\/](?:ScrollTable|TableHead|TitledSection)\.vue|tableColumns\.ts$/,
+              test: /src[\\/]components[\\/](?:ScrollTable|TableHead|TitledSection|ContentsSection|weights[\\/]ActionRow)\.vue|tableColumns\.ts$/,
             },
             { name: 'answer-types', test: /src[\\/]questionnaire[\\/](?:answerTypes|walk)\.ts$/ },
           ],
