@@ -144,7 +144,7 @@ export default defineConfig({
             // actions); the answer types and the questionnaire's walk.
             {
               name: 'kit',
-              test: /src[\\/]components[\\/](?:ScrollTable|TableHead|TitledSection|ContentsSection|weights[\\/]ActionRow)\.vue|tableColumns\.ts$/,
+              test: /src[\\/]components[\\/](?:ScrollTable|TableHead|TitledSection|ContentsSection|ActionRow)\.vue|tableColumns\.ts$/,
             },
             { name: 'answer-types', test: /src[\\/]questionnaire[\\/](?:answerTypes|walk)\.ts$/ },
           ],
