@@ -141,10 +141,11 @@ export default defineConfig({
             // fewer in the first screen's list of what each later screen preloads. The small UI
             // kit most screens after the first use (the table's scroll region, head and column
             // list, the titled section and the one whose heading takes the focus, the row of
-            // actions); the answer types and the questionnaire's walk.
+            // actions, the heading under a record's name); the answer types and the questionnaire's
+            // walk.
             {
               name: 'kit',
-              test: /src[\\/]components[\\/](?:ScrollTable|TableHead|TitledSection|ContentsSection|ActionRow)\.vue|tableColumns\.ts$/,
+              test: /src[\\/]components[\\/](?:ScrollTable|TableHead|TitledSection|ContentsSection|ActionRow|EyebrowHeading)\.vue|tableColumns\.ts$/,
             },
             { name: 'answer-types', test: /src[\\/]questionnaire[\\/](?:answerTypes|walk)\.ts$/ },
           ],
