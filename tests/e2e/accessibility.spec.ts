@@ -1,27 +1,20 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createAssessment, expectSaved, pillarNav, question, SAMPLE, watchConsole } from './helpers.ts';
+import {
+  axeViolations as violations,
+  createAssessment,
+  expectSaved,
+  pillarNav,
+  question,
+  SAMPLE,
+  watchConsole,
+} from './helpers.ts';
 import { answerStrategy, handBackFile, joinWithCode, setUpWorkshop } from './workshopHelpers.ts';
-
-/** The WCAG 2.1 A and AA rules axe-core checks automatically. */
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface Screen {
   name: string;
   url: string;
   /** Gets the screen into the state to check, once its heading is there. */
   prepare?: (page: Page) => Promise<void>;
-}
-
-/** Every rule axe finds broken on the page as it is now, as lines a person can read. */
-async function violations(page: Page, screen: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${screen}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary}`,
-    ),
-  );
 }
 
 /** Each screen by its address, as a reader moving through the app gets it (no reload between). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, addOrganisation, createLinkCode, grantRole } from '../../server/admin.ts';
 import { openRecord, type OpenRecord } from '../../server/record.ts';
-import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
+import { axeViolations, createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
 import { startServerProcess, type RecordServerProcess } from './recordServer.ts';
 
 /**
@@ -151,6 +151,7 @@ test('the assignment flow across a ministry and two agencies', async ({ browser 
   await openPart(cirt.page, 'cirt');
   await expect(cirt.page.getByTestId('revision-comment')).toContainText(comment);
   await cirt.page.screenshot({ path: 'test-results/contributions-part.png', fullPage: true });
+  expect(await axeViolations(cirt.page, 'a contributor’s part')).toEqual([]);
   await question(cirt.page, /national CIRT with a formal mandate/)
     .getByRole('radio', { name: 'Yes' })
     .check();
@@ -175,6 +176,7 @@ test('the assignment flow across a ministry and two agencies', async ({ browser 
     authors.getByRole('row', { name: /cybersecurity strategy.*Fatima Focal.*Ministry of Digital Affairs/ }),
   ).toBeVisible();
   await ministry.page.screenshot({ path: 'test-results/contributions-coordinator.png', fullPage: true });
+  expect(await axeViolations(ministry.page, 'the coordinator’s contributions')).toEqual([]);
 
   // The report's appendix lists the contributors: each agency with its part, its status and the
   // answers it authored; the coordinator's own answer, outside any part, under her ministry.

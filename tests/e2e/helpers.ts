@@ -1,4 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+
+/** The WCAG 2.1 A and AA rules axe-core checks automatically. */
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Every rule axe finds broken on the page as it is now, as lines a person can read. */
+export async function axeViolations(page: Page, screen: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${screen}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary}`,
+    ),
+  );
+}
 
 /** Fails the test on any console error or uncaught exception on the page. */
 export function watchConsole(page: Page): { errors: string[] } {
