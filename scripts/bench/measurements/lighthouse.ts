@@ -54,6 +54,11 @@ const measurement: Measurement = {
         figures.push({ label: `${audit.title} (simulated mobile)`, value: audit.numericValue, unit: 'ms' });
       }
     }
+    // How far the page moved under the reader while loading (a score, not a time; 0.1 is "good").
+    const shift = audits['cumulative-layout-shift'];
+    if (shift?.numericValue !== undefined) {
+      figures.push({ label: shift.title, value: shift.numericValue, unit: 'score' });
+    }
     return figures;
   },
   async teardown() {
