@@ -36,7 +36,7 @@ const LIST_WAIT_MS = 150;
 function listFirst(): Promise<unknown> | undefined {
   if (router.resolve(location.hash.slice(1) || '/').name !== 'home') return undefined;
   const listed = useAssessmentsStore(pinia)
-    .refresh()
+    .firstRefresh()
     .catch(() => undefined);
   return Promise.race([listed, new Promise((resolve) => setTimeout(resolve, LIST_WAIT_MS))]);
 }

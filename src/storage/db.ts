@@ -150,6 +150,15 @@ export function database(): Promise<IDBPDatabase<BaselineDB>> {
 }
 
 /**
+ * Whether this device has the database yet (a first visit has not, and so nothing to read). A
+ * browser that cannot say is taken to have it.
+ */
+export async function databaseExists(): Promise<boolean> {
+  if (opening || !('databases' in indexedDB)) return true;
+  return (await indexedDB.databases()).some((info) => info.name === DB_NAME);
+}
+
+/**
  * The open connection, or undefined before the first `database()` has resolved. A transaction
  * started on it in an event handler is queued before the page re-renders, so the browser's
  * storage works while the page draws.

@@ -1,4 +1,4 @@
-export { closeDatabase, DB_NAME, DB_VERSION, plain } from './db.ts';
+export { closeDatabase, databaseExists, DB_NAME, DB_VERSION, plain } from './db.ts';
 export type { TrashedAssessment } from './db.ts';
 export * from './assessments.ts';
 export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';

@@ -4,6 +4,7 @@ import { newId } from '../assessment/ids.ts';
 import { totalProgress, type Progress } from '../assessment/progress.ts';
 import type { Assessment } from '../assessment/types.ts';
 import {
+  databaseExists,
   deleteAssessment,
   dropJournal,
   emptyTrash,
@@ -62,6 +63,15 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     loaded.value = true;
   }
 
+  /**
+   * The list before the first screen: empty at once on a device that has no database yet (a
+   * first visit), so that the screen does not wait for one to be made.
+   */
+  async function firstRefresh(): Promise<void> {
+    if (await databaseExists()) return refresh();
+    loaded.value = true;
+  }
+
   /** After this window changed the list: refresh it here, and tell the other windows. */
   async function changed(assessmentId?: string): Promise<void> {
     await refresh();
@@ -102,5 +112,5 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   /** One assessment's stored answers, read afresh (for screens that compare several). */
   const answersOf = (id: string) => loadAnswers(id);
 
-  return { items, trash, loaded, refresh, changed, create, remove, restore, answersOf };
+  return { items, trash, loaded, refresh, firstRefresh, changed, create, remove, restore, answersOf };
 });
