@@ -46,6 +46,8 @@ test('a deleted assessment can be restored, with its answers', async ({ page }) 
 
   // Deleted again and the page reloaded: still in "recently deleted".
   await page.getByRole('button', { name: 'Delete: Deleted by mistake' }).click();
+  // Gone from the list means moved to the trash (a reload in the same instant could beat the write).
+  await expect(page.getByRole('heading', { level: 2, name: 'Deleted by mistake' })).toHaveCount(0);
   await page.reload();
   await page.getByText(/Recently deleted \(1\)/).click();
   await page.getByRole('button', { name: 'Restore: Deleted by mistake' }).click();
