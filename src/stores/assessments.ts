@@ -63,13 +63,26 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     loaded.value = true;
   }
 
+  /** The read started before the first screen, until the home screen takes it. */
+  let firstRead: Promise<void> | undefined;
+
   /**
    * The list before the first screen: empty at once on a device that has no database yet (a
    * first visit), so that the screen does not wait for one to be made.
    */
-  async function firstRefresh(): Promise<void> {
-    if (await databaseExists()) return refresh();
-    loaded.value = true;
+  function firstRefresh(): Promise<void> {
+    firstRead = (async () => {
+      if (await databaseExists()) await refresh();
+      else loaded.value = true;
+    })();
+    return firstRead;
+  }
+
+  /** The list for the home screen as it is shown: the read made before the first screen once, then afresh. */
+  function refreshOnShow(): Promise<void> {
+    const read = firstRead ?? refresh();
+    firstRead = undefined;
+    return read;
   }
 
   /** After this window changed the list: refresh it here, and tell the other windows. */
@@ -112,5 +125,17 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   /** One assessment's stored answers, read afresh (for screens that compare several). */
   const answersOf = (id: string) => loadAnswers(id);
 
-  return { items, trash, loaded, refresh, firstRefresh, changed, create, remove, restore, answersOf };
+  return {
+    items,
+    trash,
+    loaded,
+    refresh,
+    firstRefresh,
+    refreshOnShow,
+    changed,
+    create,
+    remove,
+    restore,
+    answersOf,
+  };
 });

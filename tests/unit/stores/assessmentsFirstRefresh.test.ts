@@ -18,6 +18,16 @@ describe('the list before the first screen', () => {
     expect(await databaseNames()).not.toContain(DB_NAME);
   });
 
+  it("is the home screen's list as it is first shown, not read twice; a later showing reads afresh", async () => {
+    const list = useAssessmentsStore();
+    await list.firstRefresh();
+    await list.refreshOnShow();
+    expect(await databaseNames()).not.toContain(DB_NAME); // the first read found nothing; no second read
+    await list.refreshOnShow();
+    expect(await databaseNames()).toContain(DB_NAME);
+    expect(list.items).toEqual([]);
+  });
+
   it('on a device with assessments lists them, as a refresh does', async () => {
     const created = await useAssessmentsStore().create('National CIRT 2026', 'sample');
     setActivePinia(createPinia()); // a new page on the same device
