@@ -74,7 +74,7 @@ export function useAttempt(explain: (failure: unknown) => string) {
 /**
  * A failed request of a contributor's screens (their parts, one part): out of reach, what still
  * works without the server; anything else, the server's refusal with its reason. The coordinator's
- * screen of one assessment expects more refusals and words them itself.
+ * screen of one assessment words the refusals it expects more before falling back on this.
  */
 export function useCoordinationFailure(): (failure: unknown) => string {
   const { t } = useI18n();
