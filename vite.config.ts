@@ -2,8 +2,10 @@ import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/vite/cspPlugin.ts';
+import { firstRequestsPlugin } from './scripts/vite/firstRequestsPlugin.ts';
 import { i18nMessagesPlugin } from './scripts/vite/i18nMessagesPlugin.ts';
 import { questionnairesPlugin } from './scripts/vite/questionnairesPlugin.ts';
+import { hasSideEffects } from './scripts/vite/sideEffects.ts';
 import { vueI18nTreeShakePlugin } from './scripts/vite/vueI18nTreeShakePlugin.ts';
 import { weightProfilesPlugin } from './scripts/vite/weightProfilesPlugin.ts';
 
@@ -21,6 +23,7 @@ export default defineConfig({
     questionnairesPlugin(),
     weightProfilesPlugin(),
     cspPlugin(),
+    firstRequestsPlugin(),
     VitePWA({
       // Never swap versions under someone who is answering: the app asks first (src/pwa/).
       registerType: 'prompt',
@@ -99,6 +102,7 @@ export default defineConfig({
     // Every browser that runs an es2022 build preloads modules itself.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      treeshake: { moduleSideEffects: hasSideEffects },
       output: {
         // Linking and sync, for linked devices only, in files of their own that the service
         // worker leaves out of the precache (see `globIgnores` above). A name's hash only has to
@@ -130,10 +134,11 @@ export default defineConfig({
               priority: 2,
             },
             // The first script to run, with nothing of the framework: it asks for the interface
-            // language's messages while the two files above are still arriving (src/firstRequests.ts).
+            // language's messages and opens the database while the two files above are still
+            // arriving (src/firstRequests.ts).
             {
               name: 'first-requests',
-              test: /src[\\/](?:firstRequests|language[\\/](?:starting|locales)|i18n[\\/]messages)\.ts$|preload-helper/,
+              test: /src[\\/](?:firstRequests|language[\\/](?:starting|locales)|i18n[\\/]messages|storage[\\/](?:db|localStorage))\.ts$|preload-helper|node_modules[\\/]idb[\\/]/,
               priority: 3,
             },
             { name: 'first-screen', tags: ['$initial'], priority: 1 },

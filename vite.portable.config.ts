@@ -3,8 +3,9 @@
  * file, `dist-portable/baseline.html`, that opens from a folder or a USB stick with no server.
  *
  * The app's own configuration, without what makes the installable app (the service worker and
- * its manifest, and the policy written for separate files), with vite-plugin-singlefile to
- * inline everything and `portablePlugin` for the page's own policy and name.
+ * its manifest, the policy and the early script written for separate files), with
+ * vite-plugin-singlefile to inline everything and `portablePlugin` for the page's own policy and
+ * name.
  */
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type PluginOption } from 'vite';
@@ -12,7 +13,8 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { portablePlugin } from './scripts/vite/portablePlugin.ts';
 import app from './vite.config.ts';
 
-const LEFT_OUT = (name: string) => name.startsWith('vite-plugin-pwa') || name === 'baseline:csp';
+const LEFT_OUT = (name: string) =>
+  name.startsWith('vite-plugin-pwa') || name === 'baseline:csp' || name === 'baseline:first-requests';
 
 function appPlugins(plugins: PluginOption[]): PluginOption[] {
   return plugins.flat(Infinity as 1).filter((plugin) => {

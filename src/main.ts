@@ -15,13 +15,6 @@ import './styles/main.css';
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
-
-// Only the language in use is fetched before the first screen: its messages, and the
-// questionnaires' titles in it (the catalog registers with the content store when created); on a
-// first start, the language strip too.
-const { locale, localeChosen } = useSettingsStore(pinia);
-const content = useContentStore(pinia);
-useQuestionnairesStore(pinia);
 // Built while the messages are on their way; installed (which starts the first navigation) after i18n.
 const router = createAppRouter();
 /** How long the first screen waits for the saved assessments at most (a few milliseconds, usually). */
@@ -40,6 +33,15 @@ function listFirst(): Promise<unknown> | undefined {
     .catch(() => undefined);
   return Promise.race([listed, new Promise((resolve) => setTimeout(resolve, LIST_WAIT_MS))]);
 }
+// Before the rest is set up: the database answers while the main thread does that.
+const listed = listFirst();
+
+// Only the language in use is fetched before the first screen: its messages, and the
+// questionnaires' titles in it (the catalog registers with the content store when created); on a
+// first start, the language strip too.
+const { locale, localeChosen } = useSettingsStore(pinia);
+const content = useContentStore(pinia);
+useQuestionnairesStore(pinia);
 
 /**
  * What the first screen waits for, then the mount. Not awaited at the module's top level: the
@@ -51,7 +53,7 @@ async function start(): Promise<void> {
     loadMessages(locale),
     content.use(locale, { keep: false }),
     localeChosen ? undefined : loadLanguageChoice(),
-    listFirst(),
+    listed,
   ]);
   app.use(createAppI18n(locale, messages));
   app.provide(CONTENT_REVISION, toRef(content, 'revision'));

@@ -11,13 +11,15 @@
  *
  * localStorage rather than the database: an IndexedDB write is asynchronous too, and a store of
  * its own would need a new database version. Chromium writes localStorage to the disk lazily,
- * so a crash of the whole browser can still lose a change made in its last seconds.
+ * so a crash of the whole browser can still lose a change made in its last seconds; where it
+ * refuses (some private modes, a full quota), a change is only as safe as its transaction.
  */
 import type { Assessment } from '../assessment/types.ts';
 import { fieldChange, withFieldChange, type FieldChange } from '../assessment/fieldChange.ts';
 import { newId } from '../assessment/ids.ts';
 import { compareInstants } from '../validation/time.ts';
 import { getAssessment, updateAssessment } from './assessments.ts';
+import { withLocalStorage } from './localStorage.ts';
 
 /** A change written ahead: by which window (its journal tab), and when. */
 export interface PendingChange extends FieldChange {
@@ -108,19 +110,6 @@ function pendingChange(text: string | null, assessmentId: string): PendingChange
       Array.isArray(change.removed)
       ? (change as PendingChange)
       : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Runs `use` on localStorage; undefined where there is none or it refuses (private modes, a
- * full quota): the change is then only as safe as its transaction, as it was before.
- */
-function withLocalStorage<T>(use: (storage: Storage) => T): T | undefined {
-  try {
-    const storage = globalThis.localStorage as Storage | undefined;
-    return storage ? use(storage) : undefined;
   } catch {
     return undefined;
   }

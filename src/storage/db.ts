@@ -14,6 +14,7 @@ import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
 import type { AddedQuestionnaire, JournalEntry, StoredSubmission, StoredWorkshop } from './records.ts';
 import type { SyncBase, SyncConflict } from '../sync/core.ts';
+import { withLocalStorage } from './localStorage.ts';
 
 export const DB_NAME = 'baseline';
 
@@ -141,6 +142,7 @@ export function database(): Promise<IDBPDatabase<BaselineDB>> {
   attempt.then(
     (db) => {
       if (opening === attempt) opened = db;
+      rememberOpened();
     },
     () => {
       if (opening === attempt) opening = undefined;
@@ -150,11 +152,35 @@ export function database(): Promise<IDBPDatabase<BaselineDB>> {
 }
 
 /**
+ * Remembered once this device has opened the database: asking the browser which databases it
+ * has takes longer (10 to 25 ms at start-up) than opening this one. Wrong only if the database
+ * alone was deleted, and then the cost is a database made empty, as on a first save.
+ */
+const OPENED_KEY = 'baseline.databaseOpened';
+
+function rememberOpened(): void {
+  withLocalStorage((storage) => {
+    if (storage.getItem(OPENED_KEY) === null) storage.setItem(OPENED_KEY, '1');
+  });
+}
+
+const openedBefore = () => withLocalStorage((storage) => storage.getItem(OPENED_KEY) !== null);
+
+/**
+ * At start-up (`src/firstRequests.ts`), before the rest of the app has arrived: every first
+ * screen reads the database, so a device that has one opens it now. Never makes one; a failure
+ * is met again, and reported, by the first read.
+ */
+export function openIfKept(): void {
+  if (openedBefore()) database().catch(() => undefined);
+}
+
+/**
  * Whether this device has the database yet (a first visit has not, and so nothing to read). A
  * browser that cannot say is taken to have it.
  */
 export async function databaseExists(): Promise<boolean> {
-  if (opening || !('databases' in indexedDB)) return true;
+  if (opening || openedBefore() || !('databases' in indexedDB)) return true;
   return (await indexedDB.databases()).some((info) => info.name === DB_NAME);
 }
 

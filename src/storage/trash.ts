@@ -1,7 +1,8 @@
 /**
  * Deleted assessments are not gone at once: they wait in the trash, answers and all, so a
  * deletion (or an import that replaced an assessment) can be undone, even after a reload.
- * Entries older than `TRASH_DAYS` are emptied when the list of assessments is read.
+ * Entries older than `TRASH_DAYS` are left out of the list of assessments' trash, and emptied
+ * once that list has been read.
  */
 import type { IDBPTransaction } from 'idb';
 import { newId } from '../assessment/ids.ts';
@@ -36,10 +37,11 @@ export async function moveToTrash(
   return trashId;
 }
 
-/** What is in the trash, most recently deleted first. */
-export async function listTrash(): Promise<TrashedAssessment[]> {
-  const all = await (await database()).getAllFromIndex('trash', 'byDeletedAt');
-  return all.reverse();
+/** What is in the trash (deleted at or after `since`, if given), most recently deleted first. */
+export async function listTrash(since?: Date): Promise<TrashedAssessment[]> {
+  const range = since && IDBKeyRange.lowerBound(since.toISOString());
+  const kept = await (await database()).getAllFromIndex('trash', 'byDeletedAt', range);
+  return kept.reverse();
 }
 
 /**

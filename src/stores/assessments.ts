@@ -44,21 +44,25 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   });
 
   async function refresh(): Promise<void> {
-    await emptyTrash(new Date(Date.now() - TRASH_DAYS * DAY_MS));
-    const [assessments, answers, trashed] = await Promise.all([
-      listAssessments(),
+    const kept = new Date(Date.now() - TRASH_DAYS * DAY_MS);
+    const listing = listAssessments();
+    // Each questionnaire is fetched as soon as the list names it, while the answers are read.
+    const [assessments, answers, trashed, theirQuestionnaires] = await Promise.all([
+      listing,
       loadAllAnswers(),
-      listTrash(),
+      listTrash(kept),
+      listing.then((list) => Promise.all(list.map((item) => questionnaires.load(item.questionnaire.id)))),
     ]);
-    items.value = await Promise.all(
-      assessments.map(async (assessment) => {
-        const questionnaire = await questionnaires.load(assessment.questionnaire.id);
-        const progress = questionnaire
-          ? totalProgress(questionnaire, answers.get(assessment.id) ?? {})
-          : undefined;
-        return { assessment, progress };
-      }),
-    );
+    // After the reads, which a write would hold up (the home screen waits for them). Left for
+    // the next read if it fails.
+    emptyTrash(kept).catch(() => undefined);
+    items.value = assessments.map((assessment, index) => {
+      const questionnaire = theirQuestionnaires[index];
+      const progress = questionnaire
+        ? totalProgress(questionnaire, answers.get(assessment.id) ?? {})
+        : undefined;
+      return { assessment, progress };
+    });
     trash.value = trashed;
     loaded.value = true;
   }

@@ -43,12 +43,13 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   void content.register(markRaw(builtInCatalog), 'catalog', catalogTexts, QUESTIONNAIRE_TEXTS);
 
   async function fetchQuestionnaire(id: string): Promise<Questionnaire | undefined> {
-    const shell = await loadQuestionnaire(id);
+    // Together: one after the other, each is a trip through the service worker more.
+    const [shell, questionnaireTexts] = await Promise.all([loadQuestionnaire(id), loadQuestionnaireTexts()]);
     if (!shell) return undefined;
     const questionnaire = await content.register(
       markRaw(shell),
       `questionnaire/${id}`,
-      await loadQuestionnaireTexts(),
+      questionnaireTexts,
       QUESTIONNAIRE_TEXTS,
     );
     loaded.value = new Map(loaded.value).set(id, questionnaire);

@@ -2,7 +2,8 @@
  * Start-up and saving in headless Chromium, on the production builds served locally:
  * - time from the start of navigation to the first usable screen (see `Screen` in
  *   `lib/browser.ts`), online on a first visit (empty caches) and offline (served by the
- *   service worker after one visit); the same for a blank page as the floor;
+ *   service worker after one visit, with nothing stored, and with one assessment stored); the
+ *   same for a blank page as the floor;
  * - Baseline's answering screen opened cold, and the SurveyJS page (the same questionnaire),
  *   which has no service worker and so no offline figure;
  * - time to save one answer: from the click on a choice to the end of the IndexedDB write it
@@ -35,6 +36,7 @@ const LABEL = {
   blankSave: 'blank page (floor): save one answer (click → relaxed IndexedDB write done)',
   homeOnline: 'Baseline home usable, online first visit',
   homeOffline: 'Baseline home usable, offline (service worker)',
+  homeInUse: 'Baseline home usable, offline, one assessment stored',
   answerOnline: 'Baseline answering screen usable, online, cold cache',
   surveyOnline: 'SurveyJS questionnaire usable, online first visit',
   baselineSave: 'Baseline: save one answer (click → durable write done: the journal)',
@@ -52,6 +54,28 @@ async function onlineThenOffline(url: string, screen: 'home' | 'blank'): Promise
     await context.setOffline(true);
     const offline = await timeToUsable(await context.newPage(), url, screen, { fromServiceWorker: true });
     return [online, offline];
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Offline on a device in use: one assessment stored, so the first screen reads the list, the
+ * questionnaire it needs for the progress, and dates it (the offline figure above has nothing
+ * stored).
+ */
+async function homeInUse(): Promise<number> {
+  const context = await newContext(browser!, ['home']);
+  try {
+    const setup = await context.newPage();
+    await timeToUsable(setup, `${app!.origin}/`, 'home');
+    await waitForServiceWorker(setup);
+    await setup.getByRole('button', { name: 'Create and start answering' }).click();
+    await setup.waitForURL(/#\/assessments\/[0-9a-f-]+\/answer/);
+    await context.setOffline(true);
+    return await timeToUsable(await context.newPage(), `${app!.origin}/`, 'home', {
+      fromServiceWorker: true,
+    });
   } finally {
     await context.close();
   }
@@ -122,6 +146,7 @@ const measurement: Measurement = {
     const ms = (label: string, value: number): Figure => ({ label, value, unit: 'ms' });
     const [blankOnline, blankOffline] = await onlineThenOffline(`${bench!.origin}/blank.html`, 'blank');
     const [homeOnline, homeOffline] = await onlineThenOffline(`${app!.origin}/`, 'home');
+    const homeOfflineInUse = await homeInUse();
     const [answerOnline, baselineSave] = await baselineAnswering();
     const floorSave = await blankSave();
     const [surveyOnline, surveySave] = await surveyJs();
@@ -130,6 +155,7 @@ const measurement: Measurement = {
       ms(LABEL.blankOffline, blankOffline),
       ms(LABEL.homeOnline, homeOnline),
       ms(LABEL.homeOffline, homeOffline),
+      ms(LABEL.homeInUse, homeOfflineInUse),
       ms(LABEL.answerOnline, answerOnline),
       ms(LABEL.surveyOnline, surveyOnline),
       ms(LABEL.blankSave, floorSave),
@@ -153,6 +179,12 @@ const measurement: Measurement = {
     ...ratio(medians, 'Baseline: save one answer ÷ blank floor', LABEL.baselineSave, LABEL.blankSave),
     ...ratio(medians, 'Baseline home ÷ blank floor, online', LABEL.homeOnline, LABEL.blankOnline),
     ...ratio(medians, 'Baseline home ÷ blank floor, offline', LABEL.homeOffline, LABEL.blankOffline),
+    ...ratio(
+      medians,
+      'Baseline home ÷ blank floor, offline, one assessment stored',
+      LABEL.homeInUse,
+      LABEL.blankOffline,
+    ),
   ],
 };
 

@@ -1,0 +1,61 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeDatabase, listTrash, TRASH_DAYS } from '../../../src/storage/index.ts';
+import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('the trash of the list of assessments', () => {
+  it('leaves out what was deleted longer ago than it keeps things, and empties it after the list is read', async () => {
+    const list = useAssessmentsStore();
+    const old = await list.create('National CIRT 2024', 'sample');
+    const recent = await list.create('National CIRT 2026', 'sample');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() - (TRASH_DAYS + 1) * DAY_MS);
+    await list.remove(old.id);
+    vi.useRealTimers();
+    expect(list.trash.map((entry) => entry.assessment.name)).toEqual(['National CIRT 2024']);
+
+    await list.remove(recent.id);
+    expect(list.trash.map((entry) => entry.assessment.name)).toEqual(['National CIRT 2026']);
+    await vi.waitFor(async () =>
+      expect((await listTrash()).map((entry) => entry.assessment.name)).toEqual(['National CIRT 2026']),
+    );
+  });
+});
+
+describe('a device that has opened the database before', () => {
+  function memoryStorage(): Storage {
+    const items = new Map<string, string>();
+    return {
+      get length() {
+        return items.size;
+      },
+      key: (index) => [...items.keys()][index] ?? null,
+      getItem: (key) => items.get(key) ?? null,
+      setItem: (key, value) => void items.set(key, String(value)),
+      removeItem: (key) => void items.delete(key),
+      clear: () => items.clear(),
+    };
+  }
+
+  it('lists its assessments without asking the browser which databases it has', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    const created = await useAssessmentsStore().create('National CIRT 2026', 'sample');
+    await closeDatabase();
+    setActivePinia(createPinia()); // a new page on the same device
+    const databases = vi.spyOn(indexedDB, 'databases');
+    const list = useAssessmentsStore();
+    await list.firstRefresh();
+    expect(databases).not.toHaveBeenCalled();
+    expect(list.items.map((item) => item.assessment.id)).toEqual([created.id]);
+  });
+});
