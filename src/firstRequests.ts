@@ -11,8 +11,8 @@
  */
 import { loadMessages } from './i18n/messages.ts';
 import { startingLocale } from './language/starting.ts';
-import { openIfKept } from './storage/db.ts';
+import { openEarly } from './storage/db.ts';
 
 // A failure is reported where main.ts awaits the same request.
 loadMessages(startingLocale()).catch(() => undefined);
-openIfKept();
+openEarly();

@@ -166,22 +166,32 @@ function rememberOpened(): void {
 
 const openedBefore = () => withLocalStorage((storage) => storage.getItem(OPENED_KEY) !== null);
 
-/**
- * At start-up (`src/firstRequests.ts`), before the rest of the app has arrived: every first
- * screen reads the database, so a device that has one opens it now. Never makes one; a failure
- * is met again, and reported, by the first read.
- */
-export function openIfKept(): void {
-  if (openedBefore()) database().catch(() => undefined);
+/** Whether the browser has the database; one that cannot say is taken to have it. */
+async function askBrowser(): Promise<boolean> {
+  if (!('databases' in indexedDB)) return true;
+  return (await indexedDB.databases()).some((info) => info.name === DB_NAME);
 }
 
+/** The browser's answer, asked at start-up on a device that has not opened the database before. */
+let askedEarly: Promise<boolean> | undefined;
+
 /**
- * Whether this device has the database yet (a first visit has not, and so nothing to read). A
- * browser that cannot say is taken to have it.
+ * At start-up (`src/firstRequests.ts`), before the rest of the app has arrived: every first
+ * screen reads the database, so a device that has one opens it now; on another, the browser is
+ * asked whether it has it, so that the answer is there when the first screen asks. Never makes
+ * one; a failure is met again, and reported, by the first read.
  */
-export async function databaseExists(): Promise<boolean> {
-  if (opening || openedBefore() || !('databases' in indexedDB)) return true;
-  return (await indexedDB.databases()).some((info) => info.name === DB_NAME);
+export function openEarly(): void {
+  if (openedBefore()) database().catch(() => undefined);
+  else askedEarly = askBrowser().catch(() => true);
+}
+
+/** Whether this device has the database yet (a first visit has not, and so nothing to read). */
+export function databaseExists(): Promise<boolean> {
+  if (opening || openedBefore()) return Promise.resolve(true);
+  const answer = askedEarly ?? askBrowser();
+  askedEarly = undefined;
+  return answer;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, listTrash, TRASH_DAYS } from '../../../src/storage/index.ts';
+import { openEarly } from '../../../src/storage/db.ts';
+import { closeDatabase, DB_NAME, listTrash, TRASH_DAYS } from '../../../src/storage/index.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,5 +58,17 @@ describe('a device that has opened the database before', () => {
     await list.firstRefresh();
     expect(databases).not.toHaveBeenCalled();
     expect(list.items.map((item) => item.assessment.id)).toEqual([created.id]);
+  });
+});
+
+describe('the database at start-up', () => {
+  it('on a first visit is asked about once, early, and not made', async () => {
+    const databases = vi.spyOn(indexedDB, 'databases');
+    openEarly();
+    const list = useAssessmentsStore();
+    await list.firstRefresh();
+    expect(databases).toHaveBeenCalledTimes(1);
+    expect(list.items).toEqual([]);
+    expect((await indexedDB.databases()).map((info) => info.name)).not.toContain(DB_NAME);
   });
 });
