@@ -65,9 +65,13 @@ export function portablePlugin(): Plugin[] {
       apply: 'build',
       enforce: 'post',
       transformIndexHtml(html) {
-        return html
-          .replace(/<link rel="icon" href="[^"]*"/, `<link rel="icon" href="${icon}"`)
-          .replace(/\s*<link rel="apple-touch-icon"[^>]*>/, '');
+        return (
+          html
+            .replace(/<link rel="icon" href="[^"]*"/, `<link rel="icon" href="${icon}"`)
+            // The band shown until the app has started (index.html) has the icon too.
+            .replace(/(<img [^>]*src=")[^"]*favicon\.svg"/g, `$1${icon}"`)
+            .replace(/\s*<link rel="apple-touch-icon"[^>]*>/, '')
+        );
       },
       generateBundle: {
         order: 'post',
