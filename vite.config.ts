@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { compileHintsPlugin } from './scripts/vite/compileHintsPlugin.ts';
 import { cspPlugin } from './scripts/vite/cspPlugin.ts';
 import { firstRequestsPlugin } from './scripts/vite/firstRequestsPlugin.ts';
 import { i18nMessagesPlugin } from './scripts/vite/i18nMessagesPlugin.ts';
@@ -24,6 +25,7 @@ export default defineConfig({
     weightProfilesPlugin(),
     cspPlugin(),
     firstRequestsPlugin(),
+    compileHintsPlugin(),
     VitePWA({
       // Never swap versions under someone who is answering: the app asks first (src/pwa/).
       registerType: 'prompt',
