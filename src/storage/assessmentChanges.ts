@@ -18,7 +18,8 @@ import type { Assessment } from '../assessment/types.ts';
 import { fieldChange, withFieldChange, type FieldChange } from '../assessment/fieldChange.ts';
 import { newId } from '../assessment/ids.ts';
 import { compareInstants } from '../validation/time.ts';
-import { getAssessment, updateAssessment } from './assessments.ts';
+import { getAssessment } from './assessments.ts';
+import { updateAssessment } from './saving.ts';
 import { withLocalStorage } from './localStorage.ts';
 
 /** A change written ahead: by which window (its journal tab), and when. */

@@ -1,6 +1,15 @@
 export { closeDatabase, databaseExists, DB_NAME, DB_VERSION, plain } from './db.ts';
 export type { TrashedAssessment } from './db.ts';
-export * from './assessments.ts';
+export {
+  deleteAssessment,
+  getAssessment,
+  listAssessments,
+  loadAllAnswers,
+  loadAnswer,
+  loadAnswers,
+  putAssessment,
+} from './assessments.ts';
+export * from './saving.ts';
 export { deleteSavedProfile, listSavedProfiles, putSavedProfile } from './weightProfiles.ts';
 export {
   deleteAddedQuestionnaire,

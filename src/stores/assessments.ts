@@ -6,7 +6,6 @@ import type { Assessment } from '../assessment/types.ts';
 import {
   databaseExists,
   deleteAssessment,
-  dropJournal,
   emptyTrash,
   listAssessments,
   listTrash,
@@ -114,6 +113,9 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   /** Moves an assessment to the trash; resolves to the trash entry, for an undo. */
   async function remove(id: string): Promise<string | undefined> {
     const trashId = await deleteAssessment(id);
+    // What its journal held goes too. The journal's code is the answering screens', fetched here
+    // rather than carried by the first screen.
+    const { dropJournal } = await import('../storage/journal.ts');
     await dropJournal(id);
     await changed(id);
     return trashId;
