@@ -40,6 +40,20 @@ export function servedMessages<T extends object>(messages: T): T {
   return messages;
 }
 
-export async function loadMessages(locale: Locale): Promise<MessageSchema> {
-  return servedMessages((await LOADERS[locale]()).default);
+/** Each language's messages as asked for once (a failed request is asked again next time). */
+const requested = new Map<Locale, Promise<MessageSchema>>();
+
+/**
+ * The messages of `locale`. The first request at start-up comes from `src/firstRequests.ts`;
+ * main.ts then takes that very promise, settled by then, instead of a new `import()` of the same
+ * module, which the browser answers only in a later task (about 20 ms later at start-up).
+ */
+export function loadMessages(locale: Locale): Promise<MessageSchema> {
+  let messages = requested.get(locale);
+  if (!messages) {
+    messages = LOADERS[locale]().then((module) => servedMessages(module.default));
+    messages.catch(() => requested.delete(locale));
+    requested.set(locale, messages);
+  }
+  return messages;
 }

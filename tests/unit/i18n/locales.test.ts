@@ -115,3 +115,11 @@ describe('first-start language', () => {
     expect(preferredLocale(['de'])).toBe('en');
   });
 });
+
+describe('loading a language', () => {
+  it('asks for each language once: a second request takes the first (start-up asks twice)', async () => {
+    const first = loadMessages('fr');
+    expect(loadMessages('fr')).toBe(first);
+    expect(await first).toEqual(MESSAGES.fr);
+  });
+});
