@@ -19,7 +19,7 @@ export {
 export type { AddedQuestionnaire } from './questionnaires.ts';
 export { announce, openChannel } from './channel.ts';
 export type { ChangeMessage } from './channel.ts';
-export { adoptJournal, createJournal, dropJournal } from './journal.ts';
+export { adoptJournal, createJournal } from './journal.ts';
 export type { JournalEntry } from './journal.ts';
 export { requestPersistence, storageErrorKind, storageStatus } from './persistence.ts';
 export type { StorageStatus } from './persistence.ts';
