@@ -44,13 +44,21 @@ const LABEL = {
   surveySave: 'SurveyJS: save one answer (click → autosave write done)',
 };
 
-/** Online first visit, then (once the worker is in charge) a new page with the network off. */
-async function onlineThenOffline(url: string, screen: 'home' | 'blank'): Promise<[number, number]> {
+/**
+ * Online first visit, then (once the worker is in charge, and after `use`, if given, has used the
+ * first page) a new page with the network off.
+ */
+async function onlineThenOffline(
+  url: string,
+  screen: 'home' | 'blank',
+  use?: (page: Page) => Promise<void>,
+): Promise<[number, number]> {
   const context = await newContext(browser!, [screen]);
   try {
     const page = await context.newPage();
     const online = await timeToUsable(page, url, screen);
     await waitForServiceWorker(page);
+    await use?.(page);
     await context.setOffline(true);
     const offline = await timeToUsable(await context.newPage(), url, screen, { fromServiceWorker: true });
     return [online, offline];
@@ -60,29 +68,16 @@ async function onlineThenOffline(url: string, screen: 'home' | 'blank'): Promise
 }
 
 /**
- * Offline on a device in use: one assessment stored, so the first screen reads the list, the
- * questionnaire it needs for the progress, and dates it (the offline figure above has nothing
- * stored).
+ * A device in use: one assessment stored, so that the home screen opened offline reads the list,
+ * the questionnaire it needs for the progress, and dates it. Then back on the home screen, with
+ * nothing left loading: the answering screen still loading in the same browser would be measured
+ * too.
  */
-async function homeInUse(): Promise<number> {
-  const context = await newContext(browser!, ['home']);
-  try {
-    const setup = await context.newPage();
-    await timeToUsable(setup, `${app!.origin}/`, 'home');
-    await waitForServiceWorker(setup);
-    await setup.getByRole('button', { name: 'Create and start answering' }).click();
-    await setup.waitForURL(/#\/assessments\/[0-9a-f-]+\/answer/);
-    // Back on the home screen, as for the offline figure above: an answering screen still loading
-    // in the same browser would be measured too.
-    await timeToUsable(setup, `${app!.origin}/`, 'home');
-    await setup.waitForLoadState('networkidle');
-    await context.setOffline(true);
-    return await timeToUsable(await context.newPage(), `${app!.origin}/`, 'home', {
-      fromServiceWorker: true,
-    });
-  } finally {
-    await context.close();
-  }
+async function storeOneAssessment(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Create and start answering' }).click();
+  await page.waitForURL(/#\/assessments\/[0-9a-f-]+\/answer/);
+  await timeToUsable(page, `${app!.origin}/`, 'home');
+  await page.waitForLoadState('networkidle');
 }
 
 /** The floor for a save: a click on a blank page that writes one record, with nothing to render. */
@@ -150,7 +145,7 @@ const measurement: Measurement = {
     const ms = (label: string, value: number): Figure => ({ label, value, unit: 'ms' });
     const [blankOnline, blankOffline] = await onlineThenOffline(`${bench!.origin}/blank.html`, 'blank');
     const [homeOnline, homeOffline] = await onlineThenOffline(`${app!.origin}/`, 'home');
-    const homeOfflineInUse = await homeInUse();
+    const [, homeOfflineInUse] = await onlineThenOffline(`${app!.origin}/`, 'home', storeOneAssessment);
     const [answerOnline, baselineSave] = await baselineAnswering();
     const floorSave = await blankSave();
     const [surveyOnline, surveySave] = await surveyJs();
