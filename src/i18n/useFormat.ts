@@ -1,3 +1,4 @@
+import type { Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 
 /**
@@ -20,9 +21,8 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
-/** Numbers, percentages and dates in the conventions of the interface language. */
-export function useFormat() {
-  const { locale } = useI18n();
+/** Numbers, percentages and dates in the conventions of the interface language (`locale`). */
+export function useFormat(locale: Readonly<Ref<string>> = useI18n().locale) {
   return {
     /** A score from 0 to 100, to whole points (the precision the method supports). */
     score: (value: number) => numberFormat(locale.value, { maximumFractionDigits: 0 }).format(value),

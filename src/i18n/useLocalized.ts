@@ -24,8 +24,7 @@ export const CONTENT_REVISION: InjectionKey<Readonly<Ref<number>>> = Symbol('con
  * Questionnaire text in the interface language, falling back to the questionnaire's default.
  * What shows it updates when the language's texts arrive.
  */
-export function useLocalized() {
-  const { locale } = useI18n();
+export function useLocalized(locale: Readonly<Ref<string>> = useI18n().locale) {
   const revision = inject(CONTENT_REVISION, undefined);
   return (text: LocalizedText, defaultLanguage: string): ShownText => {
     void revision?.value;
