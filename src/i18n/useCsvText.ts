@@ -1,12 +1,10 @@
-import { useI18n } from 'vue-i18n';
 import type { CsvText } from '../transfer/csv.ts';
-import { useLocalized } from './useLocalized.ts';
 import { useResponseWords } from './useResponseText.ts';
+import { useLanguage } from './useLanguage.ts';
 
 /** Column names and answer words of CSV exports, in the interface language. */
 export function useCsvText(defaultLanguage: () => string): () => CsvText {
-  const { t } = useI18n();
-  const localized = useLocalized();
+  const { t, localized } = useLanguage();
   const words = useResponseWords(defaultLanguage);
   const column = (key: string) => t(`transfer.csv.${key}`);
   return () => ({

@@ -1,4 +1,3 @@
-import { useI18n } from 'vue-i18n';
 import {
   describeResponse,
   responseText,
@@ -7,7 +6,7 @@ import {
 } from '../assessment/describe.ts';
 import type { Response } from '../assessment/types.ts';
 import type { LocalizedText, Question } from '../questionnaire/schema.ts';
-import { useLocalized } from './useLocalized.ts';
+import { useLanguage } from './useLanguage.ts';
 
 type FixedWord = Exclude<keyof ResponseWords, 'level' | 'number' | 'percent' | 'localize'>;
 
@@ -24,8 +23,7 @@ const WORD_KEYS: Record<FixedWord, string> = {
 
 /** The words an answer is told in, in the interface language. */
 export function useResponseWords(defaultLanguage: () => string): ResponseWords {
-  const { t, locale } = useI18n();
-  const localized = useLocalized();
+  const { t, locale, localized } = useLanguage();
   // Getters, so words taken once follow a change of language.
   const getters = Object.entries(WORD_KEYS).map(([word, key]): [string, PropertyDescriptor] => [
     word,

@@ -1,20 +1,17 @@
-import { useI18n } from 'vue-i18n';
 import type { GapAnalysis } from '../../analysis/gaps.ts';
-import { useFormat } from '../../i18n/useFormat.ts';
-import { shownAs, useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
+import { shownAs, type ShownText } from '../../i18n/useLocalized.ts';
 import type { Band, WeightProfile } from '../../profiles/schema.ts';
 import { findPillar } from '../../questionnaire/lookup.ts';
 import type { LocalizedText, Questionnaire } from '../../questionnaire/schema.ts';
 import type { Grouping } from '../../scoring/groups.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 /** Profiles and bands carry text in the languages their authors wrote; English is the usual common one. */
 const PROFILE_FALLBACK_LANGUAGE = 'en';
 
 /** Names of pillars, profiles and bands in the reader's language, for the analysis screens. */
 export function useAnalysisText() {
-  const { t, locale } = useI18n();
-  const localized = useLocalized();
-  const format = useFormat();
+  const { t, locale, format, localized } = useLanguage();
 
   /** Profile and band text, tagged with the language it is in. */
   const shown = (value: LocalizedText) => localized(value, PROFILE_FALLBACK_LANGUAGE);

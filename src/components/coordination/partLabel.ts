@@ -1,15 +1,13 @@
 import { ref } from 'vue';
-import { useI18n } from 'vue-i18n';
 import type { Assignment } from '../../coordination/api.ts';
-import { useLocalized } from '../../i18n/useLocalized.ts';
 import { findPillar, findQuestion } from '../../questionnaire/lookup.ts';
 import type { Questionnaire } from '../../questionnaire/schema.ts';
 import { useQuestionnairesStore } from '../../stores/questionnaires.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 /** What a part is called on screen: its pillar's title, or its question's text, in the interface language. */
 export function usePartLabel() {
-  const { t } = useI18n();
-  const localized = useLocalized();
+  const { t, localized } = useLanguage();
   const questionnaires = useQuestionnairesStore();
   const loaded = ref(new Map<string, Questionnaire>());
 

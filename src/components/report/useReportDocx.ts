@@ -1,9 +1,7 @@
 import { ref } from 'vue';
-import { useI18n } from 'vue-i18n';
 import { responseText } from '../../assessment/describe.ts';
 import { useClauseLabel } from '../../i18n/useClauseLabel.ts';
-import { useFormat } from '../../i18n/useFormat.ts';
-import { useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
+import type { ShownText } from '../../i18n/useLocalized.ts';
 import { useResponseWords } from '../../i18n/useResponseText.ts';
 import { languageDirection } from '../../language/index.ts';
 import type { OptionalSection, Paper } from '../../report/choices.ts';
@@ -14,6 +12,7 @@ import { fileName } from '../../transfer/export.ts';
 import { useAnalysisText } from '../analysis/useAnalysisText.ts';
 import { saveBlob } from '../transfer/saveFile.ts';
 import { useFailureText } from '../../i18n/useFailureText.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 export interface DocxChoice {
   /** The clause registry, to name the clauses written text cites by id. */
@@ -32,10 +31,8 @@ export interface DocxChoice {
  * (with the `docx` library) only when the person asks for the file.
  */
 export function useReportDocx() {
-  const { t, locale } = useI18n();
+  const { t, locale, format, localized } = useLanguage();
   const { failureText } = useFailureText();
-  const format = useFormat();
-  const localized = useLocalized();
   const analysisText = useAnalysisText();
   const { clauseLabel, withClauseNames } = useClauseLabel();
   let clauses: CitationIndex = new Map();

@@ -1,8 +1,6 @@
 import { computed, type ComputedRef } from 'vue';
-import { useI18n } from 'vue-i18n';
 import { defaultTarget } from '../../analysis/targets.ts';
-import { useFormat } from '../../i18n/useFormat.ts';
-import { useLocalized, type ShownText } from '../../i18n/useLocalized.ts';
+import type { ShownText } from '../../i18n/useLocalized.ts';
 import { useProblemText } from '../../i18n/useProblemText.ts';
 import { profileShares, type WeightProfile } from '../../profiles/index.ts';
 import type { Questionnaire } from '../../questionnaire/schema.ts';
@@ -10,6 +8,7 @@ import type { Grouping } from '../../scoring/groups.ts';
 import { useAnalysisStore } from '../../stores/analysis.ts';
 import { useAnalysisText } from '../analysis/useAnalysisText.ts';
 import type { FigureTableContent } from './FigureTable.vue';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 /**
  * The weights screen's tables: each pillar's (or GCI pillar's) weight and share with its score,
@@ -20,9 +19,7 @@ export function useWeightRows(
   profile: ComputedRef<WeightProfile | undefined>,
 ) {
   const analysisStore = useAnalysisStore();
-  const localized = useLocalized();
-  const { t } = useI18n();
-  const format = useFormat();
+  const { t, format, localized } = useLanguage();
   const { explain } = useProblemText();
   const { groupTitle, own, gapText } = useAnalysisText();
   const figure = (value: number | null | undefined) => (value == null ? '—' : format.score(value));

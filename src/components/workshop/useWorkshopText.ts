@@ -1,5 +1,4 @@
 /** Words for workshop figures in the interface language: groups, answers, agreement, import outcomes. */
-import { useI18n } from 'vue-i18n';
 import {
   describeResponse,
   responseText,
@@ -7,16 +6,15 @@ import {
   type ResponseWords,
 } from '../../assessment/describe.ts';
 import type { AnswerValue, Response } from '../../assessment/types.ts';
-import { useLocalized } from '../../i18n/useLocalized.ts';
 import { useResponseWords } from '../../i18n/useResponseText.ts';
 import { keyValue } from '../../questionnaire/answerTypes.ts';
 import type { Question } from '../../questionnaire/schema.ts';
 import type { Outcome } from '../../workshop/importer.ts';
 import { isDefaultGroup, type StakeholderGroup } from '../../workshop/setup.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 export function useWorkshopText() {
-  const { t, locale } = useI18n();
-  const localized = useLocalized();
+  const { t, locale, localized } = useLanguage();
 
   /** A group's name: default groups in the interface language, custom ones as the facilitator wrote them. */
   function groupName(
