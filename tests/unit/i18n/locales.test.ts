@@ -61,6 +61,16 @@ describe('interface translations', () => {
     },
   );
 
+  it.each(SUPPORTED_LOCALES.filter(({ dir }) => dir === 'rtl').map(({ code }) => code))(
+    '%s keeps the dot of a file type on its side: "(.docx)" drawn right to left would read "(docx.)"',
+    (locale) => {
+      // A dot after a space or a bracket is neutral, so it joins the right-to-left text around it;
+      // a left-to-right mark before it keeps it with the Latin letters that follow.
+      const loose = /(?:^|[^\u200eA-Za-z0-9/_-])\.[a-z]{2,5}\b/;
+      for (const [key, text] of flatten(MESSAGES[locale])) expect(text, key).not.toMatch(loose);
+    },
+  );
+
   // One test a language: together they take seconds, more than one test's time on a loaded machine.
   it.each(SUPPORTED_LOCALES.map(({ code }) => code))(
     'loads %s on its own, and its messages work in vue-i18n without compiling code',
