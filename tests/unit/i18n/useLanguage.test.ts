@@ -40,7 +40,7 @@ describe('useLanguage', () => {
     expect(wrapper.get('.message').text()).not.toBe(english);
   });
 
-  it("falls back to the content's own language, with its lang and direction, where it has no text in the interface language", async () => {
+  it("falls back to the content's own language, with its lang and direction, where it has no text in the interface language", () => {
     const wrapper = mount(Probe, { global: { plugins: [testI18n('ar')] } });
     expect(wrapper.get('.text').text()).toBe('Strategy');
     expect(wrapper.get('.text').attributes('lang')).toBe('en');
