@@ -2,6 +2,7 @@ import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { compileHintsPlugin } from './scripts/vite/compileHintsPlugin.ts';
+import { FEATURE_FLAGS } from './scripts/vite/featureFlags.ts';
 import { cspPlugin } from './scripts/vite/cspPlugin.ts';
 import { firstRequestsPlugin } from './scripts/vite/firstRequestsPlugin.ts';
 import { i18nMessagesPlugin } from './scripts/vite/i18nMessagesPlugin.ts';
@@ -91,14 +92,7 @@ export default defineConfig({
   // JSON modules as JSON.parse() of a string: quicker for an engine to load than the same data
   // as an object literal (the interface messages are loaded before the first screen).
   json: { stringify: true, namedExports: false },
-  // Features the app does not use, left out of the bundle: Vue's Options API (every component is
-  // `<script setup>`) and vue-i18n's legacy API, its global components and devtools hooks.
-  define: {
-    __VUE_OPTIONS_API__: 'false',
-    __VUE_I18N_LEGACY_API__: 'false',
-    __VUE_I18N_FULL_INSTALL__: 'false',
-    __INTLIFY_PROD_DEVTOOLS__: 'false',
-  },
+  define: FEATURE_FLAGS,
   build: {
     target: 'es2022',
     // Every browser that runs an es2022 build preloads modules itself.

@@ -3,7 +3,9 @@
  * - time from the start of navigation to the first usable screen (see `Screen` in
  *   `lib/browser.ts`), online on a first visit (empty caches) and offline (served by the
  *   service worker after one visit, with nothing stored, and with one assessment stored); the
- *   same for a blank page as the floor;
+ *   same for a blank page as the floor, and for the framework floor: the stack the app is fixed to
+ *   (Vue, Pinia, vue-router, vue-i18n) showing a heading and a form and nothing else
+ *   (`scripts/bench/framework/`), which tells what the stack costs from what the app adds;
  * - Baseline's answering screen opened cold, and the SurveyJS page (the same questionnaire),
  *   which has no service worker and so no offline figure;
  * - time to save one answer: from the click on a choice to the end of the IndexedDB write it
@@ -15,7 +17,7 @@
  * Every run uses fresh browser contexts (empty HTTP cache, storage and workers).
  */
 import type { Browser, Page } from '@playwright/test';
-import { ensureBuilds, serveApp, serveSurveyJs, type Served } from '../lib/builds.ts';
+import { ensureBuilds, serveApp, serveFramework, serveSurveyJs, type Served } from '../lib/builds.ts';
 import {
   launch,
   newContext,
@@ -29,11 +31,15 @@ import { ratio, type Figure, type Measurement } from '../measurement.ts';
 let browser: Browser | undefined;
 let app: Served | undefined;
 let bench: Served | undefined;
+let framework: Served | undefined;
 
 const LABEL = {
   blankOnline: 'blank page (floor), online first visit',
   blankOffline: 'blank page (floor), offline (service worker)',
   blankSave: 'blank page (floor): save one answer (click → relaxed IndexedDB write done)',
+  frameworkOnline:
+    'framework floor (Vue, Pinia, vue-router, vue-i18n: a heading, a form), online first visit',
+  frameworkOffline: 'framework floor, offline (service worker)',
   homeOnline: 'Baseline home usable, online first visit',
   homeOffline: 'Baseline home usable, offline (service worker)',
   homeInUse: 'Baseline home usable, offline, one assessment stored',
@@ -137,13 +143,19 @@ const measurement: Measurement = {
   runs: 7,
   async setup() {
     await ensureBuilds();
-    [app, bench, browser] = await Promise.all([serveApp(), serveSurveyJs(), launch()]);
+    [app, bench, framework, browser] = await Promise.all([
+      serveApp(),
+      serveSurveyJs(),
+      serveFramework(),
+      launch(),
+    ]);
     await baselineAnswering(); // warm-up: servers, browser, disk cache of the files
     await surveyJs();
   },
   async measure(): Promise<Figure[]> {
     const ms = (label: string, value: number): Figure => ({ label, value, unit: 'ms' });
     const [blankOnline, blankOffline] = await onlineThenOffline(`${bench!.origin}/blank.html`, 'blank');
+    const [frameworkOnline, frameworkOffline] = await onlineThenOffline(`${framework!.origin}/`, 'home');
     const [homeOnline, homeOffline] = await onlineThenOffline(`${app!.origin}/`, 'home');
     const [, homeOfflineInUse] = await onlineThenOffline(`${app!.origin}/`, 'home', storeOneAssessment);
     const [answerOnline, baselineSave] = await baselineAnswering();
@@ -152,6 +164,8 @@ const measurement: Measurement = {
     return [
       ms(LABEL.blankOnline, blankOnline),
       ms(LABEL.blankOffline, blankOffline),
+      ms(LABEL.frameworkOnline, frameworkOnline),
+      ms(LABEL.frameworkOffline, frameworkOffline),
       ms(LABEL.homeOnline, homeOnline),
       ms(LABEL.homeOffline, homeOffline),
       ms(LABEL.homeInUse, homeOfflineInUse),
@@ -164,7 +178,7 @@ const measurement: Measurement = {
     ];
   },
   async teardown() {
-    await Promise.all([browser?.close(), app?.close(), bench?.close()]);
+    await Promise.all([browser?.close(), app?.close(), bench?.close(), framework?.close()]);
   },
   derive: (medians) => [
     ...ratio(medians, 'SurveyJS ÷ Baseline home, online first visit', LABEL.surveyOnline, LABEL.homeOnline),
@@ -184,6 +198,11 @@ const measurement: Measurement = {
       LABEL.homeInUse,
       LABEL.blankOffline,
     ),
+    // What the fixed stack alone costs against the blank page, and what the app adds to it.
+    ...ratio(medians, 'framework floor ÷ blank floor, online', LABEL.frameworkOnline, LABEL.blankOnline),
+    ...ratio(medians, 'framework floor ÷ blank floor, offline', LABEL.frameworkOffline, LABEL.blankOffline),
+    ...ratio(medians, 'Baseline home ÷ framework floor, online', LABEL.homeOnline, LABEL.frameworkOnline),
+    ...ratio(medians, 'Baseline home ÷ framework floor, offline', LABEL.homeOffline, LABEL.frameworkOffline),
   ],
 };
 
