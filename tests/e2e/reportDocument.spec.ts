@@ -72,6 +72,17 @@ async function printed(page: Page, name: string) {
   return { pages: totalPages, text, width: Math.round(width!), height: Math.round(height!) };
 }
 
+/**
+ * The page number and the count at the foot of the pages after the cover (an Arabic page reads
+ * them from the right), none on the cover.
+ */
+function expectPageNumbers({ pages, text }: { pages: number; text: string }): void {
+  const pageNumber = (n: number) => new RegExp(`(^|\\s)(${n} / ${pages}|${pages} / ${n})(\\s|$)`);
+  expect(text).toMatch(pageNumber(2));
+  expect(text).toMatch(pageNumber(pages));
+  expect(text).not.toMatch(pageNumber(1));
+}
+
 function expectNothingInternal(text: string): void {
   for (const pattern of INTERNAL) expect(text, `printed text matches ${pattern}`).not.toMatch(pattern);
   for (const id of QUESTION_IDS) expect(text, `printed text names ${id}`).not.toContain(id);
@@ -100,12 +111,7 @@ for (const locale of LOCALES) {
     expect(a4.pages).toBeGreaterThan(10);
     expect(a4.text).toContain(ORGANISATION);
     expect(a4.text).toContain(NAME);
-    // The page number and the count at the foot of the pages after the cover (an Arabic page
-    // reads them from the right), none on the cover.
-    const pageNumber = (n: number) => new RegExp(`(^|\\s)(${n} / ${a4.pages}|${a4.pages} / ${n})(\\s|$)`);
-    expect(a4.text).toMatch(pageNumber(2));
-    expect(a4.text).toMatch(pageNumber(a4.pages));
-    expect(a4.text).not.toMatch(pageNumber(1));
+    expectPageNumbers(a4);
     expectNothingInternal(a4.text);
     // PDF text keeps Latin script in reading order; Arabic comes out in the order drawn.
     if (locale === 'en') {
@@ -125,6 +131,7 @@ for (const locale of LOCALES) {
     // US Letter is 612 × 792 points.
     expect([letter.width, letter.height]).toEqual([612, 792]);
     expect(letter.pages).toBeLessThanOrEqual(PAGE_BUDGET);
+    expectPageNumbers(letter);
     expectNothingInternal(letter.text);
 
     // Only the cover and the executive summary: a brief of a few pages.
