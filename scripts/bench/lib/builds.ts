@@ -1,29 +1,30 @@
 /**
  * The production builds the browser and size figures measure, built once per bench run from
  * the current sources: the app (`dist/`, as `npm run build` makes it), the SurveyJS page
- * (`scripts/bench/surveyjs/`) and the framework floor (`scripts/bench/framework/`), the last two
- * built into `node_modules/.cache/baseline-bench/`, each served by its own `vite preview` server
- * on a free port.
+ * (`scripts/bench/surveyjs/`) and the two framework floors (`scripts/bench/framework/`), the
+ * last three built into `node_modules/.cache/baseline-bench/`, each served by its own
+ * `vite preview` server on a free port.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { ROOT } from '../../lib/questionnaires.ts';
+import { frameworkFloor, type FrameworkPage } from '../framework/floorBuild.ts';
 
 export const APP_DIST = join(ROOT, 'dist');
 export const SURVEYJS_ROOT = join(ROOT, 'scripts', 'bench', 'surveyjs');
 export const SURVEYJS_DIST = join(ROOT, 'node_modules', '.cache', 'baseline-bench', 'surveyjs');
-const FRAMEWORK_ROOT = join(ROOT, 'scripts', 'bench', 'framework');
 const MERGE_DIST = join(ROOT, 'node_modules', '.cache', 'baseline-bench', 'merge');
 
 let built: Promise<void> | undefined;
 
-/** Builds the three, once, however many measurements ask. */
+/** Builds them all, once, however many measurements ask. */
 export function ensureBuilds(): Promise<void> {
   built ??= (async () => {
     await build({ root: ROOT, logLevel: 'error' });
     await build({ configFile: join(SURVEYJS_ROOT, 'vite.config.ts'), logLevel: 'error' });
-    await build({ configFile: join(FRAMEWORK_ROOT, 'vite.config.ts'), logLevel: 'error' });
+    await build({ ...frameworkFloor('index'), logLevel: 'error' });
+    await build({ ...frameworkFloor('vue-pinia'), logLevel: 'error' });
   })();
   return built;
 }
@@ -45,15 +46,19 @@ export async function serveApp(): Promise<Served> {
   return serve(await preview({ root: ROOT, logLevel: 'silent', preview: PREVIEW }));
 }
 
-/** A benchmark page built by the Vite config in `root`. */
-async function servePage(root: string): Promise<Served> {
+export async function serveSurveyJs(): Promise<Served> {
   return serve(
-    await preview({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', preview: PREVIEW }),
+    await preview({
+      configFile: join(SURVEYJS_ROOT, 'vite.config.ts'),
+      logLevel: 'silent',
+      preview: PREVIEW,
+    }),
   );
 }
 
-export const serveSurveyJs = () => servePage(SURVEYJS_ROOT);
-export const serveFramework = () => servePage(FRAMEWORK_ROOT);
+export async function serveFramework(page: FrameworkPage): Promise<Served> {
+  return serve(await preview({ ...frameworkFloor(page), logLevel: 'silent', preview: PREVIEW }));
+}
 
 /**
  * The merge benchmark's page script (`scripts/bench/merge/entry.ts`), bundled and minified as the

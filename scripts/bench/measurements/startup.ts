@@ -3,9 +3,9 @@
  * - time from the start of navigation to the first usable screen (see `Screen` in
  *   `lib/browser.ts`), online on a first visit (empty caches) and offline (served by the
  *   service worker after one visit, with nothing stored, and with one assessment stored); the
- *   same for a blank page as the floor, and for the framework floor: the stack the app is fixed to
- *   (Vue, Pinia, vue-router, vue-i18n) showing a heading and a form and nothing else
- *   (`scripts/bench/framework/`), which tells what the stack costs from what the app adds;
+ *   same for a blank page as the floor, and for two framework floors (`scripts/bench/framework/`):
+ *   a heading and a form and nothing else, on the app's stack (Vue, Pinia, vue-router, vue-i18n)
+ *   and on Vue and Pinia alone, which tell what the stack costs from what the app adds;
  * - Baseline's answering screen opened cold, and the SurveyJS page (the same questionnaire),
  *   which has no service worker and so no offline figure;
  * - time to save one answer: from the click on a choice to the end of the IndexedDB write it
@@ -32,6 +32,7 @@ let browser: Browser | undefined;
 let app: Served | undefined;
 let bench: Served | undefined;
 let framework: Served | undefined;
+let vuePinia: Served | undefined;
 
 const LABEL = {
   blankOnline: 'blank page (floor), online first visit',
@@ -40,6 +41,8 @@ const LABEL = {
   frameworkOnline:
     'framework floor (Vue, Pinia, vue-router, vue-i18n: a heading, a form), online first visit',
   frameworkOffline: 'framework floor, offline (service worker)',
+  vuePiniaOnline: 'framework floor on Vue and Pinia alone, online first visit',
+  vuePiniaOffline: 'framework floor on Vue and Pinia alone, offline (service worker)',
   homeOnline: 'Baseline home usable, online first visit',
   homeOffline: 'Baseline home usable, offline (service worker)',
   homeInUse: 'Baseline home usable, offline, one assessment stored',
@@ -143,10 +146,11 @@ const measurement: Measurement = {
   runs: 7,
   async setup() {
     await ensureBuilds();
-    [app, bench, framework, browser] = await Promise.all([
+    [app, bench, framework, vuePinia, browser] = await Promise.all([
       serveApp(),
       serveSurveyJs(),
-      serveFramework(),
+      serveFramework('index'),
+      serveFramework('vue-pinia'),
       launch(),
     ]);
     await baselineAnswering(); // warm-up: servers, browser, disk cache of the files
@@ -156,6 +160,10 @@ const measurement: Measurement = {
     const ms = (label: string, value: number): Figure => ({ label, value, unit: 'ms' });
     const [blankOnline, blankOffline] = await onlineThenOffline(`${bench!.origin}/blank.html`, 'blank');
     const [frameworkOnline, frameworkOffline] = await onlineThenOffline(`${framework!.origin}/`, 'home');
+    const [vuePiniaOnline, vuePiniaOffline] = await onlineThenOffline(
+      `${vuePinia!.origin}/vue-pinia.html`,
+      'home',
+    );
     const [homeOnline, homeOffline] = await onlineThenOffline(`${app!.origin}/`, 'home');
     const [, homeOfflineInUse] = await onlineThenOffline(`${app!.origin}/`, 'home', storeOneAssessment);
     const [answerOnline, baselineSave] = await baselineAnswering();
@@ -166,6 +174,8 @@ const measurement: Measurement = {
       ms(LABEL.blankOffline, blankOffline),
       ms(LABEL.frameworkOnline, frameworkOnline),
       ms(LABEL.frameworkOffline, frameworkOffline),
+      ms(LABEL.vuePiniaOnline, vuePiniaOnline),
+      ms(LABEL.vuePiniaOffline, vuePiniaOffline),
       ms(LABEL.homeOnline, homeOnline),
       ms(LABEL.homeOffline, homeOffline),
       ms(LABEL.homeInUse, homeOfflineInUse),
@@ -178,7 +188,13 @@ const measurement: Measurement = {
     ];
   },
   async teardown() {
-    await Promise.all([browser?.close(), app?.close(), bench?.close(), framework?.close()]);
+    await Promise.all([
+      browser?.close(),
+      app?.close(),
+      bench?.close(),
+      framework?.close(),
+      vuePinia?.close(),
+    ]);
   },
   derive: (medians) => [
     ...ratio(medians, 'SurveyJS ÷ Baseline home, online first visit', LABEL.surveyOnline, LABEL.homeOnline),
@@ -201,6 +217,13 @@ const measurement: Measurement = {
     // What the fixed stack alone costs against the blank page, and what the app adds to it.
     ...ratio(medians, 'framework floor ÷ blank floor, online', LABEL.frameworkOnline, LABEL.blankOnline),
     ...ratio(medians, 'framework floor ÷ blank floor, offline', LABEL.frameworkOffline, LABEL.blankOffline),
+    ...ratio(medians, 'Vue and Pinia floor ÷ blank floor, online', LABEL.vuePiniaOnline, LABEL.blankOnline),
+    ...ratio(
+      medians,
+      'Vue and Pinia floor ÷ blank floor, offline',
+      LABEL.vuePiniaOffline,
+      LABEL.blankOffline,
+    ),
     ...ratio(medians, 'Baseline home ÷ framework floor, online', LABEL.homeOnline, LABEL.frameworkOnline),
     ...ratio(medians, 'Baseline home ÷ framework floor, offline', LABEL.homeOffline, LABEL.frameworkOffline),
   ],
