@@ -89,6 +89,27 @@ async function storeOneAssessment(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/** A page's figures online and offline, as `LABEL` names them. */
+type OnlineOffline = readonly [online: string, offline: string];
+
+const BLANK: OnlineOffline = [LABEL.blankOnline, LABEL.blankOffline];
+const FRAMEWORK: OnlineOffline = [LABEL.frameworkOnline, LABEL.frameworkOffline];
+const VUE_PINIA: OnlineOffline = [LABEL.vuePiniaOnline, LABEL.vuePiniaOffline];
+const HOME: OnlineOffline = [LABEL.homeOnline, LABEL.homeOffline];
+
+/** `page` over `floor`, online and offline: two ratios, `${name}, online` and `${name}, offline`. */
+function onlineAndOffline(
+  medians: ReadonlyMap<string, number>,
+  name: string,
+  page: OnlineOffline,
+  floor: OnlineOffline,
+): Figure[] {
+  return [
+    ...ratio(medians, `${name}, online`, page[0], floor[0]),
+    ...ratio(medians, `${name}, offline`, page[1], floor[1]),
+  ];
+}
+
 /** The floor for a save: a click on a blank page that writes one record, with nothing to render. */
 async function blankSave(): Promise<number> {
   const context = await newContext(browser!, ['blank'], 'block');
@@ -206,8 +227,7 @@ const measurement: Measurement = {
     ),
     ...ratio(medians, 'SurveyJS ÷ Baseline: save one answer', LABEL.surveySave, LABEL.baselineSave),
     ...ratio(medians, 'Baseline: save one answer ÷ blank floor', LABEL.baselineSave, LABEL.blankSave),
-    ...ratio(medians, 'Baseline home ÷ blank floor, online', LABEL.homeOnline, LABEL.blankOnline),
-    ...ratio(medians, 'Baseline home ÷ blank floor, offline', LABEL.homeOffline, LABEL.blankOffline),
+    ...onlineAndOffline(medians, 'Baseline home ÷ blank floor', HOME, BLANK),
     ...ratio(
       medians,
       'Baseline home ÷ blank floor, offline, one assessment stored',
@@ -215,17 +235,9 @@ const measurement: Measurement = {
       LABEL.blankOffline,
     ),
     // What the fixed stack alone costs against the blank page, and what the app adds to it.
-    ...ratio(medians, 'framework floor ÷ blank floor, online', LABEL.frameworkOnline, LABEL.blankOnline),
-    ...ratio(medians, 'framework floor ÷ blank floor, offline', LABEL.frameworkOffline, LABEL.blankOffline),
-    ...ratio(medians, 'Vue and Pinia floor ÷ blank floor, online', LABEL.vuePiniaOnline, LABEL.blankOnline),
-    ...ratio(
-      medians,
-      'Vue and Pinia floor ÷ blank floor, offline',
-      LABEL.vuePiniaOffline,
-      LABEL.blankOffline,
-    ),
-    ...ratio(medians, 'Baseline home ÷ framework floor, online', LABEL.homeOnline, LABEL.frameworkOnline),
-    ...ratio(medians, 'Baseline home ÷ framework floor, offline', LABEL.homeOffline, LABEL.frameworkOffline),
+    ...onlineAndOffline(medians, 'framework floor ÷ blank floor', FRAMEWORK, BLANK),
+    ...onlineAndOffline(medians, 'Vue and Pinia floor ÷ blank floor', VUE_PINIA, BLANK),
+    ...onlineAndOffline(medians, 'Baseline home ÷ framework floor', HOME, FRAMEWORK),
   ],
 };
 
