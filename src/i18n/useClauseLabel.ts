@@ -14,7 +14,7 @@ const CLAUSE_ID = /[A-Za-z0-9][A-Za-z0-9-]*\/[a-z0-9-]+(?:\/[a-z0-9-]+)?/g;
 export function useClauseLabel() {
   const i18n = useI18n();
   const { t } = i18n;
-  const localized = useLocalized();
+  const localized = useLocalized(i18n.locale);
 
   function clauseLabel(citation: Citation): string | undefined {
     if (!citation.mark) return citation.document ? undefined : citation.id;
