@@ -80,6 +80,12 @@ export function createWindowSync(shown: ShownAnswers, tab: string = tabId()) {
   const touch = (questionId: string) => revisions.set(questionId, (revisions.get(questionId) ?? 0) + 1);
   const journal = createJournal(tab);
   const channel = openChannel((message) => void receive(message));
+  /**
+   * What is said about the assessment being opened, held until its answers are shown (`read`):
+   * a change another window saves after the opening read them would otherwise be lost between
+   * that read and the showing.
+   */
+  let opening: { assessmentId: string; messages: ChangeMessage[] } | undefined;
 
   /**
    * Saves one answer unless another window changed it since this one read it. Then the two are
@@ -126,8 +132,13 @@ export function createWindowSync(shown: ShownAnswers, tab: string = tabId()) {
 
   /** What another window (or sync) said it wrote: read again and shown. */
   async function receive(message: ChangeMessage): Promise<void> {
+    if (!('assessmentId' in message)) return;
+    if (opening?.assessmentId === message.assessmentId) {
+      opening.messages.push(message);
+      return;
+    }
     const id = shown.assessmentId();
-    if (!id || !('assessmentId' in message) || message.assessmentId !== id) return;
+    if (!id || message.assessmentId !== id) return;
     const seen = new Map(revisions);
     if (message.kind === 'conflicts') {
       await reloadDeviceConflicts(id);
@@ -192,10 +203,20 @@ export function createWindowSync(shown: ShownAnswers, tab: string = tabId()) {
       const assessmentId = shown.assessmentId();
       if (assessmentId) journal.record({ assessmentId, answer, base: bases.get(answer.questionId) });
     },
-    /** The answers as read when the assessment opened: every save is checked against them. */
+    /** The assessment `assessmentId` is being opened: what is said about it waits for `read`. */
+    opening(assessmentId: string): void {
+      opening = { assessmentId, messages: [] };
+    },
+    /**
+     * The answers as read when the assessment opened, now shown: every save is checked against
+     * them, and what other windows said while it opened is read again.
+     */
     read(answers: Record<string, Answer>): void {
       bases.clear();
       for (const [questionId, answer] of Object.entries(answers)) bases.set(questionId, answer);
+      const held = opening?.messages ?? [];
+      opening = undefined;
+      for (const message of held) void receive(message);
     },
     /** Takes `answer` as what this window last saw stored (a journal entry's base, a settled conflict). */
     rebase(questionId: string, answer: Answer | undefined): void {

@@ -90,9 +90,11 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /**
    * The stored assessment, with the changes to its own fields that a reload or a crash left
-   * unapplied (`changeAssessment`) applied first, and other windows told.
+   * unapplied (`changeAssessment`) applied first, and other windows told. From here until its
+   * answers are shown, what other windows say about it is held (`windows.opening`).
    */
   async function readAssessment(id: string): Promise<Assessment | undefined> {
+    windows.opening(id);
     const applied = await applyPendingChanges(id);
     if (!applied) return getAssessment(id);
     windows.post({ kind: 'assessment', assessmentId: id });

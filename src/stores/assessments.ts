@@ -37,12 +37,40 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   const trash = ref<TrashedAssessment[]>([]);
   const loaded = ref(false);
 
-  // Another window created, deleted or imported something: show it here too.
+  // Another window created, deleted or imported something: show it here too, even if this
+  // window is reading the list right now (that read may have come before the change).
   const channel = openChannel((message) => {
-    if (loaded.value && message.kind !== 'answers') void refresh();
+    if ((loaded.value || reading) && message.kind !== 'answers') void refresh();
   });
 
-  async function refresh(): Promise<void> {
+  /** The read of the list under way, if any. */
+  let reading: Promise<void> | undefined;
+  /** Whether the list was asked for again during that read. */
+  let readAgain = false;
+
+  /**
+   * Reads the list again. Asked while a read is under way, it reads once more after that one,
+   * and every caller waits for the last read: each sees at least what was stored when it asked.
+   */
+  function refresh(): Promise<void> {
+    if (reading) {
+      readAgain = true;
+      return reading;
+    }
+    reading = (async () => {
+      try {
+        do {
+          readAgain = false;
+          await readList();
+        } while (readAgain);
+      } finally {
+        reading = undefined;
+      }
+    })();
+    return reading;
+  }
+
+  async function readList(): Promise<void> {
     const kept = new Date(Date.now() - TRASH_DAYS * DAY_MS);
     const listing = listAssessments();
     // Each questionnaire is fetched as soon as the list names it, while the answers are read.

@@ -67,10 +67,15 @@ afterEach(() => {
 
 type Change = Parameters<typeof changeAnswer>[2];
 
-/** A window showing the assessment: what it shows, its sync, and a stand-in for its autosave. */
-async function windowOn(tab: string) {
+type Sync = ReturnType<typeof createWindowSync>;
+
+/**
+ * A window showing the assessment: what it shows, its sync, and a stand-in for its autosave.
+ * `whileOpening` runs after the window has read the answers and before it shows them.
+ */
+async function windowOn(tab: string, whileOpening?: (sync: Sync) => Promise<void>) {
   const shown = {
-    assessmentId: ID as string | undefined,
+    assessmentId: undefined as string | undefined,
     record: undefined as Assessment | undefined,
     answers: {} as Record<string, Answer>,
     conflicts: {} as Record<string, Conflict>,
@@ -94,8 +99,12 @@ async function windowOn(tab: string) {
     tab,
   );
   opened.push(sync);
-  shown.answers = await loadAnswers(ID);
-  sync.read(shown.answers);
+  sync.opening(ID);
+  const answers = await loadAnswers(ID);
+  await whileOpening?.(sync);
+  shown.assessmentId = ID;
+  shown.answers = answers;
+  sync.read(answers);
   return {
     shown,
     sync,
@@ -133,6 +142,16 @@ describe('two windows on one assessment', () => {
     // Told over the BroadcastChannel, the second window reads the answer itself.
     await vi.waitFor(() => expect(second.shown.answers['cirt.exists']?.response).toEqual(value('no')));
     expect(second.shown.conflicts).toEqual({});
+  });
+
+  it('shows a change another window saved while this one was opening the assessment', async () => {
+    await putAssessment(assessment);
+    const second = await windowOn('second', async (sync) => {
+      // Saved and told after this window read the answers, before it shows them.
+      await saveAnswer(ID, changeAnswer(undefined, 'cirt.exists', { response: value('no') }, tick()));
+      await sync.receive({ kind: 'answers', assessmentId: ID, questionIds: ['cirt.exists'] });
+    });
+    await vi.waitFor(() => expect(second.shown.answers['cirt.exists']?.response).toEqual(value('no')));
   });
 
   it('holds the same field changed in both windows for a choice, and overwrites nothing', async () => {

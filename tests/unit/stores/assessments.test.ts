@@ -2,7 +2,46 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openEarly } from '../../../src/storage/db.ts';
 import { closeDatabase, DB_NAME, listTrash, TRASH_DAYS } from '../../../src/storage/index.ts';
+import type * as Storage from '../../../src/storage/index.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
+
+/** The next read of the list can be held once it has read, before it returns (see `holdListing`). */
+let gate: { read: () => void; released: Promise<void> } | undefined;
+vi.mock('../../../src/storage/index.ts', async (original) => {
+  const actual = await original<typeof Storage>();
+  return {
+    ...actual,
+    listAssessments: async () => {
+      const list = await actual.listAssessments();
+      const held = gate;
+      gate = undefined;
+      held?.read();
+      await held?.released;
+      return list;
+    },
+  };
+});
+
+/** Holds the next read of the list after it has read: `read` settles then, `release` lets it return. */
+function holdListing() {
+  let read!: () => void;
+  let release!: () => void;
+  const hasRead = new Promise<void>((resolve) => (read = resolve));
+  gate = { read, released: new Promise<void>((resolve) => (release = resolve)) };
+  return { read: hasRead, release };
+}
+
+/** Resolves once a message has gone round the app's channel between windows. */
+function nextMessage(): Promise<void> {
+  const channel = new BroadcastChannel('baseline.changes');
+  return new Promise<void>((resolve) => {
+    channel.onmessage = () => {
+      channel.close();
+      // The window's own channel, opened before this one, has had its turn by the next task.
+      setTimeout(resolve, 0);
+    };
+  });
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,6 +69,29 @@ describe('the trash of the list of assessments', () => {
     await vi.waitFor(async () =>
       expect((await listTrash()).map((entry) => entry.assessment.name)).toEqual(['National CIRT 2026']),
     );
+  });
+});
+
+describe('another window changes the list', () => {
+  it('while this one reads it for the first time: it reads it again, and shows both', async () => {
+    const first = useAssessmentsStore();
+    await first.create('National CIRT 2024', 'sample');
+    setActivePinia(createPinia()); // a second window
+    const second = useAssessmentsStore();
+    const held = holdListing();
+    const reading = second.refresh();
+    await held.read;
+
+    const told = nextMessage();
+    await first.create('National CIRT 2026', 'sample');
+    await told;
+    held.release();
+    await reading;
+
+    expect(second.items.map((item) => item.assessment.name).sort()).toEqual([
+      'National CIRT 2024',
+      'National CIRT 2026',
+    ]);
   });
 });
 
