@@ -89,6 +89,17 @@ describe.each([FULL, QUICK] as const)('%s', (name) => {
     expect(result.ok).toBe(true);
   });
 
+  it('leaves the number of questions to the catalog, which counts those a person will see', () => {
+    // A description saying "106 questions" stood beside a card saying "78, up to 104 depending on
+    // your answers": a count in the text cannot follow the conditions, so none is written there.
+    const questionnaire = load(name);
+    const count = String(questions(questionnaire).length);
+    const stating = Object.entries(questionnaire.description ?? {}).filter(([, text]) =>
+      text.match(/\d+/gu)?.includes(count),
+    );
+    expect(stating.map(([language]) => language)).toEqual([]);
+  });
+
   it('has the six pillars, in order', () => {
     expect(load(name).pillars.map((pillar) => pillar.id)).toEqual(PILLAR_IDS);
   });
