@@ -137,6 +137,14 @@ test('a statistician sees figures with tables beside the charts, never one agenc
   expect(csv).not.toContain('organisation,Agency');
 
   await page.screenshot({ path: test.info().outputPath('statistics.png'), fullPage: true });
+  // A period with no assessment says so, without empty charts and tables.
+  await page.getByLabel('From (year)').fill('2020');
+  await page.getByLabel('To (year)').fill('2021');
+  await page.getByRole('button', { name: 'Show the statistics' }).click();
+  await expect(page.getByText('No assessment of this questionnaire in this period.')).toBeVisible();
+  await expect(page.getByTestId('statistics-scores')).toHaveCount(0);
+  await expect(page.getByTestId('statistics').getByRole('img')).toHaveCount(0);
+
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
