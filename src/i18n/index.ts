@@ -58,19 +58,33 @@ interface LocaleTarget {
   locale: { value: string };
 }
 
+/** Adds a part of the messages that only some devices load (the sync screens') in `locale`. */
+export type MessagePart = (locale: Locale) => Promise<void>;
+
+const parts = new Set<MessagePart>();
+
+/** From now on, every switch of language brings `part` in the new language before it shows. */
+export function switchWithPart(part: MessagePart): void {
+  parts.add(part);
+}
+
 /**
- * Switches the interface to `locale` once its messages are here, so the page never shows
- * message keys in between. `stillWanted` lets the last of several quick switches win.
+ * Switches the interface to `locale` once its messages are here, the parts added by
+ * `switchWithPart` too, so the page never shows message keys or another language in between.
+ * A part that fails to load is left out (its screens fall back on English) rather than holding
+ * the switch. `stillWanted` lets the last of several quick switches win.
  */
 export async function switchLocale(
   composer: LocaleTarget,
   locale: Locale,
   stillWanted: () => boolean = () => true,
 ): Promise<void> {
+  const loadingParts = Promise.all([...parts].map((part) => part(locale).catch(() => undefined)));
   if (!composer.availableLocales.includes(locale)) {
     const messages = await loadMessages(locale);
     composer.setLocaleMessage(locale, messages);
   }
+  await loadingParts;
   if (!stillWanted()) return;
   composer.locale.value = locale;
   markDocument(locale);

@@ -3,8 +3,9 @@
  * messages: only a device that links to a server loads them (with the sync code, see
  * vite.config.ts), so they weigh nothing in what every device keeps offline.
  */
-import { ref, watch } from 'vue';
+import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { switchWithPart, type MessagePart } from './index.ts';
 import type { Locale } from '../language/index.ts';
 import { servedMessages } from './messages.ts';
 import { whileBusy } from '../stores/opening.ts';
@@ -24,23 +25,26 @@ const LOADERS: Record<Locale, () => Promise<{ default: SyncMessages }>> = {
 };
 
 const merged = new Set<string>();
+let mergeInto: MessagePart | undefined;
 
-/** Adds the sync screens' words to the interface language, now and whenever it changes; `ready` once there. */
+/**
+ * Adds the sync screens' words to the interface language, and from then on to every language
+ * switched to, before the switch (`switchWithPart`): a merge after it would leave the screen in
+ * English until something else drew it again. `ready` once the words are there.
+ */
 export function useSyncMessages() {
   const composer = useI18n({ useScope: 'global' });
-  const ready = ref(false);
-  watch(
-    () => composer.locale.value,
-    async (locale) => {
-      if (!merged.has(locale)) {
-        const messages = servedMessages((await LOADERS[locale as Locale]()).default);
-        composer.mergeLocaleMessage(locale, messages);
-        merged.add(locale);
-      }
-      ready.value = true;
-    },
-    { immediate: true },
-  );
+  if (!mergeInto) {
+    mergeInto = async (locale) => {
+      if (merged.has(locale)) return;
+      const messages = servedMessages((await LOADERS[locale]()).default);
+      composer.mergeLocaleMessage(locale, messages);
+      merged.add(locale);
+    };
+    switchWithPart(mergeInto);
+  }
+  const ready = ref(merged.has(composer.locale.value));
+  if (!ready.value) void mergeInto(composer.locale.value as Locale).then(() => (ready.value = true));
   return { ready };
 }
 

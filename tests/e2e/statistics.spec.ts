@@ -145,6 +145,12 @@ test('a statistician sees figures with tables beside the charts, never one agenc
   await expect(page.getByTestId('statistics-scores')).toHaveCount(0);
   await expect(page.getByTestId('statistics').getByRole('img')).toHaveCount(0);
 
+  // Another language, chosen on this screen, is there at once for the server's words too.
+  await page.getByLabel('Language', { exact: true }).selectOption('ar');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('إحصاءات عبر المنظمات');
+  await expect(page.getByText('لا توجد تقييمات لهذا الاستبيان في هذه الفترة.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'عرض الإحصاءات' })).toBeVisible();
+
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
