@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createAssessment, watchConsole } from './helpers.ts';
+
+/**
+ * On a phone (360 px) no screen of an assessment scrolls sideways as a whole, in any of the six
+ * languages: what is wider than the phone (a table of figures) scrolls in its own region. Texts
+ * differ in length from language to language; the Spanish band table once pushed the page 32 px
+ * wide. The full Resolution 130 questionnaire, whose pillar names and bands are the longest.
+ */
+const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+const SCREENS = ['answer', 'results', 'weights', 'report', 'export'] as const;
+
+/** What sticks out past the page's width, outside any region that scrolls sideways. */
+function sticksOut(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const inScrollRegion = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement)
+        if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.right > width + 1 || box.left < -1) && !inScrollRegion(element);
+      })
+      .slice(0, 3)
+      .map(
+        (element) =>
+          `<${element.tagName.toLowerCase()} class="${element.className}"> ${element.textContent?.trim().slice(0, 40)}`,
+      );
+  });
+}
+
+test.use({ viewport: { width: 360, height: 740 } });
+test.slow();
+
+for (const language of LANGUAGES)
+  test(`every screen of an assessment fits a 360 px phone (${language})`, async ({ page }) => {
+    const console = watchConsole(page);
+    await createAssessment(page, 'Phone', /^Resolution 130: national/);
+    const assessment = page.url().replace(/answer.*$/, '');
+    await page.locator('#language-select').selectOption(language);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    // A few answers, so that scores, bands and gaps are drawn.
+    for (const choice of await page.getByRole('radio').all()) {
+      if (!(await choice.isChecked())) await choice.check();
+      if ((await page.getByRole('radio', { checked: true }).count()) >= 4) break;
+    }
+    for (const screen of SCREENS) {
+      await page.goto(`${assessment}${screen}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect(await sticksOut(page), `${screen} in ${language}`).toEqual([]);
+    }
+    expect(console.errors).toEqual([]);
+  });
