@@ -19,7 +19,7 @@ function sticksOut(page: Page) {
         if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
       return false;
     };
-    return [...document.querySelectorAll('body *')]
+    return Array.from(document.querySelectorAll('body *'))
       .filter((element) => {
         const box = element.getBoundingClientRect();
         return box.width > 0 && (box.right > width + 1 || box.left < -1) && !inScrollRegion(element);
