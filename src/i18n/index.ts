@@ -79,12 +79,12 @@ export async function switchLocale(
   locale: Locale,
   stillWanted: () => boolean = () => true,
 ): Promise<void> {
-  const loadingParts = Promise.all([...parts].map((part) => part(locale).catch(() => undefined)));
   if (!composer.availableLocales.includes(locale)) {
     const messages = await loadMessages(locale);
     composer.setLocaleMessage(locale, messages);
   }
-  await loadingParts;
+  // After the language's own messages: setting those replaces whatever a part merged before.
+  await Promise.all([...parts].map((part) => part(locale).catch(() => undefined)));
   if (!stillWanted()) return;
   composer.locale.value = locale;
   markDocument(locale);

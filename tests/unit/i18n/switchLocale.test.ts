@@ -10,27 +10,35 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** What happened, in order: the language's messages set, a part merged. */
+let steps: string[] = [];
+
 function composer() {
   return {
     availableLocales: ['en'] as string[],
     locale: { value: 'en' },
     setLocaleMessage(locale: Locale) {
       this.availableLocales.push(locale);
+      steps.push(`messages ${locale}`);
     },
   };
 }
 
 describe('switching the language', () => {
-  it('shows the new language only once every part added is there, and goes on without one that fails', async () => {
+  it('shows the new language only once its messages and every part added are there, and goes on without one that fails', async () => {
     vi.stubGlobal('document', { documentElement: {} });
     await loadMessages('fr');
     const target = composer();
-    const loaded: string[] = [];
+    steps = [];
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    switchWithPart((locale) => {
+      steps.push(`at once ${locale}`);
+      return Promise.resolve();
+    });
     switchWithPart(async (locale) => {
       await held;
-      loaded.push(locale);
+      steps.push(`held ${locale}`);
     });
     switchWithPart(() => Promise.reject(new Error('offline, never fetched')));
 
@@ -40,7 +48,8 @@ describe('switching the language', () => {
     release();
     await switching;
 
-    expect(loaded).toEqual(['fr']);
+    // The part after the messages: setting a language's messages replaces what was merged before.
+    expect(steps).toEqual(['messages fr', 'at once fr', 'held fr']);
     expect(target.locale.value).toBe('fr');
     expect(document.documentElement).toMatchObject({ lang: 'fr', dir: 'ltr' });
   });
