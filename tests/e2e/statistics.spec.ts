@@ -96,7 +96,7 @@ async function linkedPage(browser: Browser, username: string) {
   await page.getByLabel('To (year)').fill('2026');
   await page.getByRole('button', { name: 'Show the statistics' }).click();
   await expect(page.getByTestId('statistics-population')).toContainText(
-    `${AGENCIES} organisations, 11 assessments counted; a figure needs at least ${AGENCIES} organisations.`,
+    `Organisations counted: ${AGENCIES}; assessments: 11. A figure needs at least ${AGENCIES} organisations.`,
   );
   return { context, page, console };
 }
