@@ -214,7 +214,9 @@ export function createWindowSync(shown: ShownAnswers, tab: string = tabId()) {
     read(answers: Record<string, Answer>): void {
       bases.clear();
       for (const [questionId, answer] of Object.entries(answers)) bases.set(questionId, answer);
-      const held = opening?.messages ?? [];
+      // Another assessment opened meanwhile: what is held waits for that one's answers.
+      if (!opening || opening.assessmentId !== shown.assessmentId()) return;
+      const held = opening.messages;
       opening = undefined;
       for (const message of held) void receive(message);
     },

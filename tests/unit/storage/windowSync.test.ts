@@ -154,6 +154,36 @@ describe('two windows on one assessment', () => {
     await vi.waitFor(() => expect(second.shown.answers['cirt.exists']?.response).toEqual(value('no')));
   });
 
+  it('keeps what is said about an assessment opened last until its own answers are shown', async () => {
+    await putAssessment(assessment);
+    await putAssessment({ ...assessment, id: 'b1' });
+    const shown = { id: undefined as string | undefined, answers: {} as Record<string, Answer> };
+    const sync = createWindowSync(
+      {
+        assessmentId: () => shown.id,
+        answers: () => shown.answers,
+        conflicts: () => ({}),
+        merged: () => [],
+        isPending: () => false,
+        writeLater: () => undefined,
+        assessmentChanged: () => undefined,
+      },
+      'quick',
+    );
+    opened.push(sync);
+    // The person opens a1, then b1 before a1 is shown; b1 is changed elsewhere meanwhile.
+    sync.opening(ID);
+    sync.opening('b1');
+    await saveAnswer('b1', changeAnswer(undefined, 'cirt.exists', { response: value('yes') }, tick()));
+    await sync.receive({ kind: 'answers', assessmentId: 'b1', questionIds: ['cirt.exists'] });
+    shown.id = ID;
+    sync.read({});
+    shown.id = 'b1';
+    shown.answers = {};
+    sync.read({});
+    await vi.waitFor(() => expect(shown.answers['cirt.exists']?.response).toEqual(value('yes')));
+  });
+
   it('holds the same field changed in both windows for a choice, and overwrites nothing', async () => {
     await putAssessment(assessment);
     const first = await windowOn('first');
