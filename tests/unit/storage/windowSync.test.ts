@@ -20,32 +20,18 @@ import type * as Stored from '../../../src/storage/assessments.ts';
 import { dropSyncConflict } from '../../../src/storage/syncConflicts.ts';
 import { createWindowSync, type Conflict } from '../../../src/storage/windowSync.ts';
 import { value } from '../builders.ts';
+import { readGate } from '../readGate.ts';
 
-/** Reads of one answer can be held once they have read, before they return (see `holdReads`). */
-let gate: { read: () => void; released: Promise<void> } | undefined;
+/** Reads of one answer can be held once they have read, before they return. */
+const gate = readGate();
 vi.mock('../../../src/storage/assessments.ts', async (original) => {
   const actual = await original<typeof Stored>();
   return {
     ...actual,
-    loadAnswer: async (assessmentId: string, questionId: string) => {
-      const answer = await actual.loadAnswer(assessmentId, questionId);
-      const held = gate;
-      gate = undefined;
-      held?.read();
-      await held?.released;
-      return answer;
-    },
+    loadAnswer: async (assessmentId: string, questionId: string) =>
+      gate.pass(await actual.loadAnswer(assessmentId, questionId)),
   };
 });
-
-/** Holds the next read of one answer after it has read: `read` settles then, `release` lets it return. */
-function holdReads() {
-  let read!: () => void;
-  let release!: () => void;
-  const hasRead = new Promise<void>((resolve) => (read = resolve));
-  gate = { read, released: new Promise<void>((resolve) => (release = resolve)) };
-  return { read: hasRead, release };
-}
 
 const ID = 'a1';
 const assessment: Assessment = {
@@ -264,7 +250,7 @@ describe('two windows on one assessment', () => {
 
     // The second window reads the first window's answer; before the read is shown, it changes
     // that answer and writes it (merged with the first's).
-    const held = holdReads();
+    const held = gate.hold();
     const reading = second.sync.receive({ kind: 'answers', assessmentId: ID, questionIds: ['cirt.exists'] });
     await held.read;
     second.change('cirt.exists', { comment: 'Since 2019' });

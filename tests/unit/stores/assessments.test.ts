@@ -4,32 +4,14 @@ import { openEarly } from '../../../src/storage/db.ts';
 import { closeDatabase, DB_NAME, listTrash, TRASH_DAYS } from '../../../src/storage/index.ts';
 import type * as Storage from '../../../src/storage/index.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
+import { readGate } from '../readGate.ts';
 
-/** The next read of the list can be held once it has read, before it returns (see `holdListing`). */
-let gate: { read: () => void; released: Promise<void> } | undefined;
+/** The next read of the list can be held once it has read, before it returns. */
+const gate = readGate();
 vi.mock('../../../src/storage/index.ts', async (original) => {
   const actual = await original<typeof Storage>();
-  return {
-    ...actual,
-    listAssessments: async () => {
-      const list = await actual.listAssessments();
-      const held = gate;
-      gate = undefined;
-      held?.read();
-      await held?.released;
-      return list;
-    },
-  };
+  return { ...actual, listAssessments: async () => gate.pass(await actual.listAssessments()) };
 });
-
-/** Holds the next read of the list after it has read: `read` settles then, `release` lets it return. */
-function holdListing() {
-  let read!: () => void;
-  let release!: () => void;
-  const hasRead = new Promise<void>((resolve) => (read = resolve));
-  gate = { read, released: new Promise<void>((resolve) => (release = resolve)) };
-  return { read: hasRead, release };
-}
 
 /** Resolves once a message has gone round the app's channel between windows. */
 function nextMessage(): Promise<void> {
@@ -78,7 +60,7 @@ describe('another window changes the list', () => {
     await first.create('National CIRT 2024', 'sample');
     setActivePinia(createPinia()); // a second window
     const second = useAssessmentsStore();
-    const held = holdListing();
+    const held = gate.hold();
     const reading = second.refresh();
     await held.read;
 
