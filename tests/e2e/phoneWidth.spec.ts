@@ -2,13 +2,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { createAssessment, watchConsole } from './helpers.ts';
 
 /**
- * On a phone (360 px) no screen of an assessment scrolls sideways as a whole, in any of the six
- * languages: what is wider than the phone (a table of figures) scrolls in its own region. Texts
- * differ in length from language to language; the Spanish band table once pushed the page 32 px
- * wide. The full Resolution 130 questionnaire, whose pillar names and bands are the longest.
+ * On a phone (360 px) no screen scrolls sideways as a whole, in any of the six languages: what
+ * is wider than the phone (a table of figures) scrolls in its own region. Texts differ in length
+ * from language to language; the Spanish band table once pushed the page 32 px wide. The
+ * assessment is on the full Resolution 130 questionnaire, whose pillar names are the longest.
  */
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const SCREENS = ['answer', 'results', 'weights', 'report', 'export'] as const;
+/** The screens outside one assessment. */
+const OTHERS = ['', 'questionnaires', 'compare', 'workshops', 'workshops/new', 'join', 'import'] as const;
 
 /** What sticks out past the page's width, outside any region that scrolls sideways. */
 function sticksOut(page: Page) {
@@ -36,7 +38,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 test.slow();
 
 for (const language of LANGUAGES)
-  test(`every screen of an assessment fits a 360 px phone (${language})`, async ({ page }) => {
+  test(`every screen fits a 360 px phone (${language})`, async ({ page }) => {
     const console = watchConsole(page);
     await createAssessment(page, 'Phone', /^Resolution 130: national/);
     const assessment = page.url().replace(/answer.*$/, '');
@@ -52,6 +54,12 @@ for (const language of LANGUAGES)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
       expect(await sticksOut(page), `${screen} in ${language}`).toEqual([]);
+    }
+    for (const screen of OTHERS) {
+      await page.goto(`./#/${screen}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect(await sticksOut(page), `/${screen} in ${language}`).toEqual([]);
     }
     expect(console.errors).toEqual([]);
   });
