@@ -115,6 +115,18 @@ describe('plural forms', () => {
     expect(t('zh', 'transfer.import.commit', 0)).toBe('不导入任何内容');
     expect(t('zh', 'transfer.import.commit', 7)).toBe('导入 7 项评估');
   });
+
+  it('put no plural noun beside a count of one', () => {
+    expect(t('en', 'questionnaires.translations.mergedNoLanguage', 1)).toBe(
+      'Translations: no language added; 1 text changed.',
+    );
+    expect(t('fr', 'questionnaires.translations.mergedNoLanguage', 1)).toBe(
+      'Traductions : aucune langue ajoutée ; 1 texte modifié.',
+    );
+    expect(t('es', 'questionnaires.translations.mergedNoLanguage', 3)).toBe(
+      'Traducciones: ningún idioma añadido; 3 textos modificados.',
+    );
+  });
 });
 
 describe('first-start language', () => {
