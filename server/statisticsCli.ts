@@ -95,18 +95,21 @@ export async function stats(
 }
 
 const one = (value: number) => value.toFixed(1);
+/** "1 organisation", "5 organisations". */
+const organisations = (count: number) => `${count} organisation${count === 1 ? '' : 's'}`;
+const assessments = (count: number) => `${count} assessment${count === 1 ? '' : 's'}`;
 
 function line(name: string, value: Distribution | Suppressed): string {
   const label = name.padEnd(22);
-  if (isSuppressed(value)) return `${label}suppressed (${value.organisations} organisations)`;
-  return `${label}median ${one(value.median)}  quartiles ${one(value.q1)}–${one(value.q3)}  range ${one(value.min)}–${one(value.max)}  (${value.organisations} organisations)`;
+  if (isSuppressed(value)) return `${label}suppressed (${organisations(value.organisations)})`;
+  return `${label}median ${one(value.median)}  quartiles ${one(value.q1)}–${one(value.q3)}  range ${one(value.min)}–${one(value.max)}  (${organisations(value.organisations)})`;
 }
 
 /** The report as a terminal reads it. */
 export function describe(report: StatisticsReport): string {
   const lines = [
-    `Statistics of ${report.questionnaire.id} (${report.questionnaire.versions.join(', ') || 'no version'}), ${report.period.from} to ${report.period.to}${report.scope ? `, ${report.scope.name}` : ''}`,
-    `Threshold ${report.threshold} organisations; ${report.population.organisations} organisations, ${report.population.assessments} assessments counted` +
+    `Statistics of ${report.questionnaire.id} (${report.questionnaire.versions.join(', ') || 'no assessment counted'}), ${report.period.from} to ${report.period.to}${report.scope ? `, ${report.scope.name}` : ''}`,
+    `Threshold ${organisations(report.threshold)}; ${organisations(report.population.organisations)}, ${assessments(report.population.assessments)} counted` +
       ` (left out: ${report.population.excluded.provisional} provisional, ${report.population.excluded.empty} empty, ${report.population.excluded.invalidWeights} with unusable weights)`,
     `Profiles: ${report.profiles.map((p) => `${p.id}@${p.version} (${p.assessments})`).join(', ') || 'none'}`,
     '',
@@ -114,7 +117,7 @@ export function describe(report: StatisticsReport): string {
     ...report.pillars.map((pillar) => line(`  ${pillar.pillarId}`, pillar.distribution)),
     '',
     isSuppressed(report.bands)
-      ? `Bands: suppressed (${report.bands.organisations} organisations)`
+      ? `Bands: suppressed (${organisations(report.bands.organisations)})`
       : `Bands: ${report.bands.counts.map((band) => `${band.label} ${band.organisations}`).join(', ')}`,
     isSuppressed(report.gaps)
       ? 'Gaps: suppressed'
