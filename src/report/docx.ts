@@ -141,7 +141,7 @@ class DocxBuilder {
     return new Paragraph({
       bidirectional: words.rtl,
       children: [
-        new TextRun({ text: `${label} `, bold: true, rightToLeft: words.rtl }),
+        new TextRun({ text: `${words.t('app.label', { label })} `, bold: true, rightToLeft: words.rtl }),
         new TextRun({ text: value, rightToLeft: words.rtl }),
       ],
     });

@@ -209,7 +209,7 @@ test('the editable report (DOCX) opens as a Word document and holds the figures 
   expect(body).toContain(ORGANISATION);
   // The overall score, as the printed report gives it.
   const overall = (await page.getByTestId('report-overall').innerText()).trim().split(/\s+/)[0]!;
-  expect(body).toContain(`${say('en', 'results.overall')} ${overall} ${say('en', 'results.outOf')}`);
+  expect(body).toContain(`${say('en', 'results.overall')}: ${overall} ${say('en', 'results.outOf')}`);
   // Each pillar's score, target and gap in the same order as the summary table on screen.
   const rows = page.getByTestId('report-pillar-table').locator('tbody tr');
   const count = await rows.count();
@@ -223,7 +223,7 @@ test('the editable report (DOCX) opens as a Word document and holds the figures 
     expect(body.slice(at + 1, at + 4)).toEqual(cells.slice(0, 3));
   }
   // Every answer, each with its answer line, as in the printed report.
-  expect(body.filter((text) => text.startsWith(`${say('en', 'report.answer')} `))).toHaveLength(ASKED);
+  expect(body.filter((text) => text.startsWith(`${say('en', 'report.answer')}: `))).toHaveLength(ASKED);
   await expect(page.getByTestId('report-answer')).toHaveCount(ASKED);
   expectNothingInternal(body.join('\n'));
 
@@ -240,7 +240,7 @@ test('the editable report (DOCX) opens as a Word document and holds the figures 
   expect(arabic.texts).toContain(ORGANISATION);
   const arabicOverall = (await page.getByTestId('report-overall').innerText()).trim().split(/\s+/)[0]!;
   expect(arabic.texts.map(unescape)).toContain(
-    `${say('ar', 'results.overall')} ${arabicOverall} ${say('ar', 'results.outOf')}`,
+    `${say('ar', 'results.overall')}: ${arabicOverall} ${say('ar', 'results.outOf')}`,
   );
   expectNothingInternal(arabic.texts.map(unescape).join('\n'));
   expect(consoleLog.errors).toEqual([]);
@@ -269,7 +269,7 @@ test('a provisional report says so on screen and in the DOCX, with bands only as
   );
 
   const body = docxTexts(await downloadDocx(page)).texts.map(unescape);
-  const overall = body.find((text) => text.startsWith(`${say('en', 'results.overall')} `));
+  const overall = body.find((text) => text.startsWith(`${say('en', 'results.overall')}: `));
   expect(overall).toMatch(/ out of 100 \(provisional\)$/);
   expect(body.some((text) => /^Band so far: /.test(text))).toBe(true);
   // No band is given as a verdict: the band column says "so far" for every pillar with a score.
@@ -286,6 +286,6 @@ test('a provisional report says so on screen and in the DOCX, with bands only as
   const empty = docxTexts(await downloadDocx(page)).texts.map(unescape);
   expect(empty).toContain(say('en', 'results.empty.report'));
   expect(empty).not.toContain(say('en', 'analysis.gapsFound'));
-  expect(empty.some((text) => text.startsWith(`${say('en', 'results.overall')} `))).toBe(false);
+  expect(empty.some((text) => text.startsWith(`${say('en', 'results.overall')}: `))).toBe(false);
   expect(consoleLog.errors).toEqual([]);
 });

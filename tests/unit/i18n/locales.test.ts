@@ -129,6 +129,17 @@ describe('plural forms', () => {
   });
 });
 
+describe('a label before its value', () => {
+  it('takes the colon each language writes', () => {
+    const label = (locale: Locale) =>
+      createAppI18n(locale, MESSAGES[locale]).global.t('app.label', { label: 'X' });
+    expect(label('en')).toBe('X:');
+    expect(label('fr')).toBe('X\u00a0:');
+    expect(label('zh')).toBe('X：');
+    expect(label('ar')).toBe('X:');
+  });
+});
+
 describe('first-start language', () => {
   it('takes the first browser language the app speaks', () => {
     expect(preferredLocale(['de-CH', 'ru-RU', 'en'])).toBe('ru');

@@ -28,7 +28,8 @@ const report = (given = answers) =>
 
 /** Words that show their key, so the test reads what the document says, not a translation. */
 const words: DocxWords = {
-  t: (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key),
+  t: (key, params) =>
+    key === 'app.label' ? `${params?.label}:` : params ? `${key} ${JSON.stringify(params)}` : key,
   score: (value) => (value === null ? 'not scored' : String(Math.round(value))),
   gap: (value) => (value === null ? '—' : value <= 0 ? 'met' : String(Math.round(value))),
   whole: (value) => String(Math.round(value)),
@@ -97,7 +98,7 @@ describe('the editable report (DOCX)', () => {
 
   it('marks provisional scores and gives bands only as reached so far; with no answers, no scores', async () => {
     const partial = await document(report(answers.slice(0, 1)));
-    const overall = partial.texts.find((text) => text.startsWith('results.overall '));
+    const overall = partial.texts.find((text) => text.startsWith('results.overall: '));
     expect(overall).toMatch(/\(analysis\.provisionalTag\)$/);
     expect(partial.texts.some((text) => text.startsWith('analysis.bandSoFar '))).toBe(true);
     expect(partial.texts.some((text) => text.startsWith('analysis.bandIs '))).toBe(false);
@@ -105,7 +106,7 @@ describe('the editable report (DOCX)', () => {
 
     const empty = await document(report([]));
     expect(empty.texts).toContain('results.empty.report');
-    expect(empty.texts.some((text) => text.startsWith('results.overall '))).toBe(false);
+    expect(empty.texts.some((text) => text.startsWith('results.overall: '))).toBe(false);
     expect(empty.texts).not.toContain('analysis.sections.plan');
   });
 });
