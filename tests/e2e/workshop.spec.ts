@@ -105,6 +105,8 @@ test('join, answer, hand back by file, import, merge, discuss and agree: the con
   await expect(strategy.getByRole('row', { name: /Yes.*Government/ })).toBeVisible();
   await expect(strategy.getByRole('row', { name: /No.*Academia/ })).toBeVisible();
   await expect(strategy.getByRole('radio', { name: 'No' })).toBeChecked();
+  // The room's figures above it say the room is split, as the discussion did.
+  await expect(strategy.getByText('Median: split between No and Yes')).toBeVisible();
   await strategy.getByRole('radio', { name: 'Partly' }).check();
   await strategy.getByLabel('Rationale').fill('Adopted, but not yet funded.');
   await strategy.getByLabel('Dissent').fill('Academia: nothing is implemented.');

@@ -10,6 +10,8 @@ import { useResponseWords } from '../../i18n/useResponseText.ts';
 import { keyValue } from '../../questionnaire/answerTypes.ts';
 import type { Question } from '../../questionnaire/schema.ts';
 import type { Outcome } from '../../workshop/importer.ts';
+import type { QuestionStats } from '../../workshop/merge.ts';
+import { medianSplit } from '../../workshop/split.ts';
 import { isDefaultGroup, type StakeholderGroup } from '../../workshop/setup.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 
@@ -71,6 +73,18 @@ export function useWorkshopText() {
     return responseText(describeResponse(question, response), wordsFor(defaultLanguage), options);
   }
 
+  /**
+   * The median answer in words, or, when the room is split in two, the two answers it is split
+   * between (`medianSplit`): the merge's median alone would read as the room's answer.
+   */
+  function medianText(question: Question, stats: QuestionStats, defaultLanguage: string): string {
+    const answer = (value: AnswerValue) => valueText(question, value, defaultLanguage, { short: true });
+    const split = medianSplit(question, stats);
+    if (split)
+      return t('workshop.discuss.split', { low: answer(split.low.value), high: answer(split.high.value) });
+    return stats.median ? answer(stats.median.value) : '—';
+  }
+
   const percent = (share: number) =>
     new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
@@ -102,5 +116,15 @@ export function useWorkshopText() {
     }
   }
 
-  return { groupName, participantName, valueText, keyText, answerText, agreementText, percent, outcomeText };
+  return {
+    groupName,
+    participantName,
+    valueText,
+    keyText,
+    answerText,
+    medianText,
+    agreementText,
+    percent,
+    outcomeText,
+  };
 }
