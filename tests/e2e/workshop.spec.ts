@@ -208,6 +208,11 @@ test('refusals: another workshop, another questionnaire version; a participant t
   ).toBeVisible();
   await expect(page.getByTestId('import-reports')).toContainText('$.workshopId');
   await expect(page.getByText('No answers yet.')).toBeVisible();
+  // What the imports said follows a change of language.
+  await page.getByLabel('Language', { exact: true }).selectOption('ar');
+  await expect(page.getByTestId('import-reports')).toContainText('لم يُستورد');
+  await expect(page.getByTestId('import-reports')).not.toContainText('was not imported');
+  await page.getByLabel('اللغة', { exact: true }).selectOption('en');
 
   await page.goto(firstUrl);
   await expect(page.getByTestId('participants').getByRole('row', { name: /^Cara/ })).toBeVisible();
