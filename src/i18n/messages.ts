@@ -12,14 +12,7 @@ export type MessageSchema = typeof en;
  * Each language's messages are a chunk of their own, fetched when the language is chosen, so
  * the first screen carries one language, not six. The service worker keeps them all offline.
  */
-const LOADERS: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
-  ar: () => import('./locales/ar.json'),
-  zh: () => import('./locales/zh.json'),
-  en: () => import('./locales/en.json'),
-  fr: () => import('./locales/fr.json'),
-  ru: () => import('./locales/ru.json'),
-  es: () => import('./locales/es.json'),
-};
+const LOADERS = import.meta.glob<{ default: MessageSchema }>('./locales/*.json');
 
 /**
  * A built message file as the runtime takes it. The build keeps a message that is only its own
@@ -51,7 +44,7 @@ const requested = new Map<Locale, Promise<MessageSchema>>();
 export function loadMessages(locale: Locale): Promise<MessageSchema> {
   let messages = requested.get(locale);
   if (!messages) {
-    messages = LOADERS[locale]().then((module) => servedMessages(module.default));
+    messages = LOADERS[`./locales/${locale}.json`]!().then((module) => servedMessages(module.default));
     messages.catch(() => requested.delete(locale));
     requested.set(locale, messages);
   }

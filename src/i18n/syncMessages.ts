@@ -15,14 +15,7 @@ import type en from './sync/en.json';
 
 type SyncMessages = typeof en;
 
-const LOADERS: Record<Locale, () => Promise<{ default: SyncMessages }>> = {
-  ar: () => import('./sync/ar.json'),
-  zh: () => import('./sync/zh.json'),
-  en: () => import('./sync/en.json'),
-  fr: () => import('./sync/fr.json'),
-  ru: () => import('./sync/ru.json'),
-  es: () => import('./sync/es.json'),
-};
+const LOADERS = import.meta.glob<{ default: SyncMessages }>('./sync/*.json');
 
 const merged = new Set<string>();
 let mergeInto: MessagePart | undefined;
@@ -37,7 +30,7 @@ export function useSyncMessages() {
   if (!mergeInto) {
     mergeInto = async (locale) => {
       if (merged.has(locale)) return;
-      const messages = servedMessages((await LOADERS[locale]()).default);
+      const messages = servedMessages((await LOADERS[`./sync/${locale}.json`]!()).default);
       composer.mergeLocaleMessage(locale, messages);
       merged.add(locale);
     };

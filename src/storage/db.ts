@@ -9,6 +9,7 @@ import {
   type IDBPTransaction,
   type IndexNames,
   type StoreNames,
+  type StoreValue,
 } from 'idb';
 import type { Answer, Assessment } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
@@ -217,4 +218,17 @@ export async function closeDatabase(): Promise<void> {
  */
 export function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Stores whose records are kept whole under their own `id`, nothing else pointing at them. */
+type WholeRecordStore = 'weightProfiles' | 'addedQuestionnaires';
+
+/** Listing (in order of id), keeping (replacing the record with the same id) and removing one record. */
+export function wholeRecords<Name extends WholeRecordStore>(store: Name) {
+  type Value = StoreValue<BaselineDB, Name>;
+  return {
+    list: async (): Promise<Value[]> => (await database()).getAll(store),
+    put: async (record: Value): Promise<void> => void (await (await database()).put(store, plain(record))),
+    remove: async (id: string): Promise<void> => (await database()).delete(store, id),
+  };
 }

@@ -1,17 +1,10 @@
 /** Weight profiles saved on this device: made in the weight editor or imported from a file. */
-import type { WeightProfile } from '../profiles/schema.ts';
-import { database, plain } from './db.ts';
+import { wholeRecords } from './db.ts';
+
+const saved = wholeRecords('weightProfiles');
 
 /** Every saved profile, in order of id. */
-export async function listSavedProfiles(): Promise<WeightProfile[]> {
-  return (await database()).getAll('weightProfiles');
-}
-
+export const listSavedProfiles = saved.list;
 /** Saves a profile, replacing a saved one with the same id. */
-export async function putSavedProfile(profile: WeightProfile): Promise<void> {
-  await (await database()).put('weightProfiles', plain(profile));
-}
-
-export async function deleteSavedProfile(id: string): Promise<void> {
-  await (await database()).delete('weightProfiles', id);
-}
+export const putSavedProfile = saved.put;
+export const deleteSavedProfile = saved.remove;

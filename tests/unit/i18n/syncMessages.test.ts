@@ -1,9 +1,14 @@
+// @vitest-environment happy-dom
 /**
  * The words of the server-of-record screens (src/i18n/sync/, loaded only by linked devices):
  * every language has every English key and its placeholders, translated, with the plural
  * forms its language has; and merged into the app's vue-i18n they work.
  */
-import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { defineComponent, h, nextTick } from 'vue';
+import { switchLocale } from '../../../src/i18n/index.ts';
+import { useSyncMessages } from '../../../src/i18n/syncMessages.ts';
 import ar from '../../../src/i18n/sync/ar.json';
 import en from '../../../src/i18n/sync/en.json';
 import es from '../../../src/i18n/sync/es.json';
@@ -78,6 +83,25 @@ describe('the server-of-record screens’ words', () => {
           i18n.global.t(key, { count: 2, seconds: 5, time: 'x', message: 'm', code: 'c' }, 2),
           key,
         ).not.toBe(key);
+    }
+  });
+});
+
+describe('loading the sync screens\u2019 words', () => {
+  it('merges the file of the language shown, and of each language switched to, into the app\u2019s messages', async () => {
+    const i18n = testI18n('en');
+    let ready = { value: false };
+    const Screen = defineComponent(() => {
+      ready = useSyncMessages().ready;
+      return () => h('p');
+    });
+    mount(Screen, { global: { plugins: [i18n] } });
+    await vi.waitFor(() => expect(ready.value).toBe(true));
+    expect(i18n.global.t('statistics.title')).toBe(en.statistics.title);
+    for (const code of ['ar', 'zh', 'fr', 'ru', 'es'] as const) {
+      await switchLocale(i18n.global, code);
+      await nextTick();
+      expect(i18n.global.t('statistics.title'), code).toBe(SYNC[code].statistics.title);
     }
   });
 });
