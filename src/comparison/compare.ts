@@ -5,6 +5,7 @@
  * of them, or asks for a different kind of answer, cannot be compared and is listed as such.
  */
 import { analyse, type GapAnalysis } from '../analysis/gaps.ts';
+import { shownScore } from '../analysis/shown.ts';
 import type { Targets } from '../analysis/targets.ts';
 import type { Answers, Response } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
@@ -77,14 +78,7 @@ export interface Comparison {
   mixedQuestionnaires: boolean;
 }
 
-/**
- * A score as the screens show it: whole points (`useFormat().score`). Changes and gaps are
- * differences of these, so two scores shown as 17 and 15 always differ by 2, never by 3.
- */
-export function shownScore(value: number): number {
-  return Math.round(value);
-}
-
+/** Changes and gaps are differences of scores as shown, so 17 and 15 always differ by 2, never by 3. */
 const shown = (value: number | null | undefined): number | null =>
   value === null || value === undefined ? null : shownScore(value);
 

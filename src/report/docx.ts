@@ -27,6 +27,7 @@ import type { Band } from '../profiles/schema.ts';
 import type { Citation } from '../questionnaire/citations.ts';
 import type { LocalizedText } from '../questionnaire/schema.ts';
 import type { OptionalSection, Paper } from './choices.ts';
+import type { GapFigures } from '../analysis/shown.ts';
 import type { Report, ReportQuestion } from './build.ts';
 
 /** Everything said in words, as the screen says it. */
@@ -34,8 +35,10 @@ export interface DocxWords {
   t: (key: string, params?: Record<string, string | number>) => string;
   /** A 0–100 score, or "not scored". */
   score: (value: number | null) => string;
-  /** A gap, "met", or a dash. */
-  gap: (value: number | null) => string;
+  /** A group's gap beside its score and target, as shown on screen: points, "met", or a dash. */
+  gap: (group: GapFigures & { gap: number | null }) => string;
+  /** The points of a gap that is there, as shown on screen. */
+  gapPoints: (figures: GapFigures) => string;
   /** A whole figure (a target). */
   whole: (value: number) => string;
   percent: (value: number | null) => string;
@@ -253,7 +256,7 @@ class DocxBuilder {
         title(group.pillarId),
         this.score(group.score, group.provisional),
         group.target === null ? '—' : words.whole(group.target),
-        words.gap(group.gap),
+        words.gap(group),
         this.band(group.band, group.provisional),
         `${words.percent(group.coverage)} (${group.settled}/${group.counted})`,
         words.percent(group.share),
@@ -284,7 +287,7 @@ class DocxBuilder {
           ]
         : []),
       ...(overall.provisional ? [this.provisionalNote(analysis.coverage, overall.ceiling)] : []),
-      this.fact(t('analysis.overallGap'), words.gap(overall.gap)),
+      this.fact(t('analysis.overallGap'), words.gap(overall)),
       ...(overall.target === null
         ? []
         : [this.paragraph(t('analysis.overallTarget', { target: words.whole(overall.target) }))]),
@@ -310,7 +313,7 @@ class DocxBuilder {
         `${index + 1}. ${words.group(item.groupId)}: ${t('report.topGaps.figures', {
           score: this.score(item.score, item.provisional),
           target: words.whole(item.target),
-          gap: words.whole(item.gap),
+          gap: words.gapPoints(item),
         })}`,
         {},
         true,
@@ -348,7 +351,7 @@ class DocxBuilder {
           words.group(group.pillarId),
           this.score(group.score, group.provisional),
           group.target === null ? '—' : words.whole(group.target),
-          words.gap(group.gap),
+          words.gap(group),
           words.percent(group.share),
           words.decimal(group.priority),
         ]),
@@ -368,7 +371,7 @@ class DocxBuilder {
           t('analysis.planFigures', {
             score: words.whole(item.score),
             target: words.whole(item.target),
-            gap: words.whole(item.gap),
+            gap: words.gapPoints(item),
             share: words.percent(item.share),
             priority: words.decimal(item.priority),
           }),
@@ -558,17 +561,21 @@ class DocxBuilder {
       ),
       this.heading(t('report.method.title'), 2),
       ...[
-        'report.method.question',
-        'report.method.pillar',
-        'report.method.counting',
-        'report.method.overall',
-        'reportAnalysis.method.targets',
-        'reportAnalysis.method.gaps',
-        'reportAnalysis.method.priority',
-        'reportAnalysis.method.plan',
-        'reportAnalysis.method.gci',
-        'reportAnalysis.method.bands',
-      ].map((key) => this.paragraph(t(key))),
+        t('report.method.question'),
+        t('report.method.pillar'),
+        t('report.method.counting'),
+        t('report.method.followUps'),
+        t('report.method.coverage', { final: words.percent(appendix.finalCoverage) }),
+        t('report.method.overall'),
+        t('reportAnalysis.method.targets'),
+        t('reportAnalysis.method.gaps'),
+        t('reportAnalysis.method.rounding'),
+        t('reportAnalysis.method.priority'),
+        t('reportAnalysis.method.plan'),
+        t('reportAnalysis.method.gci'),
+        t('reportAnalysis.method.bands'),
+        t('report.method.reproduce'),
+      ].map((text) => this.paragraph(text)),
       this.heading(t('report.cited'), 2),
       ...[...cited.values()].map((citation) =>
         this.bullet(

@@ -47,6 +47,7 @@ export function useReportDocx() {
       t: (key, params) => (params ? t(key, params) : t(key)),
       score: analysisText.scoreText,
       gap: analysisText.gapText,
+      gapPoints: analysisText.gapPoints,
       whole: format.score,
       percent,
       decimal: format.decimal,

@@ -49,12 +49,7 @@ export function useWeightRows(
           title,
           label: weightOf(title),
           value: weight,
-          figures: [
-            format.percent(share),
-            figure(group?.score),
-            gapText(group?.gap ?? null),
-            figure(group?.rank),
-          ],
+          figures: [format.percent(share), figure(group?.score), gapText(group), figure(group?.rank)],
         };
       }),
       field: weightField.value,
@@ -104,7 +99,7 @@ export function useWeightRows(
         title,
         label: t('weights.targetOf', { name: title.text }),
         value: analysisStore.targets[pillar.id] ?? defaultTarget(pillar),
-        figures: [figure(defaultTarget(pillar)), figure(group?.score), gapText(group?.gap ?? null)],
+        figures: [figure(defaultTarget(pillar)), figure(group?.score), gapText(group)],
       };
     }),
     field: { min: 0, max: 100, invalidMessage: t('weights.invalidTarget') },

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { shownGap } from '../../../src/analysis/shown.ts';
 import { clauseCitations } from '../../../src/questionnaire/citations.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import { OPTIONAL_SECTIONS, omitQuery, paperOf, sectionsOf } from '../../../src/report/choices.ts';
@@ -31,7 +32,8 @@ const words: DocxWords = {
   t: (key, params) =>
     key === 'app.label' ? `${params?.label}:` : params ? `${key} ${JSON.stringify(params)}` : key,
   score: (value) => (value === null ? 'not scored' : String(Math.round(value))),
-  gap: (value) => (value === null ? '—' : value <= 0 ? 'met' : String(Math.round(value))),
+  gap: (group) => (group.gap === null ? '—' : group.gap <= 0 ? 'met' : String(shownGap(group))),
+  gapPoints: (figures) => String(Math.max(0, shownGap(figures) ?? 0)),
   whole: (value) => String(Math.round(value)),
   percent: (value) => (value === null ? '—' : `${Math.round(value * 100)}%`),
   decimal: (value) => String(value),
@@ -75,6 +77,27 @@ describe('the editable report (DOCX)', () => {
     expect(brief.texts).not.toContain('report.answers');
     expect(brief.texts).toContain('report.appendix');
     expect(brief.xml).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
+  });
+
+  it('gives the whole method in the appendix, as the printed report does, in its order', async () => {
+    const { texts } = await document(report());
+    const method = texts.slice(texts.indexOf('report.method.title') + 1, texts.indexOf('report.cited'));
+    expect(method).toEqual([
+      'report.method.question',
+      'report.method.pillar',
+      'report.method.counting',
+      'report.method.followUps',
+      'report.method.coverage {&quot;final&quot;:&quot;90%&quot;}',
+      'report.method.overall',
+      'reportAnalysis.method.targets',
+      'reportAnalysis.method.gaps',
+      'reportAnalysis.method.rounding',
+      'reportAnalysis.method.priority',
+      'reportAnalysis.method.plan',
+      'reportAnalysis.method.gci',
+      'reportAnalysis.method.bands',
+      'report.method.reproduce',
+    ]);
   });
 
   it('lists the contributors in the appendix when a linked device gives them, and otherwise not', async () => {
