@@ -225,3 +225,33 @@ test('the report computes with the assessment’s weights and targets: gaps, pla
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(console.errors).toEqual([]);
 });
+
+/** Whether anything is drawn in the outermost columns of a canvas: a name run off its edge. */
+function inkAtSides(canvas: HTMLCanvasElement): { left: number; right: number } {
+  const context = canvas.getContext('2d')!;
+  const columns = 3;
+  const ink = (x: number) =>
+    context
+      .getImageData(x, 0, columns, canvas.height)
+      .data.filter((value, index) => index % 4 === 3 && value > 0).length;
+  return { left: ink(0), right: ink(canvas.width - columns) };
+}
+
+test('the radar chart keeps the long names of the full questionnaire’s pillars within it, in Russian, on a wide screen and a tablet', async ({
+  page,
+}) => {
+  await createAssessment(page, 'Национальная оценка', /^Resolution 130: national/);
+  await question(page, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await expectSaved(page);
+  await page.getByLabel('Language', { exact: true }).selectOption('ru');
+  await page.goto(page.url().replace(/\/answer.*$/, '/report'));
+  const radar = page.getByRole('img', { name: /Лепестковая/ });
+  // «Повышение осведомлённости населения» and «Кадры и профессиональные навыки» sit on the sides.
+  for (const width of [1280, 620]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(radar).toBeVisible();
+    await expect.poll(() => radar.evaluate(inkAtSides)).toEqual({ left: 0, right: 0 });
+  }
+});
