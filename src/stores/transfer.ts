@@ -24,6 +24,7 @@ import {
   importWrites,
   pillarsCsv,
   readImport,
+  type CsvConvention,
   type CsvText,
   type EncryptedFile,
   type Existing,
@@ -145,7 +146,7 @@ export const useTransferStore = defineStore('transfer', () => {
   async function exportCsv(
     id: string,
     kind: 'answers' | 'scores',
-    { sharing, text }: { sharing: boolean; text: CsvText },
+    { sharing, text, convention }: { sharing: boolean; text: CsvText; convention: CsvConvention },
   ): Promise<OutgoingFile> {
     const { assessment, questionnaire, stored, analysis } = await exportable(id, sharing);
     const figures = analysis(kind === 'answers' ? 'pillar' : undefined);
@@ -154,8 +155,8 @@ export const useTransferStore = defineStore('transfer', () => {
     const answers = sharing ? sharedAnswers(stored) : stored;
     const csv =
       kind === 'answers'
-        ? answersCsv(questionnaire, answers, figures, text)
-        : pillarsCsv(questionnaire, figures, text);
+        ? answersCsv(questionnaire, answers, figures, text, convention)
+        : pillarsCsv(questionnaire, figures, text, convention);
     const now = new Date();
     const suffix = [kind, sharing ? 'sharing' : ''].filter(Boolean).join('-');
     return { name: fileName(assessment.name, suffix, 'csv', now), text: csv, type: CSV_TYPE };

@@ -53,15 +53,51 @@ export interface CsvText {
   restricted: string;
 }
 
-const BOM = '\uFEFF';
+/**
+ * How the spreadsheet program opening the file reads a CSV, which it takes from the computer's
+ * regional settings: `comma`, fields separated by commas and 1.5 written with a point (English,
+ * Chinese, most Arabic settings); `semicolon`, fields separated by semicolons and 1,5 written with
+ * a comma (French, Spanish, Russian and most of Europe, Latin America and Africa). A file in the
+ * other convention opens as one column of text.
+ */
+export type CsvConvention = 'comma' | 'semicolon';
 
-function unparse(fields: string[], rows: unknown[][]): string {
-  return BOM + Papa.unparse({ fields, data: rows }, { escapeFormulae: true, newline: '\r\n' });
+/** The convention of the spreadsheets of a language's usual regional settings. */
+export function csvConventionFor(locale: string): CsvConvention {
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal');
+  return decimal?.value === ',' ? 'semicolon' : 'comma';
 }
 
-/** A figure to four decimals; a number, so a negative gap is not escaped as if it were a formula. */
-const decimal = (value: number | null | undefined) =>
-  value === null || value === undefined ? '' : Math.round(value * 10000) / 10000;
+const BOM = '\uFEFF';
+
+/**
+ * Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) is escaped; a figure with a
+ * decimal comma is written as text, and a negative one must not be taken for a formula.
+ */
+const FORMULA = /^(?!-\d+(?:,\d+)?$)[=+\-@\t\r]/;
+
+function unparse(fields: string[], rows: unknown[][], convention: CsvConvention): string {
+  return (
+    BOM +
+    Papa.unparse(
+      { fields, data: rows },
+      { delimiter: convention === 'semicolon' ? ';' : ',', escapeFormulae: FORMULA, newline: '\r\n' },
+    )
+  );
+}
+
+/** A figure to four decimals, with the decimal separator of the convention. */
+function decimals(convention: CsvConvention) {
+  return (value: number | null | undefined): string | number => {
+    if (value === null || value === undefined) return '';
+    const rounded = Math.round(value * 10000) / 10000;
+    return convention === 'semicolon' ? String(rounded).replace('.', ',') : rounded;
+  };
+}
+
+/** An answer's value as recorded: a figure as the convention writes it, anything else as JSON. */
+const recorded = (value: unknown, decimal: ReturnType<typeof decimals>) =>
+  typeof value === 'number' ? decimal(value) : JSON.stringify(value);
 
 /**
  * One row per question, in questionnaire order, with the figures of the results screen:
@@ -73,8 +109,10 @@ export function answersCsv(
   answers: Answers,
   analysis: GapAnalysis,
   text: CsvText,
+  convention: CsvConvention = 'comma',
 ): string {
   const c = text.columns;
+  const decimal = decimals(convention);
   const figures = new Map<string, QuestionAnalysis>(
     analysis.groups.flatMap((group) => group.questions.map((question) => [question.questionId, question])),
   );
@@ -90,7 +128,7 @@ export function answersCsv(
         text.localize(question.text),
         scored ? text.status(scored.status) : '',
         responseText(describeResponse(question, response), text.words),
-        response?.kind === 'value' ? JSON.stringify(response.value) : (response?.kind ?? ''),
+        response?.kind === 'value' ? recorded(response.value, decimal) : (response?.kind ?? ''),
         decimal(scored?.score),
         decimal(scored?.weight),
         decimal(scored?.share),
@@ -123,6 +161,7 @@ export function answersCsv(
       c.evidence,
     ],
     rows,
+    convention,
   );
 }
 
@@ -132,8 +171,14 @@ export function answersCsv(
  * is final, the most it can still reach, weight, share and coverage. A band is given only for a
  * final result; a provisional one says so and gives its ceiling instead.
  */
-export function pillarsCsv(questionnaire: Questionnaire, analysis: GapAnalysis, text: CsvText): string {
+export function pillarsCsv(
+  questionnaire: Questionnaire,
+  analysis: GapAnalysis,
+  text: CsvText,
+  convention: CsvConvention = 'comma',
+): string {
   const c = text.columns;
+  const decimal = decimals(convention);
   const state = (provisional: boolean): ResultState =>
     analysis.state === 'empty' ? 'empty' : provisional ? 'provisional' : 'final';
   const band = (value: Band | undefined, provisional: boolean) =>
@@ -202,5 +247,6 @@ export function pillarsCsv(questionnaire: Questionnaire, analysis: GapAnalysis, 
       c.coverage,
     ],
     rows,
+    convention,
   );
 }

@@ -6,8 +6,8 @@ export {
   encryptionAvailable,
   WrongPassphraseError,
 } from './crypto.ts';
-export { answersCsv, pillarsCsv } from './csv.ts';
-export type { CsvColumns, CsvText } from './csv.ts';
+export { answersCsv, csvConventionFor, pillarsCsv } from './csv.ts';
+export type { CsvColumns, CsvConvention, CsvText } from './csv.ts';
 export { assessmentFile, backupFile, fileName } from './export.ts';
 export * from './formats.ts';
 export { readImport } from './import.ts';

@@ -47,12 +47,20 @@ async function tableFigures(page: Page, testId: string): Promise<string[][]> {
   return figures;
 }
 
-/** The same, from the CSV: rounded to whole points as the screens show them, "met" for a gap of 0 or less. */
+/**
+ * The same, from the CSV's exact figures: score and target rounded to whole points as the screens
+ * show them, the gap as the screens show it (the shown target less the shown score), "met" for an
+ * exact gap of 0 or less.
+ */
 function csvFigures(rows: Record<string, string>[]): string[][] {
-  const whole = (value: string | undefined) => String(Math.round(Number(value)));
+  const whole = (value: string | undefined) => Math.round(Number(value));
   return rows
     .filter((row) => row.pillar_id !== '')
-    .map((row) => [whole(row.Score), whole(row.Target), Number(row.Gap) <= 0 ? 'met' : whole(row.Gap)]);
+    .map((row) => [
+      String(whole(row.Score)),
+      String(whole(row.Target)),
+      Number(row.Gap) <= 0 ? 'met' : String(whole(row.Target) - whole(row.Score)),
+    ]);
 }
 
 test('the results screen, the report and the CSV show the same figures, with the assessment’s own weights and targets', async ({

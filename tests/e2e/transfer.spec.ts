@@ -55,6 +55,13 @@ test('export a file, import it back as a copy; a sharing export leaves restricte
   expect(csv.text).toContain('strategy.exists');
   expect(csv.text).not.toContain('Minister Ivanova');
 
+  // In French the spreadsheet convention of French settings is chosen: semicolons, decimal commas.
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  await expect(page.getByRole('radio', { name: /^1,5/ })).toBeChecked();
+  const french = await download(page, 'Réponses, une ligne par question');
+  expect(french.text.split('\r\n')[1]).toMatch(/^strategy;.*;strategy\.exists;.*;0,5;/);
+  await page.getByLabel('Langue', { exact: true }).selectOption('en');
+
   // Import the full file: the device already has exactly this, so "leave it out" is offered first.
   await page.getByRole('link', { name: 'Back to the assessments' }).click();
   await page.getByRole('link', { name: 'Import a file' }).click();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/analysis/index.ts';
 import { responseText, type ResponseWords } from '../../../src/assessment/describe.ts';
 import type { Answers } from '../../../src/assessment/types.ts';
-import { answersCsv, pillarsCsv, type CsvText } from '../../../src/transfer/index.ts';
+import { answersCsv, csvConventionFor, pillarsCsv, type CsvText } from '../../../src/transfer/index.ts';
 import { profile } from '../analysis/profile.ts';
 import { answers, sample } from './data.ts';
 
@@ -38,7 +38,8 @@ const byId = Object.fromEntries(answers.map((answer) => [answer.questionId, answ
 const weights = profile({ appliesTo: ['sample'], pillars: { gender: 2.5 } });
 const analysed = (given: Answers, groupBy: 'pillar' | 'gciPillar' = 'pillar') =>
   analyse(sample, given, { profile: weights, targets: { cirt: 40 }, groupBy });
-const parse = (csv: string) => Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data;
+const parse = (csv: string, delimiter = ',') =>
+  Papa.parse<Record<string, string>>(csv.slice(1), { header: true, delimiter }).data;
 
 describe('CSV for spreadsheets', () => {
   it('has one row per question that a spreadsheet reads back, with a byte-order mark', () => {
@@ -118,5 +119,34 @@ describe('CSV for spreadsheets', () => {
   it('names the five GCI pillars when the profile groups by them', () => {
     const rows = parse(pillarsCsv(sample, analysed(byId, 'gciPillar'), text));
     expect(rows[0]).toMatchObject({ pillarId: 'legal', pillar: 'GCI legal' });
+  });
+
+  it('writes decimal commas between semicolons for spreadsheets set that way, and still escapes formulas', () => {
+    const analysis = analysed(byId);
+    const withPoints = parse(pillarsCsv(sample, analysis, text));
+    const withCommas = parse(pillarsCsv(sample, analysis, text, 'semicolon'), ';');
+    expect(withCommas.map((row) => row.pillarId)).toEqual(withPoints.map((row) => row.pillarId));
+    for (const [index, row] of withCommas.entries())
+      for (const key of ['score', 'target', 'gap', 'weightedGap', 'priority', 'share', 'coverage', 'ceiling'])
+        expect(row[key], `${row.pillarId} ${key}`).toBe(withPoints[index]![key]!.replace('.', ','));
+    expect(withCommas[3]).toMatchObject({ weight: '2,5' });
+
+    const questions = parse(answersCsv(sample, byId, analysis, text, 'semicolon'), ';');
+    // A question answered above its pillar's target: a negative gap, a figure, not an escaped formula.
+    expect(questions.some((row) => /^-\d+(,\d+)?$/.test(row.gap ?? ''))).toBe(true);
+    expect(questions.find((row) => row.questionId === 'cirt.services')?.comment).toBe(
+      `'=HYPERLINK("http://example.invalid","click")`,
+    );
+  });
+
+  it('follows the usual spreadsheet settings of each interface language', () => {
+    expect(['en', 'zh', 'ar', 'fr', 'es', 'ru'].map(csvConventionFor)).toEqual([
+      'comma',
+      'comma',
+      'comma',
+      'semicolon',
+      'semicolon',
+      'semicolon',
+    ]);
   });
 });
