@@ -44,6 +44,12 @@ describe('the questionnaire workbook', () => {
     expect(parsed.value.catalog).toBeUndefined();
   });
 
+  it('has in the Sample, which the questionnaires screen offers to export as a model, a question of every type', () => {
+    const sample = loadBuiltInQuestionnaire('sample');
+    const types = new Set(sample.pillars.flatMap((pillar) => pillar.questions.map((q) => q.type)));
+    expect([...types].sort()).toEqual([...QUESTION_TYPES].sort());
+  });
+
   it('has a sheet for settings, references, pillars, questions, options, levels and carry-over, a column per language', () => {
     const sample = loadBuiltInQuestionnaire('sample');
     const sheets = questionnaireToSheets(sample);
