@@ -182,6 +182,13 @@ for (const locale of LOCALES)
         await expect(page.getByTestId('import-misplaced')).toHaveText(
           say(locale, 'wrongFile.workshopSetup', { file: 'workshop-setup.json' }),
         );
+        await chooseJson(page, say(locale, 'transfer.import.choose'), 'my-questionnaire.json', {
+          format: 1,
+          pillars: [],
+        });
+        await expect(page.getByTestId('import-misplaced')).toHaveText(
+          say(locale, 'wrongFile.questionnaire', { file: 'my-questionnaire.json' }),
+        );
 
         await page.goto('./#/join');
         await chooseJson(page, say(locale, 'join.file'), 'my-assessment.json', {
