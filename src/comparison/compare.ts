@@ -11,6 +11,7 @@ import type { Answers, Response } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
 import type { LocalizedText, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
+import type { QuestionStatus } from '../scoring/score.ts';
 
 export interface Compared {
   id: string;
@@ -46,6 +47,8 @@ export interface QuestionComparison {
   question: Question;
   defaultLanguage: string;
   responses: (Response | undefined)[];
+  /** How each assessment counts it: a question without a response may be decided by an earlier answer. */
+  statuses: (QuestionStatus | undefined)[];
   /** Score 0 to 100, in whole points, per assessment; `null` where it does not count (not applicable, free text). */
   scores: (number | null)[];
   change: number | null;
@@ -174,6 +177,7 @@ function compareQuestions(
       return score === null || score === undefined ? null : shownScore(100 * score);
     });
     const responses = items.map((item) => item.answers[questionId]?.response);
+    const statuses = byQuestion.map((found) => found.get(questionId)?.status);
     const key = (response: Response | undefined) => JSON.stringify(response ?? null);
     questions.push({
       questionId,
@@ -181,6 +185,7 @@ function compareQuestions(
       question: first.question,
       defaultLanguage,
       responses,
+      statuses,
       scores,
       change: change(scores),
       changed: responses.some((response) => key(response) !== key(responses[0])),

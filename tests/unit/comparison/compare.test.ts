@@ -150,6 +150,23 @@ describe('comparing assessments', () => {
     expect(comparison.overallChange).toBe(-2);
   });
 
+  it('says how each assessment counts a question an earlier answer left unasked', () => {
+    const gated = questionnaire([
+      pillar('strategy', [
+        question({ id: 'exists', type: 'yesPartlyNo' }),
+        question({ id: 'review', type: 'yesNo', showIf: { question: 'exists', in: ['yes', 'partly'] } }),
+      ]),
+    ]);
+    const { questions } = compare([
+      item('before', gated, answers({ exists: value('no') })),
+      item('after', gated, answers({ exists: value('yes'), review: value('yes') })),
+    ]);
+    const review = questions.find((entry) => entry.questionId === 'review')!;
+    expect(review.responses).toEqual([undefined, value('yes')]);
+    expect(review.statuses).toEqual(['notAsked', 'answered']);
+    expect(review.scores).toEqual([0, 100]);
+  });
+
   it('marks provisional scores, and an assessment with no answer has none', () => {
     const comparison = compare([
       item('empty', full, {}),
