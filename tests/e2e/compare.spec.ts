@@ -36,7 +36,10 @@ test('two assessments side by side: pillar scores, gaps, the change, and the que
   await expect(questions.getByRole('row')).toHaveCount(3);
   // 2025's "No" left the review of the strategy unasked: said so, not "No answer", and counted as 0.
   await expect(
-    questions.getByRole('row', { name: /monitored and reviewed/ }).getByRole('cell').first(),
+    questions
+      .getByRole('row', { name: /monitored and reviewed/ })
+      .getByRole('cell')
+      .first(),
   ).toHaveText(/^Not asked: the capacity is absent \(counts as 0\)\s*0 points$/);
   await expect(
     questions.getByRole('row', { name: /adopted a national cybersecurity strategy/ }),
