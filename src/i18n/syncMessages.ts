@@ -5,7 +5,7 @@
  */
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { switchWithPart, type MessagePart } from './index.ts';
+import { DEFAULT_LOCALE, switchWithPart, type MessagePart } from './index.ts';
 import type { Locale } from '../language/index.ts';
 import { servedMessages } from './messages.ts';
 import { whileBusy } from '../stores/opening.ts';
@@ -21,23 +21,48 @@ const merged = new Set<string>();
 let mergeInto: MessagePart | undefined;
 
 /**
+ * Fetches every language's words once one is here, for the service worker to keep (a few kB
+ * each, on linked devices only): a language chosen later, offline, then has its words too.
+ */
+let everyLanguageAsked = false;
+function keepEveryLanguage(): void {
+  if (everyLanguageAsked) return;
+  everyLanguageAsked = true;
+  for (const load of Object.values(LOADERS)) load().catch(() => (everyLanguageAsked = false));
+}
+
+/**
  * Adds the sync screens' words to the interface language, and from then on to every language
  * switched to, before the switch (`switchWithPart`): a merge after it would leave the screen in
- * English until something else drew it again. `ready` once the words are there.
+ * English until something else drew it again. A language whose words this device never
+ * fetched, offline, gets the English ones (the fallback language) rather than an empty screen.
+ * `ready` once the words are there, or none could be fetched at all.
  */
 export function useSyncMessages() {
   const composer = useI18n({ useScope: 'global' });
   if (!mergeInto) {
-    mergeInto = async (locale) => {
+    const merge = async (locale: Locale) => {
       if (merged.has(locale)) return;
       const messages = servedMessages((await LOADERS[`./sync/${locale}.json`]!()).default);
       composer.mergeLocaleMessage(locale, messages);
       merged.add(locale);
     };
+    mergeInto = async (locale) => {
+      try {
+        await merge(locale);
+      } catch (failure) {
+        if (locale === DEFAULT_LOCALE) throw failure;
+        await merge(DEFAULT_LOCALE);
+      }
+      keepEveryLanguage();
+    };
     switchWithPart(mergeInto);
   }
   const ready = ref(merged.has(composer.locale.value));
-  if (!ready.value) void mergeInto(composer.locale.value as Locale).then(() => (ready.value = true));
+  if (!ready.value)
+    void mergeInto(composer.locale.value as Locale)
+      .catch(() => undefined)
+      .then(() => (ready.value = true));
   return { ready };
 }
 
