@@ -26,7 +26,7 @@ const titles = Object.fromEntries(
 function planText(groupBy: 'pillar' | 'gciPillar') {
   const plan = actionPlan(analyse(q, given, { profile: profile(), groupBy }), q);
   const wrapper = mount(ActionPlan, {
-    props: { plan, titles, defaultLanguage: 'en', citations: citationIndex([], q) },
+    props: { plan, titles, defaultLanguage: 'en', citations: citationIndex(new Map(), q) },
     global: { plugins: [testI18n('en')] },
   });
   return wrapper.findAll('li.plan__item').map((item) => ({
