@@ -47,13 +47,13 @@ export interface QuestionComparison {
   question: Question;
   defaultLanguage: string;
   responses: (Response | undefined)[];
-  /** How each assessment counts it: a question without a response may be decided by an earlier answer. */
-  statuses: (QuestionStatus | undefined)[];
   /** Score 0 to 100, in whole points, per assessment; `null` where it does not count (not applicable, free text). */
   scores: (number | null)[];
   change: number | null;
   /** Whether the responses differ between any of the assessments. */
   changed: boolean;
+  /** How each assessment counts it: a question without a response may be decided by an earlier answer. */
+  statuses: (QuestionStatus | undefined)[];
 }
 
 export type UnmatchedReason = 'missing' | 'differentType';

@@ -1,9 +1,9 @@
-import type { CsvText } from '../transfer/csv.ts';
+import type { CsvConvention, CsvText } from '../transfer/csv.ts';
 import { useResponseWords } from './useResponseText.ts';
 import { useLanguage } from './useLanguage.ts';
 
-/** Column names and answer words of CSV exports, in the interface language. */
-export function useCsvText(defaultLanguage: () => string): () => CsvText {
+/** Column names and answer words of CSV exports, in the interface language, for the spreadsheet's `convention`. */
+export function useCsvText(defaultLanguage: () => string, convention: () => CsvConvention): () => CsvText {
   const { t, localized } = useLanguage();
   const words = useResponseWords(defaultLanguage);
   const column = (key: string) => t(`transfer.csv.${key}`);
@@ -40,5 +40,6 @@ export function useCsvText(defaultLanguage: () => string): () => CsvText {
     result: (state) => t(`transfer.csv.results.${state}`),
     gciPillar: (id) => t(`gci.${id}`),
     restricted: t('question.evidence.restricted'),
+    convention: convention(),
   });
 }

@@ -24,7 +24,6 @@ import {
   importWrites,
   pillarsCsv,
   readImport,
-  type CsvConvention,
   type CsvText,
   type EncryptedFile,
   type Existing,
@@ -146,7 +145,7 @@ export const useTransferStore = defineStore('transfer', () => {
   async function exportCsv(
     id: string,
     kind: 'answers' | 'scores',
-    { sharing, text, convention }: { sharing: boolean; text: CsvText; convention: CsvConvention },
+    { sharing, text }: { sharing: boolean; text: CsvText },
   ): Promise<OutgoingFile> {
     const { assessment, questionnaire, stored, analysis } = await exportable(id, sharing);
     const figures = analysis(kind === 'answers' ? 'pillar' : undefined);
@@ -155,8 +154,8 @@ export const useTransferStore = defineStore('transfer', () => {
     const answers = sharing ? sharedAnswers(stored) : stored;
     const csv =
       kind === 'answers'
-        ? answersCsv(questionnaire, answers, figures, text, convention)
-        : pillarsCsv(questionnaire, figures, text, convention);
+        ? answersCsv(questionnaire, answers, figures, text)
+        : pillarsCsv(questionnaire, figures, text);
     const now = new Date();
     const suffix = [kind, sharing ? 'sharing' : ''].filter(Boolean).join('-');
     return { name: fileName(assessment.name, suffix, 'csv', now), text: csv, type: CSV_TYPE };

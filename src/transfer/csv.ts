@@ -51,6 +51,8 @@ export interface CsvText {
   /** The name of a GCI pillar, for the scores of the GCI view. */
   gciPillar: (id: string) => string;
   restricted: string;
+  /** How the spreadsheet reads numbers (`csvConventionFor` the interface language, unless chosen). */
+  convention: CsvConvention;
 }
 
 /**
@@ -109,10 +111,9 @@ export function answersCsv(
   answers: Answers,
   analysis: GapAnalysis,
   text: CsvText,
-  convention: CsvConvention = 'comma',
 ): string {
   const c = text.columns;
-  const decimal = decimals(convention);
+  const decimal = decimals(text.convention);
   const figures = new Map<string, QuestionAnalysis>(
     analysis.groups.flatMap((group) => group.questions.map((question) => [question.questionId, question])),
   );
@@ -161,7 +162,7 @@ export function answersCsv(
       c.evidence,
     ],
     rows,
-    convention,
+    text.convention,
   );
 }
 
@@ -171,14 +172,9 @@ export function answersCsv(
  * is final, the most it can still reach, weight, share and coverage. A band is given only for a
  * final result; a provisional one says so and gives its ceiling instead.
  */
-export function pillarsCsv(
-  questionnaire: Questionnaire,
-  analysis: GapAnalysis,
-  text: CsvText,
-  convention: CsvConvention = 'comma',
-): string {
+export function pillarsCsv(questionnaire: Questionnaire, analysis: GapAnalysis, text: CsvText): string {
   const c = text.columns;
-  const decimal = decimals(convention);
+  const decimal = decimals(text.convention);
   const state = (provisional: boolean): ResultState =>
     analysis.state === 'empty' ? 'empty' : provisional ? 'provisional' : 'final';
   const band = (value: Band | undefined, provisional: boolean) =>
@@ -247,6 +243,6 @@ export function pillarsCsv(
       c.coverage,
     ],
     rows,
-    convention,
+    text.convention,
   );
 }

@@ -33,7 +33,9 @@ const text: CsvText = {
   result: (state) => state,
   gciPillar: (id) => `GCI ${id}`,
   restricted: 'restricted',
+  convention: 'comma',
 };
+const semicolonText: CsvText = { ...text, convention: 'semicolon' };
 const byId = Object.fromEntries(answers.map((answer) => [answer.questionId, answer]));
 const weights = profile({ appliesTo: ['sample'], pillars: { gender: 2.5 } });
 const analysed = (given: Answers, groupBy: 'pillar' | 'gciPillar' = 'pillar') =>
@@ -124,14 +126,14 @@ describe('CSV for spreadsheets', () => {
   it('writes decimal commas between semicolons for spreadsheets set that way, and still escapes formulas', () => {
     const analysis = analysed(byId);
     const withPoints = parse(pillarsCsv(sample, analysis, text));
-    const withCommas = parse(pillarsCsv(sample, analysis, text, 'semicolon'), ';');
+    const withCommas = parse(pillarsCsv(sample, analysis, semicolonText), ';');
     expect(withCommas.map((row) => row.pillarId)).toEqual(withPoints.map((row) => row.pillarId));
     for (const [index, row] of withCommas.entries())
       for (const key of ['score', 'target', 'gap', 'weightedGap', 'priority', 'share', 'coverage', 'ceiling'])
         expect(row[key], `${row.pillarId} ${key}`).toBe(withPoints[index]![key]!.replace('.', ','));
     expect(withCommas[3]).toMatchObject({ weight: '2,5' });
 
-    const questions = parse(answersCsv(sample, byId, analysis, text, 'semicolon'), ';');
+    const questions = parse(answersCsv(sample, byId, analysis, semicolonText), ';');
     // A question answered above its pillar's target: a negative gap, a figure, not an escaped formula.
     expect(questions.some((row) => /^-\d+(,\d+)?$/.test(row.gap ?? ''))).toBe(true);
     expect(questions.find((row) => row.questionId === 'cirt.services')?.comment).toBe(
