@@ -5,7 +5,7 @@
  * of them, or asks for a different kind of answer, cannot be compared and is listed as such.
  */
 import { analyse, type GapAnalysis } from '../analysis/gaps.ts';
-import { shownScore } from '../analysis/shown.ts';
+import { shownGap, shownScore } from '../analysis/shown.ts';
 import type { Targets } from '../analysis/targets.ts';
 import type { Answers, Response } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
@@ -131,9 +131,10 @@ function comparePillars(items: readonly Compared[], analyses: readonly GapAnalys
     const groups = analyses.map((analysis) => analysis.groups.find((group) => group.pillarId === pillarId));
     const scores = groups.map((group) => shown(group?.score));
     const targets = groups.map((group) => shown(group?.target));
-    const gaps = scores.map((score, index) => {
-      const target = targets[index];
-      return score === null || target === null || target === undefined ? null : Math.max(0, target - score);
+    // A target met leaves no gap.
+    const gaps = groups.map((group) => {
+      const gap = group ? shownGap(group) : null;
+      return gap === null ? null : Math.max(0, gap);
     });
     const provisional = groups.map((group) => group?.provisional ?? false);
     return { pillarId, title, defaultLanguage, scores, targets, gaps, provisional, change: change(scores) };
