@@ -4,11 +4,9 @@
  * every language has every English key and its placeholders, translated, with the plural
  * forms its language has; and merged into the app's vue-i18n they work.
  */
-import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { defineComponent, h, nextTick } from 'vue';
+import { nextTick } from 'vue';
 import { switchLocale } from '../../../src/i18n/index.ts';
-import { useSyncMessages } from '../../../src/i18n/syncMessages.ts';
 import ar from '../../../src/i18n/sync/ar.json';
 import en from '../../../src/i18n/sync/en.json';
 import es from '../../../src/i18n/sync/es.json';
@@ -17,6 +15,7 @@ import ru from '../../../src/i18n/sync/ru.json';
 import zh from '../../../src/i18n/sync/zh.json';
 import { localeInfo } from '../../../src/language/index.ts';
 import { expectSameKeys, expectSamePlaceholders, flatten, testI18n } from '../i18n.ts';
+import { syncScreen } from './syncScreen.ts';
 
 const SYNC = { ar, zh, en, fr, ru, es } as const;
 const source = flatten(en);
@@ -90,12 +89,7 @@ describe('the server-of-record screens’ words', () => {
 describe('loading the sync screens\u2019 words', () => {
   it('merges the file of the language shown, and of each language switched to, into the app\u2019s messages', async () => {
     const i18n = testI18n('en');
-    let ready = { value: false };
-    const Screen = defineComponent(() => {
-      ready = useSyncMessages().ready;
-      return () => h('p');
-    });
-    mount(Screen, { global: { plugins: [i18n] } });
+    const ready = syncScreen(i18n);
     await vi.waitFor(() => expect(ready.value).toBe(true));
     expect(i18n.global.t('statistics.title')).toBe(en.statistics.title);
     for (const code of ['ar', 'zh', 'fr', 'ru', 'es'] as const) {

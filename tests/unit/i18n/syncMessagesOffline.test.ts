@@ -5,14 +5,12 @@
  * offline goes through the same merge), and once one language's words are here the others are
  * fetched too, for the service worker to keep.
  */
-import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { defineComponent, h, type Ref } from 'vue';
 import { switchLocale } from '../../../src/i18n/index.ts';
-import { useSyncMessages } from '../../../src/i18n/syncMessages.ts';
 import en from '../../../src/i18n/sync/en.json';
 import es from '../../../src/i18n/sync/es.json';
 import { testI18n } from '../i18n.ts';
+import { syncScreen } from './syncScreen.ts';
 
 const fetched = vi.hoisted(() => new Set<string>());
 vi.mock('../../../src/i18n/sync/fr.json', () => {
@@ -23,22 +21,10 @@ vi.mock('../../../src/i18n/sync/zh.json', async (original) => {
   return original();
 });
 
-function screen(i18n: ReturnType<typeof testI18n>): Ref<boolean> {
-  let ready!: Ref<boolean>;
-  mount(
-    defineComponent(() => {
-      ready = useSyncMessages().ready;
-      return () => h('p');
-    }),
-    { global: { plugins: [i18n] } },
-  );
-  return ready;
-}
-
 describe('the sync screens’ words on a device offline', () => {
   it('show in English in a language never fetched, not an empty screen; once one language’s are here, the others are fetched', async () => {
     const i18n = testI18n('fr');
-    const ready = screen(i18n);
+    const ready = syncScreen(i18n);
     await vi.waitFor(() => expect(ready.value).toBe(true));
     expect(i18n.global.t('statistics.title')).toBe(en.statistics.title);
 
