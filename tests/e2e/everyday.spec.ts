@@ -148,6 +148,10 @@ for (const locale of LOCALES)
           .getByTestId('questionnaire-preview')
           .getByRole('button', { name: say(locale, 'questionnaires.add.confirm') })
           .click();
+        // Kept before the page is loaded again: a reload could otherwise cut the write short.
+        await expect(page.getByTestId('questionnaire-list')).toContainText(
+          'National check: a questionnaire added from a file',
+        );
         await page.goto('./');
         await page.getByLabel(say(locale, 'home.new.name')).fill('English text');
         await page.getByRole('radio', { name: /^National check: a questionnaire added from a file/ }).check();
