@@ -30,6 +30,8 @@ export interface Citation {
   summary?: LocalizedText;
   /** A registry clause's mark as its document prints it ("9", "ok)"), to name it in a citation. */
   mark?: string;
+  /** The part of its document a registry clause is in, where its id names another (`Clause.section`). */
+  section?: string;
 }
 
 export type CitationIndex = ReadonlyMap<string, Citation>;
@@ -50,6 +52,7 @@ export function clauseCitations(registry: ClauseRegistry): Map<string, Citation>
         document: documents.get(clause.id.split('/', 1)[0]!),
         summary: clause.summary,
         mark: clause.mark,
+        ...(clause.section ? { section: clause.section } : {}),
       },
     ]),
   );

@@ -24,6 +24,14 @@ export type ClauseDocument = z.infer<typeof clauseDocumentSchema>;
 export const clauseSchema = z.strictObject({
   id: z.string().min(1).meta({ description: '<document id>/<section>/<slug>' }),
   mark: z.string().min(1).meta({ description: 'The mark as printed in the seed document' }),
+  section: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional()
+    .meta({
+      description:
+        'The part of the document the clause is in ("instructs-tsb-bdt"), given only where its id, kept stable once cited, names another part',
+    }),
   pillar: z
     .string()
     .optional()

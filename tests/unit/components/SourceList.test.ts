@@ -37,3 +37,20 @@ describe('SourceList (the answering screen and the report)', () => {
     expect(documents[0]!.text()).toContain('United Nations General Assembly');
   });
 });
+
+describe('SourceList labels', () => {
+  it('names a clause by the part of the resolution it is in, even where its stable id names another', () => {
+    const wrapper = mount(SourceList, {
+      props: {
+        ids: ['R130/instructs-bdt/cirt-support', 'R130/instructs-bdt/national-strategies'],
+        citations: index,
+        compact: true,
+      },
+      global: { plugins: [testI18n('en')] },
+    });
+    // The support under WTSA Resolution 58 is in the instructions to both Directors, not to BDT alone.
+    expect(wrapper.text()).toContain(
+      'instructs the Directors of TSB and BDT 108; instructs the Director of BDT 8',
+    );
+  });
+});
