@@ -156,3 +156,11 @@ describe('loading a language', () => {
     expect(await first).toEqual(MESSAGES.fr);
   });
 });
+
+describe('a sentence that sends the reader to another part of the app', () => {
+  it.each(SUPPORTED_LOCALES.map(({ code }) => code))('%s names that part by its own title', (locale) => {
+    const { t } = createAppI18n(locale, MESSAGES[locale]).global;
+    // The comparison's order comes from the date set in the assessment's details.
+    expect(t('compare.intro', { section: t('details.title') })).toContain(t('details.title'));
+  });
+});
