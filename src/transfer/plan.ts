@@ -51,8 +51,9 @@ export function importWrites(
   return candidates.flatMap((candidate, index): ImportWrite[] => {
     const choice = choices[index] ?? 'copy';
     if (choice === 'skip') return [];
-    if (choice === 'replace')
-      return [{ assessment: candidate.assessment, answers: candidate.answers, replaces: true }];
+    // Added as it is: moved to or restored on a device, it keeps its name and the id that ties it to its copies.
+    if (choice === 'new' || choice === 'replace')
+      return [{ assessment: candidate.assessment, answers: candidate.answers, replaces: choice === 'replace' }];
     return [
       {
         assessment: {

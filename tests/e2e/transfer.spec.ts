@@ -228,7 +228,12 @@ test('an assessment made with Resolution 130 1.0.0 is imported onto 2.0.0 with i
   await expect(page.getByTestId('import-done')).toContainText('1 assessment was imported.');
 
   await page.getByRole('link', { name: 'Back to the assessments' }).click();
+  // New to this device, it comes in as it is: its own name, and its id (which ties it to its copies).
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Made with the first version', exact: true }),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Continue: Made with the first version' }).click();
+  await expect(page).toHaveURL(/#\/assessments\/r130-v1-e2e\//);
   const notice = page.getByTestId('carry-over');
   await expect(notice.getByRole('heading', { level: 2 })).toHaveText(
     'Answers carried over from version 1.0.0 to version 2.0.0',
