@@ -186,8 +186,9 @@ export const useTransferStore = defineStore('transfer', () => {
     candidates: readonly ImportCandidate[],
     choices: readonly ImportChoice[],
     copyName: (name: string) => string,
+    existing: readonly (Existing | undefined)[] = [],
   ): Promise<number> {
-    const writes = importWrites(candidates, choices, copyName);
+    const writes = importWrites(candidates, choices, copyName, existing);
     await storeImport(writes, new Date());
     await list.changed();
     // Windows showing an assessment that was replaced read it again.

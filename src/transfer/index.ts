@@ -17,5 +17,5 @@ export { IMPORT_LIMITS, MAX_FILE_BYTES } from './limits.ts';
 export { slug } from './slug.ts';
 export { exportedResults, exportedResultsSchema } from './results.ts';
 export type { ExportedResults } from './results.ts';
-export { defaultChoice, importWrites, isIdentical } from './plan.ts';
-export type { Existing, ImportChoice, ImportWrite } from './plan.ts';
+export { defaultChoice, importWrites, isIdentical, newerOfEach } from './plan.ts';
+export type { Existing, ImportChoice, ImportWrite, Update } from './plan.ts';

@@ -285,3 +285,63 @@ test('an assessment made with Resolution 130 1.0.0 is imported onto 2.0.0 with i
   await expect(page.getByTestId('carry-over')).toBeHidden();
   expect(console.errors).toEqual([]);
 });
+
+test('the same assessment changed on two devices: the file’s newer answers are brought into the one here', async ({
+  page,
+  browser,
+}) => {
+  const console = watchConsole(page);
+  await createAssessment(page, 'Carried between devices', SAMPLE);
+  const strategy = question(page, /adopted a national cybersecurity strategy/);
+  const review = question(page, /monitored and reviewed/);
+  await strategy.getByRole('radio', { name: 'Yes' }).check();
+  await review.getByRole('radio', { name: /^Level 1/ }).check();
+  await expectSaved(page);
+  const answering = page.url();
+  await page.getByRole('link', { name: 'Export', exact: true }).click();
+  const first = await download(page, 'Save the file');
+
+  // A second device takes it in as it is, and changes one answer.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('./#/import');
+  await other.getByLabel('File to import').setInputFiles(first.path);
+  await expect(other.getByTestId('import-preview').getByRole('radio', { name: 'Import it' })).toBeChecked();
+  await other.getByRole('button', { name: 'Import 1 assessment' }).click();
+  await other.getByRole('link', { name: 'Back to the assessments' }).click();
+  await other.getByRole('link', { name: 'Continue: Carried between devices' }).click();
+  await pillarNav(other, 'National strategy').click();
+  await question(other, /adopted a national cybersecurity strategy/)
+    .getByRole('radio', { name: 'Partly' })
+    .check();
+  await expectSaved(other);
+  await other.getByRole('link', { name: 'Export', exact: true }).click();
+  const fromOther = await download(other, 'Save the file');
+
+  // Meanwhile, later, the first device changes another answer; then it takes in the other's file.
+  await page.goto(answering);
+  await review.getByRole('radio', { name: /^Level 3/ }).check();
+  await expectSaved(page);
+  await page.goto('./#/import');
+  await page.getByLabel('File to import').setInputFiles(fromOther.path);
+  const card = page.getByTestId('import-preview');
+  await expect(card.getByRole('radio', { name: /as a copy/ })).toBeChecked();
+  const update = card.getByRole('radio', { name: /newer answers/ });
+  await expect(card.locator('label').filter({ hasText: 'newer answers' })).toContainText(
+    '1 answer in the file is newer than this device’s and is brought in. 1 answer changed later on this device is kept.',
+  );
+  await update.check();
+  await page.getByRole('button', { name: 'Import 1 assessment' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('1 assessment was imported.');
+
+  await page.getByRole('link', { name: 'Back to the assessments' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Carried between devices/ })).toHaveCount(1);
+  await page.getByRole('link', { name: 'Continue: Carried between devices' }).click();
+  await pillarNav(page, 'National strategy').click();
+  await expect(strategy.getByRole('radio', { name: 'Partly' })).toBeChecked();
+  await expect(review.getByRole('radio', { name: /^Level 3/ })).toBeChecked();
+  // The version the device had before is in the recently deleted list, to restore if needed.
+  await page.getByRole('link', { name: 'Assessments', exact: true }).click();
+  await expect(page.getByTestId('trash')).toContainText('Carried between devices');
+  expect(console.errors).toEqual([]);
+  await other.context().close();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultChoice, importWrites, type ImportChoice } from '../../../src/transfer/plan.ts';
+import { defaultChoice, importWrites, newerOfEach, type ImportChoice } from '../../../src/transfer/plan.ts';
 import type { ImportCandidate } from '../../../src/transfer/import.ts';
 import { answers, assessment } from './data.ts';
 
@@ -27,5 +27,67 @@ describe('what an import writes', () => {
 
   it('writes nothing for an assessment left out', () => {
     expect(written('skip')).toEqual([]);
+  });
+});
+
+describe('bringing a file’s newer answers into the assessment here', () => {
+  const earlier = '2026-02-01T09:00:00.000Z';
+  const later = '2026-02-03T09:00:00.000Z';
+  const value = (questionId: string, response: string, updatedAt: string) => ({
+    questionId,
+    response: { kind: 'value' as const, value: response },
+    updatedAt,
+  });
+  // The same assessment on two devices, both changed after they parted.
+  const here = {
+    assessment: { ...assessment, name: 'Renamed here', updatedAt: earlier },
+    answers: {
+      'strategy.exists': value('strategy.exists', 'no', earlier),
+      'cirt.exists': value('cirt.exists', 'yes', later),
+      'skills.plan': value('skills.plan', 'yes', earlier),
+    },
+  };
+  const file: ImportCandidate = {
+    ...candidate,
+    assessment: { ...assessment, updatedAt: later },
+    answers: [
+      value('strategy.exists', 'partly', later),
+      value('cirt.exists', 'no', earlier),
+      value('skills.plan', 'yes', later),
+      value('smes.programme', 'no', earlier),
+    ],
+  };
+
+  it('takes each question’s later answer, counts what comes from the file and what stays, and keeps the id', () => {
+    const update = newerOfEach(file, here)!;
+    expect(update.fromFile).toBe(2);
+    expect(update.keptHere).toBe(1);
+    const byQuestion = Object.fromEntries(
+      update.answers.map((answer) => [answer.questionId, answer.response]),
+    );
+    expect(byQuestion).toEqual({
+      'strategy.exists': { kind: 'value', value: 'partly' },
+      'cirt.exists': { kind: 'value', value: 'yes' },
+      'skills.plan': { kind: 'value', value: 'yes' },
+      'smes.programme': { kind: 'value', value: 'no' },
+    });
+    // The details come from the copy changed last: here, the file's.
+    expect(update.assessment).toEqual({ ...assessment, updatedAt: later });
+  });
+
+  it('writes the result in place of the one here, which goes to the trash', () => {
+    const [write] = importWrites([file], ['update'], copyName, [here]);
+    expect(write!.replaces).toBe(true);
+    expect(write!.assessment.id).toBe(assessment.id);
+    expect(write!.answers).toHaveLength(4);
+  });
+
+  it('is not offered between two versions of the questionnaire, whose answers cannot be set side by side', () => {
+    const older = {
+      ...here,
+      assessment: { ...here.assessment, questionnaire: { id: 'sample', version: '0.9.0' } },
+    };
+    expect(newerOfEach(file, older)).toBeUndefined();
+    expect(() => importWrites([file], ['update'], copyName, [older])).toThrow();
   });
 });
