@@ -40,13 +40,3 @@ export function useFormat(locale: Readonly<Ref<string>> = useI18n().locale) {
     date: (value: Date) => dateFormat(locale.value, { dateStyle: 'medium' }).format(value),
   };
 }
-
-/**
- * A day as YYYY-MM-DD in local time (ISO 8601): read the same in every language and sorted by
- * date, and made without the platform's locale data, whose first use costs a browser tens of
- * milliseconds (the home screen suggests a name with it before anything else is shown).
- */
-export function calendarDate(date: Date): string {
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-}

@@ -18,6 +18,7 @@ import {
   type TrashedAssessment,
 } from '../storage/index.ts';
 import { useQuestionnairesStore } from './questionnaires.ts';
+import { localCalendarDate } from '../validation/time.ts';
 
 export interface AssessmentListItem {
   assessment: Assessment;
@@ -125,11 +126,14 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   async function create(name: string, questionnaireId: string): Promise<Assessment> {
     const summary = questionnaires.summary(questionnaireId);
     if (!summary) throw new Error(`No questionnaire "${questionnaireId}" on this device`);
-    const at = new Date().toISOString();
+    const now = new Date();
+    const at = now.toISOString();
     const assessment: Assessment = {
       id: newId(),
       name: name.trim(),
       questionnaire: { id: summary.id, version: summary.version },
+      // Today where the person is, written down, so every device and the server read the same day.
+      assessedOn: localCalendarDate(now),
       createdAt: at,
       updatedAt: at,
     };

@@ -32,6 +32,23 @@ describe('assessment stores', () => {
     // 10 questions, of which two follow-ups stay hidden until their parent question is answered.
   });
 
+  it('writes down the day a new assessment describes as it is where the person is', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    vi.useFakeTimers({ now: new Date('2026-12-05T07:40:00.000Z'), toFake: ['Date'] });
+    try {
+      // Still the evening of 4 December in Los Angeles, whatever the day is in Greenwich.
+      expect(await useAssessmentsStore().create('Evening', 'sample')).toMatchObject({
+        assessedOn: '2026-12-04',
+        createdAt: '2026-12-05T07:40:00.000Z',
+      });
+    } finally {
+      vi.useRealTimers();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('refuses a questionnaire that is not built in', async () => {
     await expect(useAssessmentsStore().create('x', 'no-such-questionnaire')).rejects.toThrow(
       /no-such-questionnaire/,
