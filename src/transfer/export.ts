@@ -13,6 +13,7 @@ import {
 } from './formats.ts';
 import type { ExportedResults } from './results.ts';
 import { slug } from './slug.ts';
+import { localCalendarDate } from '../validation/time.ts';
 
 /** Answers in a stable order (by question id), so two exports of the same data are identical. */
 const sorted = (answers: Iterable<Answer>) =>
@@ -48,7 +49,10 @@ export function backupFile(entries: Iterable<BackupEntry>, now: Date): BackupFil
   };
 }
 
-/** A file name from the assessment's name: letters and digits of any script, dashes between. */
+/**
+ * A file name from the assessment's name: letters and digits of any script, dashes between, and
+ * the day it was saved where the person is.
+ */
 export function fileName(name: string, suffix: string, extension: string, now: Date): string {
-  return `baseline-${slug(name) || 'assessment'}${suffix ? `-${suffix}` : ''}-${now.toISOString().slice(0, 10)}.${extension}`;
+  return `baseline-${slug(name) || 'assessment'}${suffix ? `-${suffix}` : ''}-${localCalendarDate(now)}.${extension}`;
 }

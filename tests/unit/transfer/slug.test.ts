@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fileName } from '../../../src/transfer/export.ts';
 import { slug } from '../../../src/transfer/slug.ts';
 
 describe('slug', () => {
@@ -16,5 +17,20 @@ describe('slug', () => {
   it('is cut at the length asked, never ending in a dash', () => {
     expect(slug('a'.repeat(100))).toHaveLength(60);
     expect(slug('abc def', 4)).toBe('abc');
+  });
+});
+
+describe('an exported file’s name', () => {
+  it('carries the day it was saved where the person is', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(fileName('Kenya 2026', 'sharing', 'json', new Date('2026-12-05T07:40:00.000Z'))).toBe(
+        'baseline-Kenya-2026-sharing-2026-12-04.json',
+      );
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
