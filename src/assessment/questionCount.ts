@@ -7,11 +7,10 @@
  * CIRT and the questions about a working one).
  */
 import type { Answers } from './types.ts';
-import { visibleQuestionIds } from '../questionnaire/conditions.ts';
+import { conditionQuestions, visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Condition, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import { answerSamples } from '../scoring/answerSamples.ts';
-import { conditionQuestions } from '../scoring/followUps.ts';
 
 export interface QuestionCount {
   always: number;

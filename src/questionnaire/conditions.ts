@@ -75,3 +75,16 @@ export function combineTruths<T>(
   }
   return unknown ? undefined : !decisive;
 }
+
+/** The question ids a condition refers to, each once, in order. */
+export function conditionQuestions(condition: Condition): string[] {
+  const ids: string[] = [];
+  const walk = (part: Condition): void => {
+    if ('all' in part) part.all.forEach(walk);
+    else if ('any' in part) part.any.forEach(walk);
+    else if ('not' in part) walk(part.not);
+    else if (!ids.includes(part.question)) ids.push(part.question);
+  };
+  walk(condition);
+  return ids;
+}

@@ -6,7 +6,8 @@
  * question that was not picked brings that question in (its gate), or the condition could
  * never be answered; the variant says which it brought in.
  */
-import type { Condition, LocalizedText, Pillar, Questionnaire } from './schema.ts';
+import type { LocalizedText, Pillar, Questionnaire } from './schema.ts';
+import { conditionQuestions } from './conditions.ts';
 import { questionsById } from './lookup.ts';
 import { questionsInOrder } from './walk.ts';
 
@@ -28,14 +29,6 @@ export interface Variant {
   pulledIn: { id: string; by: string[] }[];
 }
 
-/** The questions a condition names. */
-export function conditionQuestions(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(conditionQuestions);
-  if ('any' in condition) return condition.any.flatMap(conditionQuestions);
-  if ('not' in condition) return conditionQuestions(condition.not);
-  return [condition.question];
-}
-
 /** The picked questions and, transitively, every question their conditions name. */
 export function withGates(
   questionnaire: Questionnaire,
@@ -49,7 +42,7 @@ export function withGates(
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     const condition = byId.get(id)?.showIf;
     if (!condition) continue;
-    for (const gate of new Set(conditionQuestions(condition))) {
+    for (const gate of conditionQuestions(condition)) {
       if (!byId.has(gate)) continue;
       if (!kept.has(gate)) {
         kept.add(gate);

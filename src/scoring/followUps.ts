@@ -21,7 +21,7 @@
  * `soundness.ts` refuses questionnaires whose conditions would break this.
  */
 import type { AnswerValue, Answers } from '../assessment/types.ts';
-import { combineTruths, holds, visibleQuestionIds } from '../questionnaire/conditions.ts';
+import { combineTruths, conditionQuestions, holds, visibleQuestionIds } from '../questionnaire/conditions.ts';
 import type { Condition, Questionnaire } from '../questionnaire/schema.ts';
 
 export type Asked = 'shown' | 'notAsked' | 'credited' | 'pending' | 'outOfScope';
@@ -59,19 +59,6 @@ export function askedStates(questionnaire: Questionnaire, answers: Answers): Map
     }
   }
   return states;
-}
-
-/** The question ids a condition refers to, each once, in order. */
-export function conditionQuestions(condition: Condition): string[] {
-  const ids: string[] = [];
-  const walk = (part: Condition): void => {
-    if ('all' in part) part.all.forEach(walk);
-    else if ('any' in part) part.any.forEach(walk);
-    else if ('not' in part) walk(part.not);
-    else if (!ids.includes(part.question)) ids.push(part.question);
-  };
-  walk(condition);
-  return ids;
 }
 
 /**

@@ -19,14 +19,13 @@
  * are checked on a finite set that stands for all of them (see answerSamples.ts).
  */
 import type { AnswerValue } from '../assessment/types.ts';
-import { holds } from '../questionnaire/conditions.ts';
+import { conditionQuestions, holds } from '../questionnaire/conditions.ts';
 import type { Condition, Question, Questionnaire } from '../questionnaire/schema.ts';
 import { isScored } from '../questionnaire/answerTypes.ts';
 import { questionsById } from '../questionnaire/lookup.ts';
 import { questionsInOrder } from '../questionnaire/walk.ts';
 import type { PathSegment } from '../validation/problems.ts';
 import { answerSamples as samples, type Sample } from './answerSamples.ts';
-import { conditionQuestions } from './followUps.ts';
 
 export interface FollowUpProblem {
   /** From the questionnaire's root, as `jsonPath` writes it. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInQuestionnaire, loadClauseIds } from '../../../scripts/lib/questionnaires.ts';
 import { validateQuestionnaire } from '../../../src/questionnaire/validate.ts';
-import { conditionQuestions, makeVariant, withGates } from '../../../src/questionnaire/variant.ts';
+import { conditionQuestions } from '../../../src/questionnaire/conditions.ts';
+import { makeVariant, withGates } from '../../../src/questionnaire/variant.ts';
 import { questionsInOrder } from '../../../src/questionnaire/walk.ts';
 
 const full = loadBuiltInQuestionnaire('resolution-130');

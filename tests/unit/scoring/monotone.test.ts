@@ -13,7 +13,7 @@ import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import type { Question, Questionnaire } from '../../../src/questionnaire/schema.ts';
 import { isScored, numericRange } from '../../../src/questionnaire/answerTypes.ts';
 import { questionsInOrder } from '../../../src/questionnaire/walk.ts';
-import { conditionQuestions } from '../../../src/scoring/followUps.ts';
+import { conditionQuestions } from '../../../src/questionnaire/conditions.ts';
 import { GROUPINGS } from '../../../src/scoring/groups.ts';
 import { scoreAssessment } from '../../../src/scoring/score.ts';
 import { valueScore } from '../../../src/scoring/valueScore.ts';
