@@ -24,6 +24,7 @@ import {
   type DeviceInfo,
   type Organisation,
   type ServerErrorCode,
+  type ServerRefusalReason,
 } from '../src/sync/protocol.ts';
 import {
   statisticsQueryFrom,
@@ -80,10 +81,15 @@ class HttpError extends Error {
     readonly code: ServerErrorCode,
     message: string,
     readonly retryAfter?: number,
+    readonly reason?: ServerRefusalReason,
   ) {
     super(message);
   }
 }
+
+/** A refusal the app words itself, from its reason. */
+const refusal = (status: number, code: ServerErrorCode, reason: ServerRefusalReason, message: string) =>
+  new HttpError(status, code, message, undefined, reason);
 
 const unauthenticated = () =>
   new HttpError(401, 'unauthenticated', 'This device is not linked, or its link was revoked or has expired.');
@@ -249,6 +255,7 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
       if (error.retryAfter) void reply.header('Retry-After', String(error.retryAfter));
       return reply.status(error.status).send({
         error: error.code,
+        ...(error.reason ? { reason: error.reason } : {}),
         message: error.message,
         ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}),
       });
@@ -332,9 +339,10 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         return made.rows[0]?.device ?? undefined;
       });
       if (!linked)
-        throw new HttpError(
+        throw refusal(
           403,
           'forbidden',
+          'noOrganisation',
           'This account belongs to no organisation (or not to the one chosen).',
         );
     }
@@ -365,7 +373,12 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         organisationId,
       ]);
       if (!readable.rows[0]?.ok)
-        throw new HttpError(403, 'forbidden', 'This account cannot see that organisation.');
+        throw refusal(
+          403,
+          'forbidden',
+          'organisationNotVisible',
+          'This account cannot see that organisation.',
+        );
       await client.query('UPDATE devices SET organisation_id = $1 WHERE id = $2', [
         organisationId,
         device.deviceId,
@@ -457,9 +470,10 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         [accountId, organisationId, sha256(code)],
       );
       if (!made.rows[0]?.made)
-        throw new HttpError(
+        throw refusal(
           403,
           'forbidden',
+          'linkCodeNotYours',
           'You may make link codes only for accounts of organisations you coordinate.',
         );
       await audit(client, request, 'linkCode.create', organisationId, accountId);
@@ -519,14 +533,14 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         return await work(client);
       } catch (error) {
         if (!(error instanceof CoordinationError)) throw error;
-        const status = { notFound: 404, forbidden: 403, malformed: 400 }[error.reason];
-        throw new HttpError(status, error.reason, error.message);
+        const status = { notFound: 404, forbidden: 403, malformed: 400 }[error.code];
+        throw new HttpError(status, error.code, error.message, undefined, error.reason);
       }
     });
   const assessmentParam = (request: FastifyRequest) => {
     const { id } = request.params as { id: string };
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(id))
-      throw new HttpError(404, 'notFound', 'No such assessment.');
+      throw refusal(404, 'notFound', 'noSuchAssessment', 'No such assessment.');
     return id;
   };
 
@@ -551,7 +565,7 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
   app.post('/api/assignments/:id/steps', (request) =>
     coordination(request, async (client) => {
       const { id } = request.params as { id: string };
-      if (!/^[0-9a-f-]{36}$/.test(id)) throw new HttpError(404, 'notFound', 'No such part.');
+      if (!/^[0-9a-f-]{36}$/.test(id)) throw refusal(404, 'notFound', 'noSuchPart', 'No such part.');
       const body = parse(stepRequestSchema, request.body);
       const assessmentId = await step(client, id, body);
       await audit(client, request, `assignment.${body.action}`, null, id, { assessmentId });

@@ -15,11 +15,13 @@ import type {
 import { partQuestions } from '../src/coordination/parts.ts';
 import type { AssignmentStatus } from '../src/coordination/status.ts';
 import type { Questionnaire } from '../src/questionnaire/schema.ts';
+import type { ServerRefusalReason } from '../src/sync/protocol.ts';
 
 /** Refused: not found, not allowed, or not possible now; the message says which. */
 export class CoordinationError extends Error {
   constructor(
-    readonly reason: 'notFound' | 'forbidden' | 'malformed',
+    readonly code: 'notFound' | 'forbidden' | 'malformed',
+    readonly reason: ServerRefusalReason,
     message: string,
   ) {
     super(message);
@@ -152,6 +154,7 @@ async function assessmentOf(client: PoolClient, assessmentId: string) {
   if (!row)
     throw new CoordinationError(
       'notFound',
+      'noSuchAssessment',
       'There is no such assessment on the server, or you cannot see it.',
     );
   return row;
@@ -215,6 +218,7 @@ export async function assign(
   if (!assessment.manages)
     throw new CoordinationError(
       'forbidden',
+      'notCoordinator',
       'Only coordinators and editors of the assessment’s organisation give parts.',
     );
   const found = await client.query<{ content: Questionnaire }>(
@@ -225,12 +229,14 @@ export async function assign(
   if (!questionnaire)
     throw new CoordinationError(
       'malformed',
+      'questionnaireNotOnServer',
       `The server does not hold questionnaire ${assessment.questionnaire_id} ${assessment.questionnaire_version}; parts can be given only of questionnaires built into the server.`,
     );
   const part = partQuestions(questionnaire, request.part);
   if (!part)
     throw new CoordinationError(
       'malformed',
+      'partNotInQuestionnaire',
       `The questionnaire has no ${request.part.kind} "${request.part.id}".`,
     );
   const made = await client.query<{ id: string | null }>(
@@ -249,6 +255,7 @@ export async function assign(
   if (!id)
     throw new CoordinationError(
       'forbidden',
+      'cannotAssign',
       'This part cannot be given to them: give parts to organisations you see, or to editors of organisations you coordinate.',
     );
   return id;
@@ -261,17 +268,19 @@ export async function step(client: PoolClient, assignmentId: string, request: St
     [assignmentId],
   );
   const assessmentId = found.rows[0]?.assessment_id;
-  if (!assessmentId) throw new CoordinationError('notFound', 'There is no such part, or it was withdrawn.');
+  if (!assessmentId)
+    throw new CoordinationError('notFound', 'noSuchPart', 'There is no such part, or it was withdrawn.');
   const taken = await client.query<{ status: string | null }>(
     'SELECT app_step_assignment($1, $2, $3) AS status',
     [assignmentId, request.action, request.comment ?? null],
   );
   if (!taken.rows[0]?.status)
-    throw new CoordinationError(
-      'forbidden',
-      request.action === 'requestRevision' && !request.comment
-        ? 'A request for a revision needs a comment.'
-        : 'This step is not open to you now.',
-    );
+    throw request.action === 'requestRevision' && !request.comment
+      ? new CoordinationError(
+          'forbidden',
+          'revisionNeedsComment',
+          'A request for a revision needs a comment.',
+        )
+      : new CoordinationError('forbidden', 'stepNotOpen', 'This step is not open to you now.');
   return assessmentId;
 }

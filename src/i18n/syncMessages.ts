@@ -93,16 +93,46 @@ export function useAttempt(explain: (failure: unknown) => string) {
   return { busy, error, notice, attempt };
 }
 
+/** Codes that mean one thing wherever they come: worded once, whatever the screen. */
+const WORDED_CODES: ReadonlySet<string> = new Set([
+  'malformed',
+  'notFound',
+  'tooLarge',
+  'unauthenticated',
+  'unavailable',
+  'wrongCode',
+  'wrongPassword',
+  'unreachable',
+]);
+
+/**
+ * A server's refusal in the reader's language: by its reason, where the server gave one this app
+ * knows, else by its code where the code says it all. Undefined for the rest (a `forbidden`
+ * without a reason, an answer the app cannot read), which each screen words in its own terms;
+ * the server's own text is English, for its logs.
+ */
+export function useServerRefusal(): (failure: unknown) => string | undefined {
+  const { t } = useI18n();
+  return (failure) => {
+    if (!(failure instanceof SyncError)) return undefined;
+    if (failure.reason) return t(`sync.refusals.${failure.reason}`);
+    if (failure.code === 'tooManyRequests')
+      return t('sync.errors.tooManyRequests', { seconds: failure.retryAfter ?? 60 });
+    return WORDED_CODES.has(failure.code) ? t(`sync.errors.${failure.code}`) : undefined;
+  };
+}
+
 /**
  * A failed request of a contributor's screens (their parts, one part): out of reach, what still
- * works without the server; anything else, the server's refusal with its reason. The coordinator's
- * screen of one assessment words the refusals it expects more before falling back on this.
+ * works without the server; anything else, the server's refusal in words. The coordinator's
+ * screen of one assessment words the refusal it expects most before falling back on this.
  */
 export function useCoordinationFailure(): (failure: unknown) => string {
   const { t } = useI18n();
   const { failureText } = useFailureText();
+  const refusal = useServerRefusal();
   return (failure) =>
     failure instanceof SyncError && failure.code === 'unreachable'
       ? t('coordination.offline')
-      : t('sync.errors.other', { message: failureText(failure) });
+      : (refusal(failure) ?? t('sync.errors.other', { message: failureText(failure) }));
 }

@@ -30,10 +30,12 @@ import {
   serverErrorSchema,
   SERVER_ERROR_CODES,
   SERVER_PATHS,
+  SERVER_REFUSAL_REASONS,
   unlinkResponseSchema,
   type Change,
   type LinkRequest,
   type ServerErrorCode,
+  type ServerRefusalReason,
 } from './protocol.ts';
 
 /** `unreachable`: no answer at all (offline, server down); `unexpected`: an answer the app cannot read. */
@@ -45,6 +47,8 @@ export class SyncError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfter?: number,
+    /** Which refusal of its code it was, where the server says and this app knows it. */
+    readonly reason?: ServerRefusalReason,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -106,11 +110,13 @@ async function request<T>(
       response.status,
     );
   const known = (SERVER_ERROR_CODES as readonly string[]).includes(refused.data.error);
+  const reason = SERVER_REFUSAL_REASONS.find((candidate) => candidate === refused.data.reason);
   throw new SyncError(
     known ? (refused.data.error as ServerErrorCode) : 'unexpected',
     refused.data.message,
     response.status,
     refused.data.retryAfter,
+    reason,
   );
 }
 

@@ -200,8 +200,29 @@ export const SERVER_ERROR_CODES = [
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
+/**
+ * Which refusal it was, where a code stands for several (`forbidden`, `notFound`, `malformed`):
+ * the app words each in the reader's language. `message` is the server's English, for logs, the
+ * command line and a reason an older app does not know.
+ */
+export const SERVER_REFUSAL_REASONS = [
+  'noOrganisation',
+  'organisationNotVisible',
+  'linkCodeNotYours',
+  'noSuchAssessment',
+  'noSuchPart',
+  'notCoordinator',
+  'questionnaireNotOnServer',
+  'partNotInQuestionnaire',
+  'cannotAssign',
+  'revisionNeedsComment',
+  'stepNotOpen',
+] as const;
+export type ServerRefusalReason = (typeof SERVER_REFUSAL_REASONS)[number];
+
 export const serverErrorSchema = z.object({
   error: z.string().max(100),
+  reason: z.string().max(100).optional(),
   message: z.string().max(2000),
   retryAfter: z.number().optional(),
 });

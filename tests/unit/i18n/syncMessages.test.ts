@@ -5,8 +5,11 @@
  * forms its language has; and merged into the app's vue-i18n they work.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { nextTick } from 'vue';
+import { mount } from '@vue/test-utils';
+import { defineComponent, h, nextTick } from 'vue';
 import { switchLocale } from '../../../src/i18n/index.ts';
+import { useServerRefusal } from '../../../src/i18n/syncMessages.ts';
+import { SyncError } from '../../../src/sync/http.ts';
 import ar from '../../../src/i18n/sync/ar.json';
 import en from '../../../src/i18n/sync/en.json';
 import es from '../../../src/i18n/sync/es.json';
@@ -97,5 +100,47 @@ describe('loading the sync screens\u2019 words', () => {
       await nextTick();
       expect(i18n.global.t('statistics.title'), code).toBe(SYNC[code].statistics.title);
     }
+  });
+});
+
+describe('a server’s refusal', () => {
+  /** The text a server screen shows for `failure`, with the interface in `code`. */
+  function worded(code: 'en' | 'fr', failure: unknown): string | undefined {
+    const i18n = testI18n(code);
+    i18n.global.mergeLocaleMessage(code, SYNC[code]);
+    let text: string | undefined;
+    mount(
+      defineComponent(() => {
+        text = useServerRefusal()(failure);
+        return () => h('p');
+      }),
+      { global: { plugins: [i18n] } },
+    );
+    return text;
+  }
+
+  it('is said in the reader’s language by its reason, not in the server’s English', () => {
+    const refused = new SyncError(
+      'forbidden',
+      'Only coordinators and editors of the assessment’s organisation give parts.',
+      403,
+      undefined,
+      'notCoordinator',
+    );
+    expect(worded('fr', refused)).toBe(fr.sync.refusals.notCoordinator);
+    expect(worded('fr', refused)).not.toContain('coordinators');
+  });
+
+  it('is said by its code where the code says it all, and left to the screen where it does not', () => {
+    expect(worded('fr', new SyncError('unavailable', 'The server could not do this now', 503))).toBe(
+      fr.sync.errors.unavailable,
+    );
+    expect(worded('en', new SyncError('tooManyRequests', 'Too many', 429, 30))).toBe(
+      'Too many attempts. Wait 30 seconds and try again.',
+    );
+    // A refusal without a reason means something else on each screen (no role; no statistics).
+    expect(worded('en', new SyncError('forbidden', 'No.', 403))).toBeUndefined();
+    expect(worded('en', new SyncError('unexpected', 'The server gave an answer…'))).toBeUndefined();
+    expect(worded('en', new Error('not the server'))).toBeUndefined();
   });
 });

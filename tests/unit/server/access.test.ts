@@ -138,7 +138,10 @@ describe('every role × operation, over HTTP', () => {
       token: devices[role].token,
       body: { accountId: target, organisationId: orgs.cirt },
     });
-    expect(made.status).toBe(MAY.administer[role] || role === 'viewer' ? 200 : 403);
+    const may = MAY.administer[role] || role === 'viewer';
+    expect(made.status).toBe(may ? 200 : 403);
+    // Refused, the app says why in the reader's language: the reason names this refusal.
+    if (!may) expect(made.body).toMatchObject({ error: 'forbidden', reason: 'linkCodeNotYours' });
     const accounts = await call<{ accounts: unknown[] }>(test.origin, 'GET', '/api/accounts', {
       token: devices[role].token,
     });

@@ -56,6 +56,11 @@ const give = (
     token: device.token,
     body: { part, assignee },
   });
+/** A refusal as the app reads it: the status, the code and which refusal of that code it is. */
+const refusal = ({ status, body }: { status: number; body: unknown }) => {
+  const refused = body as { error?: string; reason?: string };
+  return [status, refused.error, refused.reason];
+};
 const takeStep = (
   device: TestDevice,
   id: string,
@@ -151,35 +156,37 @@ describe('giving parts', () => {
     expect(again.body.assignments.filter((a) => a.part.id === 'cirt')).toHaveLength(1);
   });
 
-  it('refuses parts the questionnaire does not have, assignees out of reach, and non-managers', async () => {
+  it('refuses parts the questionnaire does not have, assignees out of reach, and non-managers, saying which', async () => {
     expect(
-      (await give(coordinator, { kind: 'pillar', id: 'nope' }, { kind: 'organisation', id: orgs.cirt }))
-        .status,
-    ).toBe(400);
+      refusal(
+        await give(coordinator, { kind: 'pillar', id: 'nope' }, { kind: 'organisation', id: orgs.cirt }),
+      ),
+    ).toEqual([400, 'malformed', 'partNotInQuestionnaire']);
     // A statistician is no contributor: it never gets to see answers.
     expect(
-      (
+      refusal(
         await give(
           coordinator,
           { kind: 'pillar', id: 'skills' },
           { kind: 'account', id: statistician.info.account.id },
-        )
-      ).status,
-    ).toBe(403);
+        ),
+      ),
+    ).toEqual([403, 'forbidden', 'cannotAssign']);
     // The agency reads the assessment through its part, but does not manage it.
     expect(
-      (await give(cirtEditor, { kind: 'pillar', id: 'skills' }, { kind: 'organisation', id: orgs.cirt }))
-        .status,
-    ).toBe(403);
+      refusal(
+        await give(cirtEditor, { kind: 'pillar', id: 'skills' }, { kind: 'organisation', id: orgs.cirt }),
+      ),
+    ).toEqual([403, 'forbidden', 'notCoordinator']);
     expect(
-      (
+      refusal(
         await give(
           regulatorEditor,
           { kind: 'pillar', id: 'skills' },
           { kind: 'organisation', id: orgs.regulator },
-        )
-      ).status,
-    ).toBe(403);
+        ),
+      ),
+    ).toEqual([403, 'forbidden', 'notCoordinator']);
   });
 });
 
@@ -283,13 +290,25 @@ describe('each contributor sees and answers its part only', () => {
 
 describe('review', () => {
   it('submit, revision with a comment, submit again, accept; then the part is closed to writing', async () => {
-    expect((await takeStep(cirtEditor, parts.cirt.id, 'accept')).status).toBe(403);
+    expect(refusal(await takeStep(cirtEditor, parts.cirt.id, 'accept'))).toEqual([
+      403,
+      'forbidden',
+      'stepNotOpen',
+    ]);
     expect((await takeStep(coordinator, parts.cirt.id, 'accept')).status).toBe(403);
     const submitted = await takeStep(cirtEditor, parts.cirt.id, 'submit');
     expect(submitted.status).toBe(200);
     expect(submitted.body.assignments.find((a) => a.id === parts.cirt.id)!.status).toBe('submitted');
-    expect((await takeStep(coordinator, parts.cirt.id, 'requestRevision')).status).toBe(403);
-    expect((await takeStep(regulatorEditor, parts.cirt.id, 'requestRevision', 'x')).status).toBe(404);
+    expect(refusal(await takeStep(coordinator, parts.cirt.id, 'requestRevision'))).toEqual([
+      403,
+      'forbidden',
+      'revisionNeedsComment',
+    ]);
+    expect(refusal(await takeStep(regulatorEditor, parts.cirt.id, 'requestRevision', 'x'))).toEqual([
+      404,
+      'notFound',
+      'noSuchPart',
+    ]);
     const comment = 'Name the CIRT’s services as its mandate lists them.';
     expect((await takeStep(coordinator, parts.cirt.id, 'requestRevision', comment)).status).toBe(200);
     const theirs = (await mine(cirtEditor)).body.assignments.find((a) => a.id === parts.cirt.id)!;
