@@ -10,6 +10,7 @@ import type { Locale } from '../language/index.ts';
 import { servedMessages } from './messages.ts';
 import { whileBusy } from '../stores/opening.ts';
 import { SyncError } from '../sync/http.ts';
+import { SERVER_REFUSAL_REASONS, type ServerRefusalReason } from '../sync/protocol.ts';
 import { useFailureText } from './useFailureText.ts';
 import type en from './sync/en.json';
 
@@ -103,24 +104,43 @@ const WORDED_CODES: ReadonlySet<string> = new Set([
   'wrongCode',
   'wrongPassword',
   'unreachable',
+  'unexpected',
 ]);
 
 /**
- * A server's refusal in the reader's language: by its reason, where the server gave one this app
- * knows, else by its code where the code says it all. Undefined for the rest (a `forbidden`
+ * A server's refusal (a `SyncError`, or what the sync status keeps of one) in the reader's
+ * language: by its reason, where the server gave one this app knows, else by its code where the
+ * code says it all. Undefined for the rest (a `forbidden`
  * without a reason, an answer the app cannot read), which each screen words in its own terms;
  * the server's own text is English, for its logs.
  */
 export function useServerRefusal(): (failure: unknown) => string | undefined {
   const { t } = useI18n();
   return (failure) => {
-    if (!(failure instanceof SyncError)) return undefined;
-    if (failure.reason) return t(`sync.refusals.${failure.reason}`);
+    if (!isRefusal(failure)) return undefined;
+    if (failure.reason && isKnownReason(failure.reason)) return t(`sync.refusals.${failure.reason}`);
     if (failure.code === 'tooManyRequests')
       return t('sync.errors.tooManyRequests', { seconds: failure.retryAfter ?? 60 });
     return WORDED_CODES.has(failure.code) ? t(`sync.errors.${failure.code}`) : undefined;
   };
 }
+
+/** A `SyncError`, or what the sync status keeps of one. */
+interface Refusal {
+  code: string;
+  reason?: string;
+  retryAfter?: number;
+}
+
+const isRefusal = (failure: unknown): failure is Refusal =>
+  failure instanceof SyncError ||
+  (typeof failure === 'object' &&
+    failure !== null &&
+    !(failure instanceof Error) &&
+    typeof (failure as { code?: unknown }).code === 'string');
+
+const isKnownReason = (reason: string): reason is ServerRefusalReason =>
+  (SERVER_REFUSAL_REASONS as readonly string[]).includes(reason);
 
 /**
  * A failed request of a contributor's screens (their parts, one part): out of reach, what still

@@ -13,7 +13,8 @@ export interface SyncStatus {
   phase: SyncPhase;
   lastSyncAt?: string;
   lastReport?: SyncReport;
-  error?: { code: string; message: string };
+  /** Why the last sync failed: the code, and the reason of a refusal, for the screen to word. */
+  error?: { code: string; reason?: string; message: string };
 }
 
 export interface SchedulerOptions {
@@ -63,7 +64,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       const error = failure instanceof SyncError ? failure : new SyncError('unexpected', String(failure));
       const phase: SyncPhase =
         error.code === 'unauthenticated' ? 'revoked' : error.code === 'unreachable' ? 'offline' : 'failed';
-      publish({ ...status, phase, error: { code: error.code, message: error.message } });
+      const reason = error.reason ? { reason: error.reason } : {};
+      publish({ ...status, phase, error: { code: error.code, ...reason, message: error.message } });
       if (phase === 'revoked') stop();
     }
     return status;

@@ -140,7 +140,16 @@ describe('a server’s refusal', () => {
     );
     // A refusal without a reason means something else on each screen (no role; no statistics).
     expect(worded('en', new SyncError('forbidden', 'No.', 403))).toBeUndefined();
-    expect(worded('en', new SyncError('unexpected', 'The server gave an answer…'))).toBeUndefined();
+    expect(worded('fr', new SyncError('unexpected', 'The server gave an answer…'))).toBe(
+      fr.sync.errors.unexpected,
+    );
     expect(worded('en', new Error('not the server'))).toBeUndefined();
+  });
+
+  it('is worded from what the sync status keeps of it too', () => {
+    const kept = { code: 'forbidden', reason: 'stepNotOpen', message: 'This step is not open to you now.' };
+    expect(worded('fr', kept)).toBe(fr.sync.refusals.stepNotOpen);
+    // A reason this app does not know yet (a newer server) is left to the code, here to the screen.
+    expect(worded('en', { ...kept, reason: 'somethingNew' })).toBeUndefined();
   });
 });
