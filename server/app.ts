@@ -24,6 +24,7 @@ import {
   type DeviceInfo,
   type Organisation,
   type ServerErrorCode,
+  SERVER_REFUSALS,
   type ServerRefusalReason,
 } from '../src/sync/protocol.ts';
 import {
@@ -87,9 +88,13 @@ class HttpError extends Error {
   }
 }
 
-/** A refusal the app words itself, from its reason. */
-const refusal = (status: number, code: ServerErrorCode, reason: ServerRefusalReason, message: string) =>
-  new HttpError(status, code, message, undefined, reason);
+const STATUS: Partial<Record<ServerErrorCode, number>> = { malformed: 400, forbidden: 403, notFound: 404 };
+
+/** A refusal the app words itself from its reason, under the code the reason refines. */
+const refusal = (reason: ServerRefusalReason, message: string) => {
+  const code = SERVER_REFUSALS[reason];
+  return new HttpError(STATUS[code] ?? 400, code, message, undefined, reason);
+};
 
 const unauthenticated = () =>
   new HttpError(401, 'unauthenticated', 'This device is not linked, or its link was revoked or has expired.');
@@ -340,8 +345,6 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
       });
       if (!linked)
         throw refusal(
-          403,
-          'forbidden',
           'noOrganisation',
           'This account belongs to no organisation (or not to the one chosen).',
         );
@@ -373,12 +376,7 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         organisationId,
       ]);
       if (!readable.rows[0]?.ok)
-        throw refusal(
-          403,
-          'forbidden',
-          'organisationNotVisible',
-          'This account cannot see that organisation.',
-        );
+        throw refusal('organisationNotVisible', 'This account cannot see that organisation.');
       await client.query('UPDATE devices SET organisation_id = $1 WHERE id = $2', [
         organisationId,
         device.deviceId,
@@ -471,8 +469,6 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
       );
       if (!made.rows[0]?.made)
         throw refusal(
-          403,
-          'forbidden',
           'linkCodeNotYours',
           'You may make link codes only for accounts of organisations you coordinate.',
         );
@@ -533,14 +529,13 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
         return await work(client);
       } catch (error) {
         if (!(error instanceof CoordinationError)) throw error;
-        const status = { notFound: 404, forbidden: 403, malformed: 400 }[error.code];
-        throw new HttpError(status, error.code, error.message, undefined, error.reason);
+        throw refusal(error.reason, error.message);
       }
     });
   const assessmentParam = (request: FastifyRequest) => {
     const { id } = request.params as { id: string };
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(id))
-      throw refusal(404, 'notFound', 'noSuchAssessment', 'No such assessment.');
+      throw refusal('noSuchAssessment', 'No such assessment.');
     return id;
   };
 
@@ -565,7 +560,7 @@ export async function startRecordServer(options: RecordServerOptions): Promise<R
   app.post('/api/assignments/:id/steps', (request) =>
     coordination(request, async (client) => {
       const { id } = request.params as { id: string };
-      if (!/^[0-9a-f-]{36}$/.test(id)) throw refusal(404, 'notFound', 'noSuchPart', 'No such part.');
+      if (!/^[0-9a-f-]{36}$/.test(id)) throw refusal('noSuchPart', 'No such part.');
       const body = parse(stepRequestSchema, request.body);
       const assessmentId = await step(client, id, body);
       await audit(client, request, `assignment.${body.action}`, null, id, { assessmentId });

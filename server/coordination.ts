@@ -18,9 +18,9 @@ import type { Questionnaire } from '../src/questionnaire/schema.ts';
 import type { ServerRefusalReason } from '../src/sync/protocol.ts';
 
 /** Refused: not found, not allowed, or not possible now; the message says which. */
+/** A refusal of the coordination rules: its reason (which says its code) and the English for logs. */
 export class CoordinationError extends Error {
   constructor(
-    readonly code: 'notFound' | 'forbidden' | 'malformed',
     readonly reason: ServerRefusalReason,
     message: string,
   ) {
@@ -153,7 +153,6 @@ async function assessmentOf(client: PoolClient, assessmentId: string) {
   const row = found.rows[0];
   if (!row)
     throw new CoordinationError(
-      'notFound',
       'noSuchAssessment',
       'There is no such assessment on the server, or you cannot see it.',
     );
@@ -217,7 +216,6 @@ export async function assign(
   const assessment = await assessmentOf(client, assessmentId);
   if (!assessment.manages)
     throw new CoordinationError(
-      'forbidden',
       'notCoordinator',
       'Only coordinators and editors of the assessment’s organisation give parts.',
     );
@@ -228,14 +226,12 @@ export async function assign(
   const questionnaire = found.rows[0]?.content;
   if (!questionnaire)
     throw new CoordinationError(
-      'malformed',
       'questionnaireNotOnServer',
       `The server does not hold questionnaire ${assessment.questionnaire_id} ${assessment.questionnaire_version}; parts can be given only of questionnaires built into the server.`,
     );
   const part = partQuestions(questionnaire, request.part);
   if (!part)
     throw new CoordinationError(
-      'malformed',
       'partNotInQuestionnaire',
       `The questionnaire has no ${request.part.kind} "${request.part.id}".`,
     );
@@ -254,7 +250,6 @@ export async function assign(
   const id = made.rows[0]?.id;
   if (!id)
     throw new CoordinationError(
-      'forbidden',
       'cannotAssign',
       'This part cannot be given to them: give parts to organisations you see, or to editors of organisations you coordinate.',
     );
@@ -268,19 +263,14 @@ export async function step(client: PoolClient, assignmentId: string, request: St
     [assignmentId],
   );
   const assessmentId = found.rows[0]?.assessment_id;
-  if (!assessmentId)
-    throw new CoordinationError('notFound', 'noSuchPart', 'There is no such part, or it was withdrawn.');
+  if (!assessmentId) throw new CoordinationError('noSuchPart', 'There is no such part, or it was withdrawn.');
   const taken = await client.query<{ status: string | null }>(
     'SELECT app_step_assignment($1, $2, $3) AS status',
     [assignmentId, request.action, request.comment ?? null],
   );
   if (!taken.rows[0]?.status)
     throw request.action === 'requestRevision' && !request.comment
-      ? new CoordinationError(
-          'forbidden',
-          'revisionNeedsComment',
-          'A request for a revision needs a comment.',
-        )
-      : new CoordinationError('forbidden', 'stepNotOpen', 'This step is not open to you now.');
+      ? new CoordinationError('revisionNeedsComment', 'A request for a revision needs a comment.')
+      : new CoordinationError('stepNotOpen', 'This step is not open to you now.');
   return assessmentId;
 }

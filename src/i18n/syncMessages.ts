@@ -10,7 +10,7 @@ import type { Locale } from '../language/index.ts';
 import { servedMessages } from './messages.ts';
 import { whileBusy } from '../stores/opening.ts';
 import { SyncError } from '../sync/http.ts';
-import { SERVER_REFUSAL_REASONS, type ServerRefusalReason } from '../sync/protocol.ts';
+import { isRefusalReason } from '../sync/protocol.ts';
 import { useFailureText } from './useFailureText.ts';
 import type en from './sync/en.json';
 
@@ -118,7 +118,7 @@ export function useServerRefusal(): (failure: unknown) => string | undefined {
   const { t } = useI18n();
   return (failure) => {
     if (!isRefusal(failure)) return undefined;
-    if (failure.reason && isKnownReason(failure.reason)) return t(`sync.refusals.${failure.reason}`);
+    if (isRefusalReason(failure.reason)) return t(`sync.refusals.${failure.reason}`);
     if (failure.code === 'tooManyRequests')
       return t('sync.errors.tooManyRequests', { seconds: failure.retryAfter ?? 60 });
     return WORDED_CODES.has(failure.code) ? t(`sync.errors.${failure.code}`) : undefined;
@@ -138,9 +138,6 @@ const isRefusal = (failure: unknown): failure is Refusal =>
     failure !== null &&
     !(failure instanceof Error) &&
     typeof (failure as { code?: unknown }).code === 'string');
-
-const isKnownReason = (reason: string): reason is ServerRefusalReason =>
-  (SERVER_REFUSAL_REASONS as readonly string[]).includes(reason);
 
 /**
  * A failed request of a contributor's screens (their parts, one part): out of reach, what still

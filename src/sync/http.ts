@@ -30,7 +30,7 @@ import {
   serverErrorSchema,
   SERVER_ERROR_CODES,
   SERVER_PATHS,
-  SERVER_REFUSAL_REASONS,
+  isRefusalReason,
   unlinkResponseSchema,
   type Change,
   type LinkRequest,
@@ -110,7 +110,7 @@ async function request<T>(
       response.status,
     );
   const known = (SERVER_ERROR_CODES as readonly string[]).includes(refused.data.error);
-  const reason = SERVER_REFUSAL_REASONS.find((candidate) => candidate === refused.data.reason);
+  const reason = isRefusalReason(refused.data.reason) ? refused.data.reason : undefined;
   throw new SyncError(
     known ? (refused.data.error as ServerErrorCode) : 'unexpected',
     refused.data.message,

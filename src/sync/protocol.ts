@@ -201,24 +201,26 @@ export const SERVER_ERROR_CODES = [
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
 /**
- * Which refusal it was, where a code stands for several (`forbidden`, `notFound`, `malformed`):
- * the app words each in the reader's language. `message` is the server's English, for logs, the
- * command line and a reason an older app does not know.
+ * Which refusal it was, where a code stands for several (`forbidden`, `notFound`, `malformed`),
+ * each with the code it refines: the app words each in the reader's language. `message` is the
+ * server's English, for logs, the command line and a reason an older app does not know.
  */
-export const SERVER_REFUSAL_REASONS = [
-  'noOrganisation',
-  'organisationNotVisible',
-  'linkCodeNotYours',
-  'noSuchAssessment',
-  'noSuchPart',
-  'notCoordinator',
-  'questionnaireNotOnServer',
-  'partNotInQuestionnaire',
-  'cannotAssign',
-  'revisionNeedsComment',
-  'stepNotOpen',
-] as const;
-export type ServerRefusalReason = (typeof SERVER_REFUSAL_REASONS)[number];
+export const SERVER_REFUSALS = {
+  noOrganisation: 'forbidden',
+  organisationNotVisible: 'forbidden',
+  linkCodeNotYours: 'forbidden',
+  notCoordinator: 'forbidden',
+  cannotAssign: 'forbidden',
+  revisionNeedsComment: 'forbidden',
+  stepNotOpen: 'forbidden',
+  noSuchAssessment: 'notFound',
+  noSuchPart: 'notFound',
+  questionnaireNotOnServer: 'malformed',
+  partNotInQuestionnaire: 'malformed',
+} as const satisfies Record<string, ServerErrorCode>;
+export type ServerRefusalReason = keyof typeof SERVER_REFUSALS;
+export const isRefusalReason = (reason: string | undefined): reason is ServerRefusalReason =>
+  reason !== undefined && Object.hasOwn(SERVER_REFUSALS, reason);
 
 export const serverErrorSchema = z.object({
   error: z.string().max(100),
