@@ -7,6 +7,7 @@
 import type { IDBPTransaction } from 'idb';
 import { newId } from '../assessment/ids.ts';
 import { database, plain, type BaselineDB, type TrashedAssessment } from './db.ts';
+import type { Assessment } from '../assessment/types.ts';
 
 export const TRASH_DAYS = 30;
 
@@ -46,10 +47,14 @@ export async function listTrash(since?: Date): Promise<TrashedAssessment[]> {
 
 /**
  * Puts a trashed assessment back with its answers. If an assessment with the same id exists
- * again meanwhile (it was imported anew), the restored one comes back under a new id rather
- * than overwrite it. Resolves to the id it was restored under.
+ * again meanwhile (it was imported anew, or replaced by an import), the restored one comes back
+ * under a new id rather than overwrite it, and under the name `nameBeside` gives it, so the two
+ * are told apart in the list. Resolves to the id it was restored under.
  */
-export async function restoreFromTrash(trashId: string): Promise<string | undefined> {
+export async function restoreFromTrash(
+  trashId: string,
+  nameBeside: (assessment: Assessment) => string = (assessment) => assessment.name,
+): Promise<string | undefined> {
   const db = await database();
   const tx = db.transaction(['assessments', 'answers', 'trash'], 'readwrite');
   const entry = await tx.objectStore('trash').get(trashId);
@@ -58,8 +63,11 @@ export async function restoreFromTrash(trashId: string): Promise<string | undefi
     return undefined;
   }
   const taken = await tx.objectStore('assessments').get(entry.assessment.id);
-  const id = taken ? newId() : entry.assessment.id;
-  await tx.objectStore('assessments').put(plain({ ...entry.assessment, id }));
+  const restored = taken
+    ? { ...entry.assessment, id: newId(), name: nameBeside(entry.assessment) }
+    : entry.assessment;
+  const id = restored.id;
+  await tx.objectStore('assessments').put(plain(restored));
   for (const answer of entry.answers)
     await tx.objectStore('answers').put(plain({ ...answer, assessmentId: id }));
   await tx.objectStore('trash').delete(trashId);

@@ -153,9 +153,15 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return trashId;
   }
 
-  /** Puts a trashed assessment back; resolves to its id. */
-  async function restore(trashId: string): Promise<string | undefined> {
-    const id = await restoreFromTrash(trashId);
+  /**
+   * Puts a trashed assessment back; resolves to its id. `nameBeside` names it when the device
+   * has an assessment with its id again (the one that replaced it), to tell the two apart.
+   */
+  async function restore(
+    trashId: string,
+    nameBeside?: (assessment: Assessment) => string,
+  ): Promise<string | undefined> {
+    const id = await restoreFromTrash(trashId, nameBeside);
     await changed(id);
     return id;
   }

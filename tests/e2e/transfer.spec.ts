@@ -341,7 +341,15 @@ test('the same assessment changed on two devices: the file’s newer answers are
   await expect(review.getByRole('radio', { name: /^Level 3/ })).toBeChecked();
   // The version the device had before is in the recently deleted list, to restore if needed.
   await page.getByRole('link', { name: 'Assessments', exact: true }).click();
-  await expect(page.getByTestId('trash')).toContainText('Carried between devices');
+  const trash = page.getByTestId('trash');
+  await expect(trash).toContainText('Carried between devices');
+  // Put back, it comes beside the updated one under a name that tells the two apart.
+  await trash.getByText(/^Recently deleted/).click();
+  await trash.getByRole('button', { name: /^Restore/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Carried between devices/ })).toHaveCount(2);
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^Carried between devices \(as on / }),
+  ).toHaveCount(1);
   expect(console.errors).toEqual([]);
   await other.context().close();
 });
