@@ -58,12 +58,14 @@ export interface Update {
 /**
  * Each question's later answer, from the file or from this device, and the details (name,
  * targets, weights…) of whichever copy was changed last. Undefined when the two are made with
- * different questionnaire versions, whose answers cannot be set side by side.
+ * different questionnaire versions, whose answers cannot be set side by side, and for a sharing
+ * export: it leaves out restricted comments, evidence and names, which taking its answers would
+ * drop from this device's.
  */
 export function newerOfEach(candidate: ImportCandidate, existing: Existing): Update | undefined {
   const here = existing.assessment;
   const file = candidate.assessment;
-  if (!sameJson(here.questionnaire, file.questionnaire)) return undefined;
+  if (candidate.sharing || !sameJson(here.questionnaire, file.questionnaire)) return undefined;
   const answers: Record<string, Answer> = {};
   for (const answer of Object.values(existing.answers)) if (answer) answers[answer.questionId] = answer;
   let fromFile = 0;

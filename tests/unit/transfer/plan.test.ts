@@ -82,6 +82,10 @@ describe('bringing a file’s newer answers into the assessment here', () => {
     expect(write!.answers).toHaveLength(4);
   });
 
+  it('is not offered for a sharing export, whose answers lack the restricted comments and evidence kept here', () => {
+    expect(newerOfEach({ ...file, sharing: true }, here)).toBeUndefined();
+  });
+
   it('is not offered between two versions of the questionnaire, whose answers cannot be set side by side', () => {
     const older = {
       ...here,
