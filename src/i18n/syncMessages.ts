@@ -110,9 +110,9 @@ const WORDED_CODES: ReadonlySet<string> = new Set([
 /**
  * A server's refusal (a `SyncError`, or what the sync status keeps of one) in the reader's
  * language: by its reason, where the server gave one this app knows, else by its code where the
- * code says it all. Undefined for the rest (a `forbidden`
- * without a reason, an answer the app cannot read), which each screen words in its own terms;
- * the server's own text is English, for its logs.
+ * code says it all. Undefined for the rest (a `forbidden` without a reason means something else
+ * on each screen), which each screen words in its own terms; the server's own text is English,
+ * for its log.
  */
 export function useServerRefusal(): (failure: unknown) => string | undefined {
   const { t } = useI18n();

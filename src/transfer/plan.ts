@@ -79,10 +79,9 @@ export function newerOfEach(candidate: ImportCandidate, existing: Existing): Upd
       fromFile += 1;
     }
   }
-  const details = isLater(file.updatedAt, here.updatedAt) ? file : here;
-  const updatedAt = isLater(file.updatedAt, here.updatedAt) ? file.updatedAt : here.updatedAt;
+  const latest = isLater(file.updatedAt, here.updatedAt) ? file : here;
   return {
-    assessment: { ...details, id: here.id, updatedAt },
+    assessment: { ...latest, id: here.id },
     answers: Object.values(answers),
     fromFile,
     keptHere,
@@ -102,7 +101,8 @@ export function importWrites(
       const here = existing[index];
       const update = here && newerOfEach(candidate, here);
       // The screen offers it only where it can be done.
-      if (!update) throw new Error('Only an assessment of the same questionnaire version can be updated');
+      if (!update)
+        throw new Error('Newer answers come only from a full export of the same questionnaire version');
       return [{ assessment: update.assessment, answers: update.answers, replaces: true }];
     }
     // Added as it is: moved to or restored on a device, it keeps its name and the id that ties it to its copies.
