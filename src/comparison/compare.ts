@@ -67,6 +67,29 @@ export interface Unmatched {
   presentIn: number[];
 }
 
+/** Questions that could not be compared for the same reason, in the same assessments. */
+export interface UnmatchedGroup {
+  reason: UnmatchedReason;
+  presentIn: number[];
+  entries: Unmatched[];
+}
+
+/**
+ * The questions that could not be compared, grouped by why (a full questionnaire beside its
+ * short variant leaves dozens "only in" the full one): each group once, in the order its first
+ * question comes.
+ */
+export function groupUnmatched(unmatched: readonly Unmatched[]): UnmatchedGroup[] {
+  const groups = new Map<string, UnmatchedGroup>();
+  for (const entry of unmatched) {
+    const key = `${entry.reason}:${entry.presentIn.join(',')}`;
+    const group = groups.get(key) ?? { reason: entry.reason, presentIn: entry.presentIn, entries: [] };
+    group.entries.push(entry);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 export interface Comparison {
   /** The dates the assessments describe, in the order given: the first is the baseline. */
   dates: string[];

@@ -96,3 +96,30 @@ test('compare orders by the date each assessment describes, shows the direction,
   await expect(page.getByTestId('compare-direction')).toContainText('2026 → 2027');
   expect(console.errors).toEqual([]);
 });
+
+test('the questions two questionnaires do not share are listed once per reason, a long list folded', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  await createAssessment(page, 'Sample run', SAMPLE);
+  await createAssessment(page, 'One-hour workshop', /^Resolution 130: one-hour/);
+  await page.getByRole('link', { name: 'Compare', exact: true }).click();
+  await page.getByRole('checkbox', { name: /Sample run/ }).check();
+  await page.getByRole('checkbox', { name: /One-hour workshop/ }).check();
+
+  const unmatched = page.getByTestId('compare-unmatched');
+  const groups = unmatched.locator('details');
+  await expect(groups.locator('summary')).toHaveText([
+    'Only in Sample run (6)',
+    'Asked for a different kind of answer (2)',
+    'Only in One-hour workshop (21)',
+  ]);
+  // Each question is named once, without its reason repeated beside it.
+  await expect(unmatched.locator('li').first()).not.toContainText('Only in');
+  // The one-hour questionnaire has more than ten questions the sample lacks: folded, to open.
+  const longest = groups.filter({ hasText: 'Only in One-hour workshop' });
+  await expect(longest).not.toHaveAttribute('open');
+  await longest.locator('summary').click();
+  await expect(longest.locator('li').first()).toBeVisible();
+  expect(console.errors).toEqual([]);
+});

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../../src/assessment/types.ts';
-import { compareAssessments as compare, type Compared } from '../../../src/comparison/compare.ts';
+import {
+  compareAssessments as compare,
+  groupUnmatched,
+  type Compared,
+} from '../../../src/comparison/compare.ts';
 import { profile } from '../analysis/profile.ts';
 import { answers, notApplicable, pillar, question, questionnaire, value } from '../builders.ts';
 
@@ -107,6 +111,27 @@ describe('comparing assessments', () => {
       { questionId: 'level', reason: 'missing', presentIn: [0] },
       { questionId: 'courses', reason: 'differentType', presentIn: [0, 1] },
       { questionId: 'budget', reason: 'missing', presentIn: [1] },
+    ]);
+  });
+
+  it('groups the questions that cannot be compared by why, each group once, in the order they come', () => {
+    const base = { text: { en: 'Q' }, defaultLanguage: 'en' };
+    const groups = groupUnmatched([
+      { ...base, questionId: 'a', reason: 'missing', presentIn: [0] },
+      { ...base, questionId: 'b', reason: 'differentType', presentIn: [0, 1] },
+      { ...base, questionId: 'c', reason: 'missing', presentIn: [1] },
+      { ...base, questionId: 'd', reason: 'missing', presentIn: [0] },
+    ]);
+    expect(
+      groups.map(({ reason, presentIn, entries }) => ({
+        reason,
+        presentIn,
+        ids: entries.map((entry) => entry.questionId),
+      })),
+    ).toEqual([
+      { reason: 'missing', presentIn: [0], ids: ['a', 'd'] },
+      { reason: 'differentType', presentIn: [0, 1], ids: ['b'] },
+      { reason: 'missing', presentIn: [1], ids: ['c'] },
     ]);
   });
 
