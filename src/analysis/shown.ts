@@ -21,3 +21,9 @@ export interface GapFigures {
 export function shownGap({ score, target }: GapFigures): number | null {
   return score === null || target === null ? null : shownScore(target) - shownScore(score);
 }
+
+/** The shown gap where a target is missed, 0 where it is met or exceeded; null without both figures. */
+export function shownShortfall(figures: GapFigures): number | null {
+  const gap = shownGap(figures);
+  return gap === null ? null : Math.max(0, gap);
+}

@@ -5,7 +5,7 @@
  * of them, or asks for a different kind of answer, cannot be compared and is listed as such.
  */
 import { analyse, type GapAnalysis } from '../analysis/gaps.ts';
-import { shownGap, shownScore } from '../analysis/shown.ts';
+import { shownScore, shownShortfall } from '../analysis/shown.ts';
 import type { Targets } from '../analysis/targets.ts';
 import type { Answers, Response } from '../assessment/types.ts';
 import type { WeightProfile } from '../profiles/schema.ts';
@@ -154,11 +154,7 @@ function comparePillars(items: readonly Compared[], analyses: readonly GapAnalys
     const groups = analyses.map((analysis) => analysis.groups.find((group) => group.pillarId === pillarId));
     const scores = groups.map((group) => shown(group?.score));
     const targets = groups.map((group) => shown(group?.target));
-    // A target met leaves no gap.
-    const gaps = groups.map((group) => {
-      const gap = group ? shownGap(group) : null;
-      return gap === null ? null : Math.max(0, gap);
-    });
+    const gaps = groups.map((group) => (group ? shownShortfall(group) : null));
     const provisional = groups.map((group) => group?.provisional ?? false);
     return { pillarId, title, defaultLanguage, scores, targets, gaps, provisional, change: change(scores) };
   });

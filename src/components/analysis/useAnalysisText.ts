@@ -1,5 +1,5 @@
 import type { GapAnalysis } from '../../analysis/gaps.ts';
-import { shownGap, type GapFigures } from '../../analysis/shown.ts';
+import { shownShortfall, type GapFigures } from '../../analysis/shown.ts';
 import { shownAs, type ShownText } from '../../i18n/useLocalized.ts';
 import type { Band, WeightProfile } from '../../profiles/schema.ts';
 import { findPillar } from '../../questionnaire/lookup.ts';
@@ -44,10 +44,10 @@ export function useAnalysisText() {
   /** A 0–100 score, or "not scored" where nothing counted. */
   const scoreText = (score: number | null) => (score === null ? t('results.notScored') : format.score(score));
   /**
-   * A gap in points as the reader can check it beside its score and target (`shownGap`), never
+   * A gap in points as the reader can check it beside its score and target (`shownShortfall`), never
    * below 0: a pillar a fraction of a point short shows 0 while its score and target read the same.
    */
-  const gapPoints = (figures: GapFigures) => format.score(Math.max(0, shownGap(figures) ?? 0));
+  const gapPoints = (figures: GapFigures) => format.score(shownShortfall(figures) ?? 0);
   /** A gap in points, "met" once the target is reached, a dash where there is none. */
   const gapText = (figures: (GapFigures & { gap: number | null }) | undefined) =>
     !figures || figures.gap === null ? '—' : figures.gap <= 0 ? t('analysis.met') : gapPoints(figures);

@@ -8,7 +8,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { analyse } from '../../../src/analysis/index.ts';
-import { shownGap, shownScore } from '../../../src/analysis/shown.ts';
+import { shownGap, shownScore, shownShortfall } from '../../../src/analysis/shown.ts';
 import PillarRows from '../../../src/components/analysis/PillarRows.vue';
 import { useAnalysisText } from '../../../src/components/analysis/useAnalysisText.ts';
 import { shownAs } from '../../../src/i18n/useLocalized.ts';
@@ -59,6 +59,12 @@ describe('gaps as shown', () => {
     const row = wrapper.findAll('tbody tr')[0]!;
     const [score, target, gap] = row.findAll('td.number').map((cell) => cell.text());
     expect([score, target, gap]).toEqual(['13', '75', '62']);
+  });
+
+  it('count nothing short of a target met or exceeded, and nothing without both figures', () => {
+    expect(shownShortfall({ score: 12.5, target: 75 })).toBe(62);
+    expect(shownShortfall({ score: 80.4, target: 75 })).toBe(0);
+    expect(shownShortfall({ score: null, target: 75 })).toBeNull();
   });
 
   it('say "met" once the target is reached, and 0 for a fraction of a point short', () => {
