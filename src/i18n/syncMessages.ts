@@ -140,16 +140,26 @@ const isRefusal = (failure: unknown): failure is Refusal =>
     typeof (failure as { code?: unknown }).code === 'string');
 
 /**
+ * A failed request of a server screen in words: the refusal as `useServerRefusal` words it, else
+ * the failure as it came. Each screen first words what it expects in its own terms.
+ */
+export function useServerFailure(): (failure: unknown) => string {
+  const { t } = useI18n();
+  const { failureText } = useFailureText();
+  const refusal = useServerRefusal();
+  return (failure) => refusal(failure) ?? t('sync.errors.other', { message: failureText(failure) });
+}
+
+/**
  * A failed request of a contributor's screens (their parts, one part): out of reach, what still
  * works without the server; anything else, the server's refusal in words. The coordinator's
  * screen of one assessment words the refusal it expects most before falling back on this.
  */
 export function useCoordinationFailure(): (failure: unknown) => string {
   const { t } = useI18n();
-  const { failureText } = useFailureText();
-  const refusal = useServerRefusal();
+  const serverFailure = useServerFailure();
   return (failure) =>
     failure instanceof SyncError && failure.code === 'unreachable'
       ? t('coordination.offline')
-      : (refusal(failure) ?? t('sync.errors.other', { message: failureText(failure) }));
+      : serverFailure(failure);
 }

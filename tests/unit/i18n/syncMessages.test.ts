@@ -5,10 +5,9 @@
  * forms its language has; and merged into the app's vue-i18n they work.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { mount } from '@vue/test-utils';
-import { defineComponent, h, nextTick } from 'vue';
+import { nextTick } from 'vue';
 import { switchLocale } from '../../../src/i18n/index.ts';
-import { useServerRefusal } from '../../../src/i18n/syncMessages.ts';
+import { useServerFailure, useServerRefusal } from '../../../src/i18n/syncMessages.ts';
 import { SyncError } from '../../../src/sync/http.ts';
 import ar from '../../../src/i18n/sync/ar.json';
 import en from '../../../src/i18n/sync/en.json';
@@ -18,7 +17,7 @@ import ru from '../../../src/i18n/sync/ru.json';
 import zh from '../../../src/i18n/sync/zh.json';
 import { localeInfo } from '../../../src/language/index.ts';
 import { expectSameKeys, expectSamePlaceholders, flatten, testI18n } from '../i18n.ts';
-import { syncScreen } from './syncScreen.ts';
+import { inScreen, syncScreen } from './syncScreen.ts';
 
 const SYNC = { ar, zh, en, fr, ru, es } as const;
 const source = flatten(en);
@@ -104,20 +103,13 @@ describe('loading the sync screens\u2019 words', () => {
 });
 
 describe('a server’s refusal', () => {
-  /** The text a server screen shows for `failure`, with the interface in `code`. */
-  function worded(code: 'en' | 'fr', failure: unknown): string | undefined {
+  /** A server screen's wording of failures, with the interface in `code`. */
+  function wordings(code: 'en' | 'fr') {
     const i18n = testI18n(code);
     i18n.global.mergeLocaleMessage(code, SYNC[code]);
-    let text: string | undefined;
-    mount(
-      defineComponent(() => {
-        text = useServerRefusal()(failure);
-        return () => h('p');
-      }),
-      { global: { plugins: [i18n] } },
-    );
-    return text;
+    return inScreen(i18n, () => ({ refusal: useServerRefusal(), failure: useServerFailure() }));
   }
+  const worded = (code: 'en' | 'fr', failure: unknown) => wordings(code).refusal(failure);
 
   it('is said in the reader’s language by its reason, not in the server’s English', () => {
     const refused = new SyncError(
@@ -144,6 +136,17 @@ describe('a server’s refusal', () => {
       fr.sync.errors.unexpected,
     );
     expect(worded('en', new Error('not the server'))).toBeUndefined();
+  });
+
+  it('falls back on the failure as it came where nothing words it', () => {
+    const { failure } = wordings('fr');
+    expect(failure(new SyncError('wrongPassword', 'The user name or the password is wrong.', 403))).toBe(
+      fr.sync.errors.wrongPassword,
+    );
+    // A refusal nothing words (a server before reasons) is the French sentence with the server's detail.
+    const unworded = failure(new SyncError('forbidden', 'No.', 403));
+    expect(unworded.startsWith(fr.sync.errors.other.split('{message}')[0]!)).toBe(true);
+    expect(unworded).toContain('No.');
   });
 
   it('is worded from what the sync status keeps of it too', () => {
