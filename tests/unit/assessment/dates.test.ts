@@ -1,12 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assessmentDate, byAssessmentDate } from '../../../src/assessment/dates.ts';
-
-const zone = process.env.TZ;
-afterEach(() => {
-  // Node reads TZ again whenever it is set.
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
+import { inTimeZone } from '../timeZone.ts';
 
 describe('the date an assessment describes', () => {
   it('is the one the person set', () => {
@@ -15,17 +9,20 @@ describe('the date an assessment describes', () => {
     );
   });
 
-  it('is otherwise the day the record was made where the person was, not in Greenwich', () => {
+  it('is otherwise the day the record was made where the person was, not in Greenwich', async () => {
     // 07:40 in Greenwich on 5 December is still the evening of 4 December in Los Angeles…
-    process.env.TZ = 'America/Los_Angeles';
-    expect(assessmentDate({ createdAt: '2026-12-05T07:40:00.000Z' })).toBe('2026-12-04');
+    expect(
+      await inTimeZone('America/Los_Angeles', () =>
+        assessmentDate({ createdAt: '2026-12-05T07:40:00.000Z' }),
+      ),
+    ).toBe('2026-12-04');
     // …and 20:00 in Greenwich on 4 December is already the morning of the 5th in Auckland.
-    process.env.TZ = 'Pacific/Auckland';
-    expect(assessmentDate({ createdAt: '2026-12-04T20:00:00.000Z' })).toBe('2026-12-05');
+    expect(
+      await inTimeZone('Pacific/Auckland', () => assessmentDate({ createdAt: '2026-12-04T20:00:00.000Z' })),
+    ).toBe('2026-12-05');
   });
 
-  it('orders assessments oldest first, the same date by the order they were made in', () => {
-    process.env.TZ = 'UTC';
+  it('orders assessments oldest first, the same date by the order they were made in', async () => {
     const made = (createdAt: string, assessedOn?: string) => ({
       createdAt,
       ...(assessedOn ? { assessedOn } : {}),
@@ -35,6 +32,10 @@ describe('the date an assessment describes', () => {
       made('2026-03-01T10:00:00.000Z', '2025-03-01'),
       made('2026-01-02T09:00:00.000Z'),
     ];
-    expect([...list].sort(byAssessmentDate)).toEqual([list[1], list[2], list[0]]);
+    expect(await inTimeZone('UTC', () => [...list].sort(byAssessmentDate))).toEqual([
+      list[1],
+      list[2],
+      list[0],
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import {
 import { pendingChanges } from '../../../src/storage/assessmentChanges.ts';
 import { useAssessmentStore } from '../../../src/stores/assessment.ts';
 import { useAssessmentsStore } from '../../../src/stores/assessments.ts';
+import { inTimeZone } from '../timeZone.ts';
 
 beforeEach(() => {
   setActivePinia(createPinia());
@@ -33,19 +34,15 @@ describe('assessment stores', () => {
   });
 
   it('writes down the day a new assessment describes as it is where the person is', async () => {
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/Los_Angeles';
     vi.useFakeTimers({ now: new Date('2026-12-05T07:40:00.000Z'), toFake: ['Date'] });
     try {
       // Still the evening of 4 December in Los Angeles, whatever the day is in Greenwich.
-      expect(await useAssessmentsStore().create('Evening', 'sample')).toMatchObject({
-        assessedOn: '2026-12-04',
-        createdAt: '2026-12-05T07:40:00.000Z',
-      });
+      const created = await inTimeZone('America/Los_Angeles', () =>
+        useAssessmentsStore().create('Evening', 'sample'),
+      );
+      expect(created).toMatchObject({ assessedOn: '2026-12-04', createdAt: '2026-12-05T07:40:00.000Z' });
     } finally {
       vi.useRealTimers();
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
     }
   });
 

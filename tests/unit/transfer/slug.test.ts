@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileName } from '../../../src/transfer/export.ts';
 import { slug } from '../../../src/transfer/slug.ts';
+import { inTimeZone } from '../timeZone.ts';
 
 describe('slug', () => {
   it('keeps letters and digits of any script, with dashes between', () => {
@@ -21,16 +22,10 @@ describe('slug', () => {
 });
 
 describe('an exported file’s name', () => {
-  it('carries the day it was saved where the person is', () => {
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/Los_Angeles';
-    try {
-      expect(fileName('Kenya 2026', 'sharing', 'json', new Date('2026-12-05T07:40:00.000Z'))).toBe(
-        'baseline-Kenya-2026-sharing-2026-12-04.json',
-      );
-    } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    }
+  it('carries the day it was saved where the person is', async () => {
+    const name = await inTimeZone('America/Los_Angeles', () =>
+      fileName('Kenya 2026', 'sharing', 'json', new Date('2026-12-05T07:40:00.000Z')),
+    );
+    expect(name).toBe('baseline-Kenya-2026-sharing-2026-12-04.json');
   });
 });
