@@ -18,8 +18,8 @@ export function useClauseLabel() {
 
   function clauseLabel(citation: Citation): string | undefined {
     if (!citation.mark) return citation.document ? undefined : citation.id;
-    const section =
-      citation.section ?? (citation.id.split('/').length > 2 ? citation.id.split('/')[1] : undefined);
+    const [, part, slug] = citation.id.split('/');
+    const section = citation.section ?? (slug === undefined ? undefined : part);
     // The registry's marks of seed documents begin with the seed's number, which names a working file, not a text.
     const mark = citation.mark.replace(/^seed \d+,\s*/, '');
     const key = `clauses.section.${section}`;
