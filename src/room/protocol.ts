@@ -7,9 +7,8 @@
  */
 import { z } from '../validation/zod.ts';
 import type { LocatedProblem } from '../validation/problems.ts';
-import { timestampSchema } from '../validation/fields.ts';
+import { questionnaireRefSchema, timestampSchema } from '../validation/fields.ts';
 import { participantIdSchema, participantKeyFields } from '../workshop/payload.ts';
-import { questionnaireRefSchema } from '../validation/fields.ts';
 import { workshopIdSchema } from '../workshop/setup.ts';
 import { joinNoticeSchema } from './joinNotice.ts';
 

@@ -8,14 +8,13 @@
  */
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
-import { timestampSchema } from '../validation/fields.ts';
+import { questionnaireRefSchema, timestampSchema } from '../validation/fields.ts';
 import type { Answer, Answers } from '../assessment/types.ts';
 import { answersSchema, MAX_ANSWERS } from './answersSchema.ts';
 import { readJson, type InputLimits } from '../validation/guard.ts';
 import type { Problem } from '../validation/problems.ts';
 import { canonicalJson, checksumOf, compressText, decompressText } from './encoding.ts';
 import { open, seal, SEAL_SCHEME, SealError } from './seal.ts';
-import { questionnaireRefSchema } from '../validation/fields.ts';
 import { workshopIdSchema, type JoinInfo } from './setup.ts';
 
 export const PAYLOAD_FORMAT = 'baseline-workshop-answers';

@@ -7,8 +7,7 @@
  */
 import { z } from '../validation/zod.ts';
 import { expected } from '../validation/expected.ts';
-import { identifier, timestampSchema } from '../validation/fields.ts';
-import { questionnaireRefSchema } from '../validation/fields.ts';
+import { identifier, questionnaireRefSchema, timestampSchema } from '../validation/fields.ts';
 import { joinInfoSchema, workshopIdSchema } from './setup.ts';
 
 const SHORT_TEXT = 200;

@@ -7,6 +7,7 @@ import {
   assessmentFile,
   backupFile,
   encrypt,
+  exportedResults,
   MIN_ITERATIONS,
   readImport,
   type ImportRead,
@@ -14,7 +15,6 @@ import {
 import type { Assessment } from '../../../src/assessment/types.ts';
 import type { WeightProfile } from '../../../src/profiles/schema.ts';
 import { analyse } from '../../../src/analysis/index.ts';
-import { exportedResults } from '../../../src/transfer/index.ts';
 import { profile } from '../analysis/profile.ts';
 import { answers, assessment, bytes, context, sample } from './data.ts';
 
