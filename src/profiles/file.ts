@@ -1,5 +1,6 @@
 /** Weight profiles as small JSON files that delegations can exchange. */
 import { problem, type Problem } from '../validation/problems.ts';
+import { slug } from '../transfer/slug.ts';
 import type { WeightProfile } from './schema.ts';
 
 /** Far above any real profile (a few kilobytes), low enough that a wrong file is refused at once. */
@@ -10,8 +11,12 @@ export function profileFileText({ $schema: _, ...profile }: WeightProfile): stri
   return `${JSON.stringify(profile, null, 2)}\n`;
 }
 
-export function profileFileName(profile: WeightProfile): string {
-  return `weights-${profile.id}.json`;
+/**
+ * A file name the receiving delegation can tell apart: the profile's title as the person sees it
+ * (its id, when the title has no letter or digit) and its version, which each save raises.
+ */
+export function profileFileName(profile: WeightProfile, title: string): string {
+  return `weights-${slug(title) || profile.id}-${profile.version}.json`;
 }
 
 /** A problem for a file too large to be a weight profile, or `undefined`. */

@@ -246,7 +246,7 @@ test('a saved profile is exported as a file and imported on another device with 
   ]);
   const path = await download.path();
   const exported = JSON.parse(readFileSync(path, 'utf8'));
-  expect(download.suggestedFilename()).toMatch(/^weights-custom-[0-9a-f-]+\.json$/);
+  expect(download.suggestedFilename()).toBe(`weights-Delegation-A-${exported.version}.json`);
   expect(exported).toMatchObject({
     kind: 'weightProfile',
     title: { en: 'Delegation A' },
