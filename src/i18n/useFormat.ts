@@ -35,6 +35,12 @@ export function useFormat(locale: Readonly<Ref<string>> = useI18n().locale) {
     /** A figure to at most `digits` decimals (weights, points of a contribution or a gap). */
     decimal: (value: number, digits = 1) =>
       numberFormat(locale.value, { maximumFractionDigits: digits }).format(value),
+    /**
+     * A figure as it is typed back into a box: every digit it has (the shortest that reads back
+     * the same), the reader's digits and separator, no grouping, so `parseTypedNumber` reads it.
+     */
+    typable: (value: number) =>
+      numberFormat(locale.value, { maximumFractionDigits: 20, useGrouping: false }).format(value),
     dateTime: (iso: string) =>
       dateFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     date: (value: Date) => dateFormat(locale.value, { dateStyle: 'medium' }).format(value),

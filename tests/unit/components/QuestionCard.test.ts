@@ -77,6 +77,34 @@ describe('QuestionCard', () => {
     expect(emitted(wrapper)).toHaveLength(1);
   });
 
+  it('shows a stored figure as the reader writes numbers, and tidies what is typed on leaving the box', async () => {
+    const figure = question({ id: 'q', type: 'percentage' });
+    expect(mountCard(figure, given({ kind: 'value', value: 12.5 }), 'fr').get('input').element.value).toBe(
+      '12,5',
+    );
+    expect(mountCard(figure, given({ kind: 'value', value: 12.5 }), 'en').get('input').element.value).toBe(
+      '12.5',
+    );
+    const wrapper = mountCard(figure, undefined, 'fr');
+    const input = wrapper.get('input');
+    await input.setValue('7,50');
+    expect(emitted(wrapper)).toEqual([{ kind: 'value', value: 7.5 }]);
+    await input.trigger('blur');
+    expect(input.element.value).toBe('7,5');
+  });
+
+  it('keeps an entry being corrected when the figure is cleared elsewhere, and empties the box otherwise', async () => {
+    const figure = question({ id: 'q', type: 'percentage' });
+    const wrapper = mountCard(figure, given({ kind: 'value', value: 40 }));
+    const input = wrapper.get('input');
+    await input.setValue('4o');
+    await wrapper.setProps({ answer: given({ kind: 'notApplicable' }) });
+    expect(input.element.value).toBe('4o');
+    const other = mountCard(figure, given({ kind: 'value', value: 40 }));
+    await other.setProps({ answer: given({ kind: 'notApplicable' }) });
+    expect(other.get('input').element.value).toBe('');
+  });
+
   it('shows what a figure counts, its rule worked out from the scoring, and why the thresholds are there', () => {
     const basisSource = 'nis2';
     const citations = new Map([
