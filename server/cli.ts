@@ -60,10 +60,11 @@ Administration (on this machine; same --data or DATABASE_URL):
 
 Statistics across organisations and years (aggregates over at least the threshold of organisations):
   npm run server -- stats --questionnaire ID --from 2024 --to 2026 [--version V] [--organisation ORG]
-      [--include-provisional] [--threshold N (only raises it)] [--per-organisation] [--csv FILE|-] [--json]
+      [--include-provisional] [--threshold N (only raises it)] [--per-organisation] [--csv FILE|-] [--semicolons] [--json]
   npm run server -- stats threshold --organisation ORG --threshold N   (3 or more; default 5)
 
-ORG is an organisation's id or its exact name. Without --password-stdin a password is generated and printed once.`;
+--semicolons writes the CSV for spreadsheets set for a decimal comma (French, Spanish, Russian…):
+semicolons between columns and 1,5. ORG is an organisation's id or its exact name. Without --password-stdin a password is generated and printed once.`;
 
 const OPTIONS = {
   host: { type: 'string', default: '127.0.0.1' },
@@ -93,6 +94,7 @@ const OPTIONS = {
   'include-provisional': { type: 'boolean', default: false },
   'per-organisation': { type: 'boolean', default: false },
   csv: { type: 'string' },
+  semicolons: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
 } as const;
 

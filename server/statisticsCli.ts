@@ -27,6 +27,7 @@ export interface StatsValues {
   'include-provisional'?: boolean | undefined;
   'per-organisation'?: boolean | undefined;
   csv?: string | undefined;
+  semicolons?: boolean | undefined;
   json?: boolean | undefined;
 }
 
@@ -81,7 +82,7 @@ export async function stats(
       throw error instanceof StatisticsError ? new AdminError(error.message) : error;
     });
     if (values.csv) {
-      const csv = statisticsCsv(report);
+      const csv = statisticsCsv(report, values.semicolons ? 'semicolon' : 'comma');
       if (values.csv === '-') process.stdout.write(csv);
       else {
         writeFileSync(values.csv, csv);

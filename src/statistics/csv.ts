@@ -4,23 +4,24 @@
  * reproduce it (questionnaire and versions, period, scope, threshold, weight profiles, whether
  * provisional assessments counted, when computed). Column names and measures are fixed
  * identifiers, not interface words, so a published file reads the same in every language. A
- * suppressed figure is a row with the measure `suppressed` and no value. Written by Papa Parse
- * with formulas escaped, as the answers' CSV is; a byte-order mark leads the file.
+ * suppressed figure is a row with the measure `suppressed` and no value. Written in the
+ * convention the spreadsheet reads (commas and 1.5 unless asked for semicolons and 1,5), with
+ * formulas escaped, as the answers' CSV is.
  */
-import Papa from 'papaparse';
+import { csvFigure, spreadsheetCsv, type CsvConvention } from '../transfer/csvConvention.ts';
 import type { Distribution, StatisticsReport, Suppressed } from './report.ts';
 import { isSuppressed } from './report.ts';
 
 export const STATISTICS_CSV_FIELDS = ['section', 'subject', 'year', 'measure', 'value', 'organisations'];
 
 type Row = [string, string, number | '', string, string | number, number | ''];
+/** A figure to four decimals, as the convention writes it. */
+type Figure = (value: number) => string | number;
 
 const DISTRIBUTION_MEASURES = ['median', 'q1', 'q3', 'min', 'max'] as const;
 
-/** A figure to four decimals. */
-const figure = (value: number) => Math.round(value * 10000) / 10000;
-
 function distributionRows(
+  figure: Figure,
   section: string,
   subject: string,
   year: number | '',
@@ -59,13 +60,14 @@ function settingsRows(report: StatisticsReport): Row[] {
   ];
 }
 
-export function statisticsRows(report: StatisticsReport): Row[] {
+export function statisticsRows(report: StatisticsReport, convention: CsvConvention = 'comma'): Row[] {
+  const figure: Figure = csvFigure(convention);
   const rows: Row[] = [
     ...settingsRows(report),
-    ...distributionRows('overall', 'overall', '', report.overall),
+    ...distributionRows(figure, 'overall', 'overall', '', report.overall),
   ];
   for (const pillar of report.pillars)
-    rows.push(...distributionRows('pillar', pillar.pillarId, '', pillar.distribution));
+    rows.push(...distributionRows(figure, 'pillar', pillar.pillarId, '', pillar.distribution));
   if (isSuppressed(report.bands)) rows.push(['band', '', '', 'suppressed', '', report.bands.organisations]);
   else
     for (const band of report.bands.counts)
@@ -83,7 +85,8 @@ export function statisticsRows(report: StatisticsReport): Row[] {
   else
     for (const question of report.questionsBelowTarget.questions)
       rows.push(['questionBelowTarget', question.questionId, '', 'below', question.below, question.counted]);
-  for (const year of report.years) rows.push(...distributionRows('year', 'overall', year.year, year.overall));
+  for (const year of report.years)
+    rows.push(...distributionRows(figure, 'year', 'overall', year.year, year.overall));
   for (const organisation of report.organisations)
     for (const year of organisation.years)
       rows.push([
@@ -97,12 +100,6 @@ export function statisticsRows(report: StatisticsReport): Row[] {
   return rows;
 }
 
-export function statisticsCsv(report: StatisticsReport): string {
-  return (
-    '\uFEFF' +
-    Papa.unparse(
-      { fields: STATISTICS_CSV_FIELDS, data: statisticsRows(report) },
-      { escapeFormulae: true, newline: '\r\n' },
-    )
-  );
+export function statisticsCsv(report: StatisticsReport, convention: CsvConvention = 'comma'): string {
+  return spreadsheetCsv(STATISTICS_CSV_FIELDS, statisticsRows(report, convention), convention);
 }

@@ -1,10 +1,7 @@
 /**
- * Answers and scores as CSV for spreadsheets, written by Papa Parse: fields are quoted where
- * needed, and text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) is escaped,
- * so an imported comment cannot become a formula on someone's computer. A byte-order mark
- * leads the file, so spreadsheet programs read Cyrillic and other scripts correctly.
+ * Answers and scores as CSV for spreadsheets, in the convention the spreadsheet reads
+ * (`csvConvention.ts`: quoting, formulas escaped, a byte-order mark).
  */
-import Papa from 'papaparse';
 import type { GapAnalysis, QuestionAnalysis } from '../analysis/gaps.ts';
 import type { ResultState } from '../analysis/provisional.ts';
 import { describeResponse, responseText, type ResponseWords } from '../assessment/describe.ts';
@@ -12,6 +9,9 @@ import type { Answers } from '../assessment/types.ts';
 import type { Band } from '../profiles/schema.ts';
 import { findPillar } from '../questionnaire/lookup.ts';
 import type { LocalizedText, Questionnaire } from '../questionnaire/schema.ts';
+import { csvFigure, spreadsheetCsv, type CsvConvention } from './csvConvention.ts';
+
+export { csvConventionFor, type CsvConvention } from './csvConvention.ts';
 
 export interface CsvColumns {
   pillarId: string;
@@ -55,50 +55,8 @@ export interface CsvText {
   convention: CsvConvention;
 }
 
-/**
- * How the spreadsheet program opening the file reads a CSV, which it takes from the computer's
- * regional settings: `comma`, fields separated by commas and 1.5 written with a point (English,
- * Chinese, most Arabic settings); `semicolon`, fields separated by semicolons and 1,5 written with
- * a comma (French, Spanish, Russian and most of Europe, Latin America and Africa). A file in the
- * other convention opens as one column of text.
- */
-export type CsvConvention = 'comma' | 'semicolon';
-
-/** The convention of the spreadsheets of a language's usual regional settings. */
-export function csvConventionFor(locale: string): CsvConvention {
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal');
-  return decimal?.value === ',' ? 'semicolon' : 'comma';
-}
-
-const BOM = '\uFEFF';
-
-/**
- * Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) is escaped; a figure with a
- * decimal comma is written as text, and a negative one must not be taken for a formula.
- */
-const FORMULA = /^(?!-\d+(?:,\d+)?$)[=+\-@\t\r]/;
-
-function unparse(fields: string[], rows: unknown[][], convention: CsvConvention): string {
-  return (
-    BOM +
-    Papa.unparse(
-      { fields, data: rows },
-      { delimiter: convention === 'semicolon' ? ';' : ',', escapeFormulae: FORMULA, newline: '\r\n' },
-    )
-  );
-}
-
-/** A figure to four decimals, with the decimal separator of the convention. */
-function decimals(convention: CsvConvention) {
-  return (value: number | null | undefined): string | number => {
-    if (value === null || value === undefined) return '';
-    const rounded = Math.round(value * 10000) / 10000;
-    return convention === 'semicolon' ? String(rounded).replace('.', ',') : rounded;
-  };
-}
-
 /** An answer's value as recorded: a figure as the convention writes it, anything else as JSON. */
-const recorded = (value: unknown, decimal: ReturnType<typeof decimals>) =>
+const recorded = (value: unknown, decimal: ReturnType<typeof csvFigure>) =>
   typeof value === 'number' ? decimal(value) : JSON.stringify(value);
 
 /**
@@ -113,7 +71,7 @@ export function answersCsv(
   text: CsvText,
 ): string {
   const c = text.columns;
-  const decimal = decimals(text.convention);
+  const decimal = csvFigure(text.convention);
   const figures = new Map<string, QuestionAnalysis>(
     analysis.groups.flatMap((group) => group.questions.map((question) => [question.questionId, question])),
   );
@@ -144,7 +102,7 @@ export function answersCsv(
       ];
     }),
   );
-  return unparse(
+  return spreadsheetCsv(
     [
       c.pillarId,
       c.pillar,
@@ -174,7 +132,7 @@ export function answersCsv(
  */
 export function pillarsCsv(questionnaire: Questionnaire, analysis: GapAnalysis, text: CsvText): string {
   const c = text.columns;
-  const decimal = decimals(text.convention);
+  const decimal = csvFigure(text.convention);
   const state = (provisional: boolean): ResultState =>
     analysis.state === 'empty' ? 'empty' : provisional ? 'provisional' : 'final';
   const band = (value: Band | undefined, provisional: boolean) =>
@@ -223,7 +181,7 @@ export function pillarsCsv(questionnaire: Questionnaire, analysis: GapAnalysis, 
     sum((group) => group.counted),
     decimal(analysis.coverage),
   ]);
-  return unparse(
+  return spreadsheetCsv(
     [
       c.pillarId,
       c.pillar,

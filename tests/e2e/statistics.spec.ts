@@ -135,6 +135,16 @@ test('a statistician sees figures with tables beside the charts, never one agenc
   expect(csv).toContain(`settings,threshold,,,${AGENCIES},`);
   expect(csv).toContain('year,overall,2025,suppressed,,5');
   expect(csv).not.toContain('organisation,Agency');
+  // For a spreadsheet set for a decimal comma: semicolons, the same figures.
+  await page.getByRole('radio', { name: /columns separated by semicolons/ }).check();
+  const [semicolons] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('statistics-csv').click(),
+  ]);
+  const semicolonCsv = await readFile(await semicolons.path(), 'utf8');
+  expect(semicolonCsv).toContain('settings;questionnaire;;;resolution-130-quick;');
+  expect(semicolonCsv).toContain('year;overall;2025;suppressed;;5');
+  expect(semicolonCsv.split('\r\n')).toHaveLength(csv.split('\r\n').length);
 
   await page.screenshot({ path: test.info().outputPath('statistics.png'), fullPage: true });
   // A period with no assessment says so, without empty charts and tables.
