@@ -34,6 +34,27 @@ function sticksOut(page: Page) {
   });
 }
 
+/**
+ * Checkboxes and radio buttons whose label's text starts on a line below the box, rather than
+ * beside it (the report's "Appendix: method, weights and sources" once fell under its box).
+ */
+function boxesAboveTheirText(page: Page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('label')).flatMap((label) => {
+      const box = label.querySelector('input[type=checkbox], input[type=radio]')?.getBoundingClientRect();
+      if (!box || box.width === 0) return [];
+      const texts = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+      let text = texts.nextNode();
+      while (text && !text.textContent?.trim()) text = texts.nextNode();
+      if (!text) return [];
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const line = range.getClientRects()[0];
+      return line && line.top >= box.bottom ? [label.textContent?.trim().slice(0, 40)] : [];
+    }),
+  );
+}
+
 test.use({ viewport: { width: 360, height: 740 } });
 test.slow();
 
@@ -54,12 +75,14 @@ for (const language of LANGUAGES)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
       expect(await sticksOut(page), `${screen} in ${language}`).toEqual([]);
+      expect(await boxesAboveTheirText(page), `${screen} in ${language}`).toEqual([]);
     }
     for (const screen of OTHERS) {
       await page.goto(`./#/${screen}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
       expect(await sticksOut(page), `/${screen} in ${language}`).toEqual([]);
+      expect(await boxesAboveTheirText(page), `/${screen} in ${language}`).toEqual([]);
     }
     expect(console.errors).toEqual([]);
   });
