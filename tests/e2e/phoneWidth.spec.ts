@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createAssessment, watchConsole } from './helpers.ts';
+import {
+  answerStrategy,
+  handBackFile,
+  joinWithLink,
+  setUpWorkshop,
+  workshopLink,
+} from './workshopHelpers.ts';
 
 /**
  * On a phone (360 px) no screen scrolls sideways as a whole, in any of the six languages: what
@@ -57,13 +64,13 @@ function boxesAboveTheirText(page: Page) {
 
 /**
  * Fields a finger cannot hit comfortably: a box to type or pick in that is less than 44 px high
- * (the header's language list is kept compact on purpose, and is not in `main`).
+ * (the header's language list is kept compact on purpose, and is not in `main`; a link shown to
+ * copy is read, not typed in).
  */
 function smallFields(page: Page) {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('main :is(input, select, textarea)')).flatMap((field) => {
-      if (field instanceof HTMLInputElement && ['checkbox', 'radio', 'file', 'hidden'].includes(field.type))
-        return [];
+      if (field.matches('[readonly], [type=checkbox], [type=radio], [type=file], [type=hidden]')) return [];
       const box = field.getBoundingClientRect();
       return box.height > 0 && box.height < 43.5
         ? [`${field.id || field.getAttribute('name')}: ${box.height} px`]
@@ -113,3 +120,44 @@ for (const language of LANGUAGES)
     }
     expect(console.errors).toEqual([]);
   });
+
+test('a workshop fits a 360 px phone, for the participants and the facilitator (Arabic)', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  await setUpWorkshop(page, 'Phone workshop', { seal: false });
+  const workshop = page.url();
+  const link = await workshopLink(page);
+  const files: string[] = [];
+  for (const [group, exists] of [
+    ['Government', 'Yes'],
+    ['Academia', 'No'],
+  ] as const) {
+    const context = await page
+      .context()
+      .browser()!
+      .newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 360, height: 740 } });
+    const participant = await context.newPage();
+    await joinWithLink(participant, link, group);
+    await answerStrategy(participant, exists);
+    await participant.locator('#language-select').selectOption('ar');
+    await expectFitsPhone(participant, `the participant's answers`);
+    await participant.locator('#language-select').selectOption('en');
+    files.push(await handBackFile(participant));
+    await participant.locator('#language-select').selectOption('ar');
+    await expectFitsPhone(participant, 'handing back');
+    await context.close();
+  }
+  await page.getByLabel('Answer files').setInputFiles(files);
+  await expect(page.getByTestId('participants').getByRole('row')).toHaveCount(3);
+  await page.locator('#language-select').selectOption('ar');
+  await expectFitsPhone(page, 'the workshop');
+  for (const screen of ['discuss', 'consensus']) {
+    await page.goto(`${workshop}/${screen}`);
+    await expect(
+      page.getByTestId(screen === 'discuss' ? 'discuss-questions' : 'consensus-progress'),
+    ).toBeVisible();
+    await expectFitsPhone(page, screen);
+  }
+  expect(console.errors).toEqual([]);
+});
