@@ -2,16 +2,12 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { statisticsCsv } from '../../../src/statistics/csv.ts';
 import type { StatisticsReport } from '../../../src/statistics/report.ts';
+import { REPORT, withheld } from './report.ts';
 
 const spread = { organisations: 6, min: 12.25, q1: 30.5, median: 42.125, q3: 55.75, max: 81 };
 const report: StatisticsReport = {
-  questionnaire: { id: 'resolution-130', versions: ['2.0.0'] },
-  period: { from: '2026-01-01', to: '2026-12-31' },
-  scope: null,
-  threshold: 5,
-  includeProvisional: false,
+  ...REPORT,
   profiles: [{ id: 'equal', version: '1.0.0', assessments: 6 }],
-  computedAt: '2026-12-05T03:00:00.000Z',
   population: { organisations: 6, assessments: 6, excluded: { provisional: 0, empty: 0, invalidWeights: 0 } },
   overall: spread,
   pillars: [{ pillarId: 'cirt', distribution: spread }],
@@ -20,7 +16,7 @@ const report: StatisticsReport = {
     counts: [{ bandId: 'establishing', label: 'Establishing', from: 35, organisations: 6 }],
   },
   gaps: { organisations: 6, pillars: [{ pillarId: 'cirt', below: 4, scored: 6, medianGap: -2.5 }] },
-  questionsBelowTarget: { suppressed: true, organisations: 2 },
+  questionsBelowTarget: withheld(2),
   years: [{ year: 2026, overall: spread }],
   organisations: [
     {
