@@ -1,7 +1,7 @@
 /**
  * The workbook layout of a questionnaire, for authors who write in a spreadsheet (as XLSForm
  * authors do): pure functions between a questionnaire and sheets of cells, with no spreadsheet
- * library (`file.ts` reads and writes the .xlsx). The layout is documented in
+ * library (`spreadsheet.ts` reads and writes the .xlsx). The layout is documented in
  * `questionnaires/README.md`:
  *
  * - `settings`: one row per field of the questionnaire (`field`, `value`, then one column per
