@@ -3,7 +3,7 @@
  * and what every participant's device needs to answer and hand back (see `joinCode.ts` for the
  * short form that can be typed or put in a QR code).
  *
- * The Zod schema is the single source of the format; `questionnaires/schema/workshop.schema.json`
+ * The Zod schema is the single source of the format; `questionnaires/schema/workshop-setup.schema.json`
  * is generated from it (`npm run schema`).
  */
 import { z } from '../validation/zod.ts';
