@@ -17,7 +17,19 @@ import {
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 const SCREENS = ['answer', 'results', 'weights', 'report', 'export'] as const;
 /** The screens outside one assessment. */
-const OTHERS = ['', 'questionnaires', 'compare', 'workshops', 'workshops/new', 'join', 'import'] as const;
+const OTHERS = [
+  '',
+  'questionnaires',
+  'compare',
+  'workshops',
+  'workshops/new',
+  'join',
+  'import',
+  'link',
+  'statistics',
+  'contributions',
+  'questionnaires/resolution-130/variant',
+] as const;
 
 /** What sticks out past the page's width, outside any region that scrolls sideways. */
 function sticksOut(page: Page) {
