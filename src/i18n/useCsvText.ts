@@ -1,4 +1,5 @@
-import type { CsvConvention, CsvText } from '../transfer/csv.ts';
+import type { CsvText } from '../transfer/csv.ts';
+import type { CsvConvention } from '../transfer/csvConvention.ts';
 import { useResponseWords } from './useResponseText.ts';
 import { useLanguage } from './useLanguage.ts';
 

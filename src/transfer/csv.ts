@@ -11,8 +11,6 @@ import { findPillar } from '../questionnaire/lookup.ts';
 import type { LocalizedText, Questionnaire } from '../questionnaire/schema.ts';
 import { csvFigure, spreadsheetCsv, type CsvConvention } from './csvConvention.ts';
 
-export { csvConventionFor, type CsvConvention } from './csvConvention.ts';
-
 export interface CsvColumns {
   pillarId: string;
   pillar: string;

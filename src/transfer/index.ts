@@ -6,8 +6,10 @@ export {
   encryptionAvailable,
   WrongPassphraseError,
 } from './crypto.ts';
-export { answersCsv, csvConventionFor, pillarsCsv } from './csv.ts';
-export type { CsvColumns, CsvConvention, CsvText } from './csv.ts';
+export { answersCsv, pillarsCsv } from './csv.ts';
+export type { CsvColumns, CsvText } from './csv.ts';
+export { csvConventionFor } from './csvConvention.ts';
+export type { CsvConvention } from './csvConvention.ts';
 export { assessmentFile, backupFile, fileName } from './export.ts';
 export * from './formats.ts';
 export { readImport } from './import.ts';
