@@ -26,8 +26,6 @@ const OTHERS = [
   'join',
   'import',
   'link',
-  'statistics',
-  'contributions',
   'questionnaires/resolution-130/variant',
 ] as const;
 
