@@ -3,6 +3,7 @@ import {
   axeViolations as violations,
   createAssessment,
   expectSaved,
+  openScreen,
   pillarNav,
   question,
   SAMPLE,
@@ -19,8 +20,7 @@ interface Screen {
 
 /** Each screen by its address, as a reader moving through the app gets it (no reload between). */
 async function open(page: Page, screen: Screen): Promise<void> {
-  await page.goto(screen.url);
-  await expect(page.locator('main h1')).toBeVisible();
+  await openScreen(page, screen.url);
   await screen.prepare?.(page);
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
+import { createAssessment, expectSaved, openScreen, question, SAMPLE, watchConsole } from './helpers.ts';
 
 /**
  * The production build carries a strict Content-Security-Policy (no eval, no inline script,
@@ -78,12 +78,9 @@ test('every screen runs under the strict Content-Security-Policy with no violati
   await page.getByRole('link', { name: 'Import a file' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Import/ })).toBeVisible();
   // The screens with weights, workshops and comparisons, which build their own schemas.
-  await page.goto(answering.replace(/\/answer.*$/, '/weights'));
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  for (const screen of ['workshops', 'workshops/new', 'join', 'compare', 'backup']) {
-    await page.goto(`./#/${screen}`);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  }
+  await openScreen(page, answering.replace(/\/answer.*$/, '/weights'));
+  for (const screen of ['workshops', 'workshops/new', 'join', 'compare', 'backup'])
+    await openScreen(page, `./#/${screen}`);
   // A workshop's room screen (roll call, the room's schemas), here with no room server.
   await page.goto('./#/workshops/new');
   await page.getByLabel('Name of the workshop').fill('Under the policy');
@@ -91,8 +88,7 @@ test('every screen runs under the strict Content-Security-Policy with no violati
   await page.getByRole('button', { name: 'Set up the workshop' }).click();
   await page.getByRole('link', { name: 'Room: who joined, who is missing' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'The room' })).toBeVisible();
-  await page.goto('./#/no-such-page');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await openScreen(page, './#/no-such-page');
 
   expect(await violations()).toEqual([]);
   expect(console.errors).toEqual([]);

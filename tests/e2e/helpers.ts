@@ -58,3 +58,15 @@ export function pillarNav(page: Page, title: string) {
     .getByRole('navigation', { name: 'Pillars' })
     .getByRole('link', { name: new RegExp(`^${title}`) });
 }
+
+/**
+ * Goes to a screen and waits for its heading, under the route of that address (`data-route` on
+ * `main`). A new address that differs only after the `#` is reached before the screen has
+ * changed, so the heading of the screen just left would otherwise pass for it, and what follows
+ * would look at that screen again.
+ */
+export async function openScreen(page: Page, address: string): Promise<void> {
+  await page.goto(address);
+  const route = new URL(address, page.url()).hash.slice(1) || '/';
+  await expect(page.locator(`main[data-route="${route}"] h1`)).toBeVisible();
+}
