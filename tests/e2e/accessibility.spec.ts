@@ -143,6 +143,9 @@ for (const locale of ['en', 'ar'] as const) {
     });
     await page.evaluate((value) => localStorage.setItem('baseline.locale', value), locale);
     await page.reload();
+    // Started again, on the screen it was on, before the walk changes the address: a change made
+    // while the app is still starting is not followed.
+    await expect(page.locator('main[data-route] h1')).toBeVisible();
     for (const screen of screens) {
       await open(page, screen);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
