@@ -17,7 +17,6 @@ import type { AssignmentStatus } from '../src/coordination/status.ts';
 import type { Questionnaire } from '../src/questionnaire/schema.ts';
 import type { ServerRefusalReason } from '../src/sync/protocol.ts';
 
-/** Refused: not found, not allowed, or not possible now; the message says which. */
 /** A refusal of the coordination rules: its reason (which says its code) and the English for logs. */
 export class CoordinationError extends Error {
   constructor(
