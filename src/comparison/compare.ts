@@ -69,6 +69,8 @@ export interface Unmatched {
 
 /** Questions that could not be compared for the same reason, in the same assessments. */
 export interface UnmatchedGroup {
+  /** The reason and the assessments, as one string: the group's identity, for a list. */
+  key: string;
   reason: UnmatchedReason;
   presentIn: number[];
   entries: Unmatched[];
@@ -83,7 +85,7 @@ export function groupUnmatched(unmatched: readonly Unmatched[]): UnmatchedGroup[
   const groups = new Map<string, UnmatchedGroup>();
   for (const entry of unmatched) {
     const key = `${entry.reason}:${entry.presentIn.join(',')}`;
-    const group = groups.get(key) ?? { reason: entry.reason, presentIn: entry.presentIn, entries: [] };
+    const group = groups.get(key) ?? { key, reason: entry.reason, presentIn: entry.presentIn, entries: [] };
     group.entries.push(entry);
     groups.set(key, group);
   }
