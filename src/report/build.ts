@@ -154,6 +154,8 @@ export interface ReportAppendix {
   overallProvisional: boolean;
   /** The coverage from which a score is final, not provisional (see src/analysis/provisional.ts). */
   finalCoverage: number;
+  /** Everything the questions cite, each once, with its document and summary, in order of first citation. */
+  cited: Citation[];
 }
 
 export interface Report {
@@ -218,7 +220,13 @@ export function buildReport(
       ),
     },
     answers: answersSection(questionnaire, byPillar, answers, citations),
-    appendix: appendix(questionnaire, profile, byPillar, byGci, ref, main),
+    appendix: {
+      ...appendix(questionnaire, profile, byPillar, byGci, ref, main),
+      cited: cite(
+        questionnaire.pillars.flatMap((pillar) => pillar.questions.flatMap((question) => question.sources)),
+        citations,
+      ),
+    },
   };
 }
 
@@ -291,7 +299,7 @@ function appendix(
   byGci: GapAnalysis,
   ref: Reference,
   main: GapAnalysis,
-): ReportAppendix {
+): Omit<ReportAppendix, 'cited'> {
   const nominal = profileShares(questionnaire, profile, 'pillar').pillars;
   const nominalGci = profileShares(questionnaire, profile, 'gciPillar').pillars;
   const numbers = questionNumbers(questionnaire);

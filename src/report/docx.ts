@@ -504,13 +504,6 @@ class DocxBuilder {
       t('reportAnalysis.resultShare'),
     ];
     const pillarTitles = new Map(appendix.pillarWeights.map((row) => [row.id, words.content(row.title)]));
-    const cited = new Map(
-      report.answers.pillars.flatMap((pillar) =>
-        pillar.questions.flatMap((question) =>
-          question.sources.map((citation) => [citation.id, citation] as const),
-        ),
-      ),
-    );
     return [
       this.heading(t('report.appendix'), 1, true),
       this.heading(t('report.questionnaireTitle'), 2),
@@ -577,7 +570,7 @@ class DocxBuilder {
         t('report.method.reproduce'),
       ].map((text) => this.paragraph(text)),
       this.heading(t('report.cited'), 2),
-      ...[...cited.values()].map((citation) =>
+      ...appendix.cited.map((citation) =>
         this.bullet(
           [
             words.document(citation),

@@ -233,6 +233,29 @@ describe('the report', () => {
     expect(appendix.overallBand?.id).toBe('evolving');
   });
 
+  it('lists in the appendix everything the questions cite, each once, in the order first cited', () => {
+    // The last question cites again what the first one cites.
+    const questionnaire = structuredClone(sample);
+    const first = questionnaire.pillars[0]!.questions[0]!;
+    questionnaire.pillars.at(-1)!.questions.at(-1)!.sources.push(first.sources[0]!);
+    const { appendix } = buildReport(ownTargets, questionnaire, byId, {
+      now: NOW,
+      sharing: false,
+      profile: equal,
+      clauses,
+    });
+    const cited = questionnaire.pillars.flatMap((pillar) =>
+      pillar.questions.flatMap((question) => question.sources),
+    );
+    expect(appendix.cited.map((citation) => citation.id)).toEqual([...new Set(cited)]);
+    expect(appendix.cited.length).toBe(cited.length - 1);
+    const citation = new Map(appendix.cited.map((entry) => [entry.id, entry]));
+    expect(citation.get('R130/recognizing/workforce-shortage')?.summary?.en).toBe(
+      clauses.get('R130/recognizing/workforce-shortage')!.summary?.en,
+    );
+    expect(citation.get('ncs-guide')?.document?.year).toBe(2021);
+  });
+
   it('shows exactly what the results screen computes for the same profile and targets', () => {
     const report = build(weighted);
     const results = analyse(sample, byId, { profile: weighted, targets: ownTargets.targets });
