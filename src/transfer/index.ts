@@ -11,6 +11,7 @@ export type { CsvColumns, CsvText } from './csv.ts';
 export { csvConventionFor } from './csvConvention.ts';
 export type { CsvConvention } from './csvConvention.ts';
 export { assessmentFile, backupFile, fileName } from './export.ts';
+export { checkNewPassphrase, PASSPHRASE_MIN_LENGTH } from './passphrase.ts';
 export * from './formats.ts';
 export { readImport } from './import.ts';
 export { compareVersions } from '../questionnaire/versions.ts';
