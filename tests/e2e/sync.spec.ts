@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, addOrganisation, createLinkCode, grantRole } from '../../server/admin.ts';
 import { openRecord, type OpenRecord } from '../../server/record.ts';
-import { createAssessment, expectSaved, question, SAMPLE, watchConsole } from './helpers.ts';
+import { createAssessment, expectSaved, openScreen, question, SAMPLE, watchConsole } from './helpers.ts';
 import { startServerProcess, type RecordServerProcess } from './recordServer.ts';
 
 /**
@@ -88,6 +88,14 @@ test('a device that is not linked sends nothing at all, even on a page the serve
   await createAssessment(page, 'Kept on this device', SAMPLE);
   await question(page, STRATEGY).getByRole('radio', { name: 'Yes' }).check();
   await expectSaved(page);
+  // A linked device's screen (a shared link, a bookmark) says why it is not here, and where to link.
+  await openScreen(page, './#/statistics');
+  await expect(page.getByTestId('linked-only')).toHaveText(
+    'This screen is for devices linked to an organisation’s server of record, and this device is not linked.',
+  );
+  await page.getByRole('link', { name: 'Link this device' }).click();
+  await expect(page.getByLabel('Link code')).toBeVisible();
+  await page.getByRole('link', { name: 'Assessments', exact: true }).click();
   await page.getByRole('link', { name: 'Server', exact: true }).click();
   await expect(page.getByLabel('Link code')).toBeVisible();
   await page.reload();

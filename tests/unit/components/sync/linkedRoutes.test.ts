@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineComponent } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { addLinkedRoutes } from '../../../../src/components/sync/statisticsRoute.ts';
+import { addLinkedRoutes, isLinkedScreen } from '../../../../src/components/sync/statisticsRoute.ts';
 
 const Screen = defineComponent({ render: () => null });
 
@@ -36,5 +36,30 @@ describe('routes of a linked device, added after start', () => {
     addLinkedRoutes(router, [contributions]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(router.currentRoute.value.name).toBe('contributions');
+  });
+});
+
+describe('a linked device’s screens', () => {
+  it('are known by their addresses, whatever the record they open', () => {
+    for (const path of [
+      '/statistics',
+      '/contributions',
+      '/assessments/a1/contributions',
+      '/parts/p-7',
+      '/parts/p-7/',
+    ])
+      expect(isLinkedScreen(path), path).toBe(true);
+  });
+
+  it('are not any other address', () => {
+    for (const path of [
+      '/',
+      '/parts',
+      '/parts/p-7/more',
+      '/assessments/a1/results',
+      '/statistics-old',
+      '/link',
+    ])
+      expect(isLinkedScreen(path), path).toBe(false);
   });
 });
