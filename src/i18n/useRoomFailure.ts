@@ -4,6 +4,7 @@
  * from tables the compiler keeps whole, so a code added to the protocol cannot reach a screen
  * untranslated.
  */
+import { isolate } from '../language/direction.ts';
 import type { RoomError } from '../room/client.ts';
 import { useLanguage } from './useLanguage.ts';
 
@@ -59,7 +60,8 @@ const PARTICIPANT = {
 export function useRoomFailure() {
   const { t, format } = useLanguage();
   const params = (error: RoomError) => ({
-    code: error.status ? `${error.code}, ${error.status}` : error.code,
+    // For whoever runs the room server; kept in its order inside an Arabic sentence.
+    code: isolate(error.status ? `${error.code}, ${error.status}` : error.code, 'ltr'),
     seconds: error.retryAfter ?? 0,
     date: error.receipt ? format.dateTime(error.receipt.receivedAt) : '',
   });

@@ -48,7 +48,7 @@ describe('a refusal of the room server', () => {
     expect(tooLarge.participant).toMatch(/Save them as a file/);
     const mismatch = said('en', { code: 'methodNotAllowed', message: SERVER_SAYS, status: 405 });
     expect(mismatch.facilitator).toBe(
-      'This app and the room server do not understand each other (methodNotAllowed, 405). Reload this page.',
+      'This app and the room server do not understand each other (\u2066methodNotAllowed, 405\u2069). Reload this page.',
     );
     expect(mismatch.participant).toMatch(/hand your answers back as a file or QR codes/);
     expect(said('fr', { code: 'otherSite', message: SERVER_SAYS }).participant).toMatch(
