@@ -11,8 +11,7 @@ export type SaveState = 'saved' | 'saving' | 'error';
 export function createAutosave(write: (key: string) => Promise<void>, delay: number) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const pending = ref(new Set<string>());
-  const failure = ref<string>();
-  /** The error behind `failure`, so the interface can tell a full disk from other failures. */
+  /** Why the last write failed, until every pending write succeeds (a full disk reads differently). */
   const error = shallowRef<unknown>();
   let chain: Promise<void> = Promise.resolve();
   /** Writes asked for and not yet finished. */
@@ -37,11 +36,10 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
       pending.value.delete(key);
       try {
         await write(key);
-        if (pending.value.size === 0) failure.value = undefined;
+        if (pending.value.size === 0) error.value = undefined;
       } catch (caught) {
         pending.value.add(key);
-        error.value = caught;
-        failure.value = caught instanceof Error ? caught.message : String(caught);
+        error.value = caught ?? new Error('The write failed without saying why.');
       }
     };
     // With nothing under way, the write starts now, in the task of the change (its transaction
@@ -62,10 +60,10 @@ export function createAutosave(write: (key: string) => Promise<void>, delay: num
   }
 
   const state = computed<SaveState>(() =>
-    failure.value !== undefined ? 'error' : pending.value.size > 0 ? 'saving' : 'saved',
+    error.value !== undefined ? 'error' : pending.value.size > 0 ? 'saving' : 'saved',
   );
 
   const isPending = (key: string) => pending.value.has(key);
 
-  return { schedule, flush, retry: flush, state, failure, error, isPending };
+  return { schedule, flush, retry: flush, state, error, isPending };
 }

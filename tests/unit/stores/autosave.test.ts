@@ -45,12 +45,13 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(write).toHaveBeenCalledTimes(1);
     expect(autosave.state.value).toBe('error');
-    expect(autosave.failure.value).toBe('QuotaExceededError');
+    expect((autosave.error.value as Error).message).toBe('QuotaExceededError');
 
     fail = false;
     await autosave.retry();
     expect(write).toHaveBeenCalledTimes(2);
     expect(autosave.state.value).toBe('saved');
+    expect(autosave.error.value).toBeUndefined();
   });
 
   it('writes one key at a time, in the order asked', async () => {
