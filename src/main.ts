@@ -4,7 +4,7 @@ import App from './App.vue';
 import { loadLanguageChoice } from './components/languageChoice.ts';
 import { createAppI18n, loadMessages, markDocument } from './i18n/index.ts';
 import { CONTENT_REVISION } from './i18n/useLocalized.ts';
-import { awaitsCode, createAppRouter } from './router.ts';
+import { awaitsCode, createAppRouter, followAddressChangedBeforeLanding } from './router.ts';
 import { useAssessmentsStore } from './stores/assessments.ts';
 import { useContentStore } from './stores/content.ts';
 import { useQuestionnairesStore } from './stores/questionnaires.ts';
@@ -17,6 +17,7 @@ const pinia = createPinia();
 app.use(pinia);
 // Built while the messages are on their way; installed (which starts the first navigation) after i18n.
 const router = createAppRouter();
+followAddressChangedBeforeLanding(router);
 /** How long the first screen waits for the saved assessments at most (a few milliseconds, usually). */
 const LIST_WAIT_MS = 150;
 

@@ -75,3 +75,24 @@ export function awaitsCode(router: Router): boolean {
       Object.values(record.components ?? {}).some((view) => typeof view === 'function'),
     );
 }
+
+/**
+ * The router hears an address change (back, forward, a link opened in this tab) only from its
+ * first landing on, and that landing writes its own address over one made meanwhile: a change
+ * while the first screen's code is still arriving would be lost, the screen and the address the
+ * old ones. Heard here until the landing, then followed.
+ */
+export function followAddressChangedBeforeLanding(router: Router): void {
+  let changed: string | undefined;
+  // Registered after the router's history, which has read the new address by the time this runs.
+  const heard = () => (changed = router.options.history.location);
+  window.addEventListener('popstate', heard);
+  void router
+    .isReady()
+    .catch(() => undefined)
+    .then(() => {
+      window.removeEventListener('popstate', heard);
+      if (changed !== undefined && changed !== router.currentRoute.value.fullPath)
+        void router.replace(changed);
+    });
+}

@@ -20,3 +20,23 @@ test('an address that is no screen here says so; one of a linked device’s scre
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(console.errors).toEqual([]);
 });
+
+test('an address changed while the first screen’s code is still arriving is the screen that shows', async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  // The comparison screen's code arrives late, so the change lands during the first navigation.
+  let arrived: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (arrived = resolve));
+  await page.route(/\/assets\/CompareView-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./#/compare');
+  await page.waitForFunction(() => document.querySelector('#app')?.children.length);
+  await page.evaluate(() => (location.hash = '#/questionnaires'));
+  arrived();
+  await expect(page.locator('main[data-route="/questionnaires"] h1')).toHaveText('Questionnaires');
+  await expect(page).toHaveURL(/#\/questionnaires$/);
+  expect(console.errors).toEqual([]);
+});
