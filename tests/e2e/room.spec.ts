@@ -217,3 +217,43 @@ test('a participant loaded from the room server gets the workshop’s added ques
     await facilitatorContext.close();
   }
 });
+
+test('answers sent before the facilitator collects are refused in words the participant can act on, then go once collecting starts', async ({
+  browser,
+}) => {
+  const origin = `http://127.0.0.1:${room!.port}`;
+  const facilitatorContext = await browser.newContext({ baseURL: `${origin}/` });
+  const page = await facilitatorContext.newPage();
+  await setUpWorkshop(page, 'Not collecting yet');
+  const link = (await workshopLink(page)).replace(origin, `http://${HOST}:${room!.port}`);
+
+  const lan = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
+  });
+  try {
+    const ana = await participant(lan);
+    await joinWithLink(ana.page, link, 'Government');
+    await answerStrategy(ana.page, 'Yes', 4);
+    await openHandBack(ana.page);
+    await ana.page.getByRole('button', { name: 'Send to the facilitator' }).click();
+    // The server's own sentence is English for its log; the participant reads the app's.
+    await expect(ana.page.getByTestId('send-error')).toHaveText(
+      'The facilitator is not collecting this workshop’s answers over the network. Tell them, or hand your answers back as a file or QR codes.',
+    );
+
+    await page.getByRole('link', { name: 'Room: who joined, who is missing' }).first().click();
+    await page.getByRole('button', { name: 'Collect answers over the room’s network' }).click();
+    await expect(page.getByTestId('room-collecting')).toContainText('Collecting since');
+    await ana.page.getByRole('button', { name: 'Send to the facilitator' }).click();
+    await expect(ana.page.getByTestId('receipt')).toContainText(
+      'The facilitator’s laptop received your answers',
+    );
+    await expect(ana.page.getByTestId('send-error')).toHaveCount(0);
+    // The browser logs each refused request; nothing else went wrong.
+    expect(ana.console.errors.filter((error) => !/status of 404/.test(error))).toEqual([]);
+  } finally {
+    await lan.close();
+    await facilitatorContext.close();
+  }
+});
