@@ -220,13 +220,7 @@ export function buildReport(
       ),
     },
     answers: answersSection(questionnaire, byPillar, answers, citations),
-    appendix: {
-      ...appendix(questionnaire, profile, byPillar, byGci, ref, main),
-      cited: cite(
-        questionnaire.pillars.flatMap((pillar) => pillar.questions.flatMap((question) => question.sources)),
-        citations,
-      ),
-    },
+    appendix: appendix(questionnaire, profile, { byPillar, byGci, main }, ref, citations),
   };
 }
 
@@ -295,11 +289,10 @@ function answersSection(
 function appendix(
   questionnaire: Questionnaire,
   profile: WeightProfile,
-  byPillar: GapAnalysis,
-  byGci: GapAnalysis,
+  { byPillar, byGci, main }: { byPillar: GapAnalysis; byGci: GapAnalysis; main: GapAnalysis },
   ref: Reference,
-  main: GapAnalysis,
-): Omit<ReportAppendix, 'cited'> {
+  citations: CitationIndex,
+): ReportAppendix {
   const nominal = profileShares(questionnaire, profile, 'pillar').pillars;
   const nominalGci = profileShares(questionnaire, profile, 'gciPillar').pillars;
   const numbers = questionNumbers(questionnaire);
@@ -346,6 +339,10 @@ function appendix(
     ...(main.overall.band ? { overallBand: main.overall.band } : {}),
     overallProvisional: main.overall.provisional,
     finalCoverage: FINAL_COVERAGE,
+    cited: cite(
+      questionnaire.pillars.flatMap((pillar) => pillar.questions.flatMap((question) => question.sources)),
+      citations,
+    ),
   };
 }
 
