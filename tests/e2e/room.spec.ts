@@ -45,6 +45,21 @@ test.afterEach(async () => {
 // Several people's browsers in one test: allow for a machine busy with other work.
 test.slow();
 
+/** The facilitator's laptop: the app opened from the room server at its loopback address. */
+async function facilitator(browser: Browser) {
+  const origin = `http://127.0.0.1:${room!.port}`;
+  const facilitatorContext = await browser.newContext({ baseURL: `${origin}/` });
+  return { origin, facilitatorContext, page: await facilitatorContext.newPage() };
+}
+
+/** The participants' browser: it reaches the room server by the room's host name, as a phone would. */
+function launchLanBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
+  });
+}
+
 async function participant(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -67,9 +82,7 @@ async function send(page: Page): Promise<void> {
 test('two participants loaded from the room server send their answers; the facilitator imports and merges them', async ({
   browser,
 }) => {
-  const origin = `http://127.0.0.1:${room!.port}`;
-  const facilitatorContext = await browser.newContext({ baseURL: `${origin}/` });
-  const page = await facilitatorContext.newPage();
+  const { origin, facilitatorContext, page } = await facilitator(browser);
   const facilitatorConsole = watchConsole(page);
   await setUpWorkshop(page, 'Room kit rehearsal');
   // The link of the workshop's QR code, as a phone on the room's network opens it.
@@ -83,10 +96,7 @@ test('two participants loaded from the room server send their answers; the facil
   await page.getByRole('button', { name: 'Collect answers over the room’s network' }).click();
   await expect(page.getByTestId('room-collecting')).toContainText('Collecting since');
 
-  const lan = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
-  });
+  const lan = await launchLanBrowser();
   try {
     const ana = await participant(lan);
     await joinWithLink(ana.page, link, 'Government');
@@ -163,9 +173,7 @@ test('two participants loaded from the room server send their answers; the facil
 test('a participant loaded from the room server gets the workshop’s added questionnaire with the typed code, checked on the device', async ({
   browser,
 }) => {
-  const origin = `http://127.0.0.1:${room!.port}`;
-  const facilitatorContext = await browser.newContext({ baseURL: `${origin}/` });
-  const page = await facilitatorContext.newPage();
+  const { facilitatorContext, page } = await facilitator(browser);
   const facilitatorConsole = watchConsole(page);
   await page.goto('./#/questionnaires');
   await page
@@ -184,10 +192,7 @@ test('a participant loaded from the room server gets the workshop’s added ques
   await page.getByRole('button', { name: 'Collect answers over the room’s network' }).click();
   await expect(page.getByTestId('room-collecting')).toContainText('Collecting since');
 
-  const lan = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
-  });
+  const lan = await launchLanBrowser();
   try {
     const ana = await participant(lan);
     await ana.page.goto(`http://${HOST}:${room!.port}/#/join`);
@@ -221,16 +226,11 @@ test('a participant loaded from the room server gets the workshop’s added ques
 test('answers sent before the facilitator collects are refused in words the participant can act on, then go once collecting starts', async ({
   browser,
 }) => {
-  const origin = `http://127.0.0.1:${room!.port}`;
-  const facilitatorContext = await browser.newContext({ baseURL: `${origin}/` });
-  const page = await facilitatorContext.newPage();
+  const { origin, facilitatorContext, page } = await facilitator(browser);
   await setUpWorkshop(page, 'Not collecting yet');
   const link = (await workshopLink(page)).replace(origin, `http://${HOST}:${room!.port}`);
 
-  const lan = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
-  });
+  const lan = await launchLanBrowser();
   try {
     const ana = await participant(lan);
     await joinWithLink(ana.page, link, 'Government');
